@@ -1,0 +1,206 @@
+"""Load and validate everything under data/ into one immutable `Content`.
+
+Errors are for content editors: each names the file, the path inside it
+(`sections[2].items[0].id`) and the line, and all errors are gathered before
+failing, so one build shows everything that is wrong. Nothing is rendered from
+content that did not validate.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+from pydantic import TypeAdapter, ValidationError
+
+from .schema import Example, Perspectives, Route, Worksheet
+
+WORKSHEET = TypeAdapter(Worksheet)
+
+
+class ContentError(Exception):
+    """Raised with every problem found in data/, one per line."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("Invalid content in data/:\n" + "\n".join(f"  - {p}" for p in problems))
+
+
+@dataclass(frozen=True)
+class Content:
+    steps: dict[str, Any]
+    perspectives: dict[str, Any]
+    examples: dict[str, Any]
+    worksheets: dict[str, Any]
+    root: Path = field(compare=False)
+
+    def worksheets_for_step(self, step_id: str | None) -> list[Any]:
+        return [w for w in self.worksheets.values() if w.step == step_id]
+
+    def examples_for_step(self, step_id: str) -> list[Any]:
+        return [e for e in self.examples.values() if step_id in e.steps]
+
+    def examples_for_perspective(self, perspective_id: str) -> list[Any]:
+        return [e for e in self.examples.values() if any(p.perspective == perspective_id for p in e.perspectives)]
+
+
+def _format_loc(loc: Iterable[Any]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "(top level)"
+
+
+def _line_of(node: yaml.Node | None, loc: Iterable[Any]) -> int | None:
+    """Follow a pydantic error location through the YAML node tree to a 1-based line."""
+    line = node.start_mark.line + 1 if node is not None else None
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            match = [(k, v) for k, v in node.value if k.value == part]
+            if not match:
+                break
+            key, node = match[0]
+            line = key.start_mark.line + 1
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            break
+    return line
+
+
+def _pydantic_loc(error: dict) -> tuple:
+    # Drop the discriminator tag pydantic inserts for tagged unions ("questions", "table", …).
+    return tuple(p for p in error["loc"] if not (isinstance(p, str) and p in _KINDS))
+
+
+_KINDS = {"questions", "checklist", "dialogue", "risk", "table", "perspectives", "calendar"}
+
+
+def _read(path: Path, root: Path, problems: list[str]) -> tuple[Any, yaml.Node | None]:
+    rel = path.relative_to(root)
+    try:
+        text = path.read_text(encoding="utf-8")
+        return yaml.safe_load(text), yaml.compose(text)
+    except UnicodeDecodeError as exc:
+        problems.append(f"{rel}: not UTF-8 text ({exc.reason})")
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark else ""
+        problems.append(f"{rel}{where}: not valid YAML: {getattr(exc, 'problem', exc)}")
+    return None, None
+
+
+def _validate(adapter_or_model: Any, data: Any, node: Any, rel: Path, problems: list[str]) -> Any:
+    try:
+        if isinstance(adapter_or_model, TypeAdapter):
+            return adapter_or_model.validate_python(data)
+        return adapter_or_model.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            loc = _pydantic_loc(error)
+            line = _line_of(node, loc)
+            msg = error["msg"]
+            if error["type"] == "extra_forbidden":
+                msg = "unknown key"
+            elif error["type"] == "missing":
+                msg = "required field is missing"
+            problems.append(f"{rel}: {_format_loc(loc)}{f' (line {line})' if line else ''}: {msg}")
+    return None
+
+
+def _unique(ids: Iterable[tuple[str, str]], what: str, problems: list[str]) -> None:
+    seen: dict[str, str] = {}
+    for ident, where in ids:
+        if ident in seen:
+            problems.append(f"{where}: duplicate {what} id '{ident}' (first used in {seen[ident]})")
+        else:
+            seen[ident] = where
+
+
+def _item_ids(sheet: Any) -> list[tuple[str, str]]:
+    """(item id, path) for every fillable thing in a worksheet: these become storage keys and anchors."""
+    kind = sheet.kind
+    if kind in ("questions", "checklist"):
+        return [(i.id, f"sections[{s}].items[{n}]") for s, sec in enumerate(sheet.sections) for n, i in enumerate(sec.items)]
+    if kind in ("dialogue", "risk"):
+        return [(r.id, f"rows[{n}]") for n, r in enumerate(sheet.rows)]
+    if kind == "table":
+        return [(r.id, f"rows[{n}]") for n, r in enumerate(sheet.rows)]
+    return []
+
+
+def load_content(root: Path) -> Content:
+    """Read data/ under `root` (the project folder) and validate it; raise ContentError listing every problem."""
+    root = Path(root)
+    data = root / "data"
+    problems: list[str] = []
+
+    def load(path: Path, model: Any) -> Any:
+        if not path.exists():
+            problems.append(f"{path.relative_to(root)}: file is missing")
+            return None
+        raw, node = _read(path, root, problems)
+        if raw is None and node is None:
+            return None
+        return _validate(model, raw, node, path.relative_to(root), problems)
+
+    route = load(data / "ruten.yml", Route)
+    persp = load(data / "vaerdiperspektiver.yml", Perspectives)
+    examples = [(p, load(p, Example)) for p in sorted((data / "eksempler").glob("*.yml"))]
+    sheets = [(p, load(p, WORKSHEET)) for p in sorted((data / "arbejdsark").glob("*.yml"))]
+
+    # File name and id must agree: the id is the URL (/eksempler/<id>/, /arbejdsark/<id>/).
+    for path, obj in examples + sheets:
+        if obj is not None and obj.id != path.stem:
+            problems.append(f"{path.relative_to(root)}: id '{obj.id}' must match the file name '{path.stem}'")
+
+    perspective_ids = {p.id for p in persp.perspectives} if persp else set()
+    if persp:
+        _unique(((p.id, f"data/vaerdiperspektiver.yml: perspectives[{n}]") for n, p in enumerate(persp.perspectives)), "perspective", problems)
+    for path, ex in examples:
+        if ex is None:
+            continue
+        rel = path.relative_to(root)
+        for n, ref in enumerate(ex.perspectives):
+            if persp and ref.perspective not in perspective_ids:
+                problems.append(f"{rel}: perspectives[{n}].perspective: unknown value perspective '{ref.perspective}'")
+    for path, sheet in sheets:
+        if sheet is None:
+            continue
+        rel = path.relative_to(root)
+        _unique(((i, f"{rel}: {where}") for i, where in _item_ids(sheet)), "item", problems)
+        if getattr(sheet, "sections", None):
+            _unique(((s.id, f"{rel}: sections[{n}]") for n, s in enumerate(sheet.sections)), "section", problems)
+        if not (root / "docs" / sheet.page).exists():
+            problems.append(f"{rel}: page: docs/{sheet.page} does not exist")
+
+    if problems:
+        raise ContentError(problems)
+    return Content(
+        steps={s.id: s for s in route.steps},
+        perspectives={p.id: p for p in persp.perspectives},
+        examples={e.id: e for _, e in examples},
+        worksheets={w.id: w for _, w in sheets},
+        root=root,
+    )
+
+
+def check_file(path: Path, root: Path) -> list[str]:
+    """Validate one data file on its own (schema only, no cross-file rules): for editors and helpers."""
+    path, root = Path(path).resolve(), Path(root).resolve()
+    model = {"arbejdsark": WORKSHEET, "eksempler": Example}.get(path.parent.name)
+    model = model or {"ruten.yml": Route, "vaerdiperspektiver.yml": Perspectives}.get(path.name)
+    if model is None:
+        return [f"{path}: not a known kind of data file"]
+    problems: list[str] = []
+    raw, node = _read(path, root, problems)
+    if not problems:
+        obj = _validate(model, raw, node, path.relative_to(root), problems)
+        if obj is not None and hasattr(obj, "kind"):
+            _unique(((i, f"{path.relative_to(root)}: {w}") for i, w in _item_ids(obj)), "item", problems)
+    return problems

@@ -1,0 +1,253 @@
+"""The content model: every YAML file under data/ is validated against these models.
+
+Unknown keys are errors (`extra="forbid"`), ids are lower-case ASCII slugs, and the
+cross-file rules (unique ids, references that resolve) live in `content.py`.
+The JSON Schema published in schema/ is generated from these models
+(`python -m macros.schema`), so editors get autocompletion in VS Code.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+# Ids are storage keys, anchors and PDF field names at once: keep them boring.
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+StepId = Annotated[str, StringConstraints(pattern=r"^trin-[1-7]$")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- Partnerskabsruten (data/ruten.yml) --------------------------------------------------
+
+
+class Step(Strict):
+    id: StepId
+    number: int = Field(ge=1, le=7)
+    title: Text
+    summary: Text = Field(description="One or two sentences from the book's own text about the step.")
+
+
+class Route(Strict):
+    steps: list[Step] = Field(min_length=7, max_length=7)
+
+    @model_validator(mode="after")
+    def _numbered_in_order(self) -> "Route":
+        for index, step in enumerate(self.steps, start=1):
+            if step.number != index or step.id != f"trin-{index}":
+                raise ValueError(f"steps must be trin-1 … trin-7 in order; position {index} is {step.id}")
+        return self
+
+
+# --- Værdiperspektiver (data/vaerdiperspektiver.yml) -----------------------------------
+
+
+class CompanyView(Strict):
+    label: Text = Field(description="The label as printed in step 2, e.g. 'Imageværdi (eksternt)'.")
+    text: Text
+
+
+class Perspective(Strict):
+    id: Id
+    name: Text
+    introduction: Text = Field(description="The definition in 'Partnerskabets potentialer'.")
+    company_view: list[CompanyView] = Field(
+        default_factory=list, description="'Tag virksomhedens briller på' in step 2 (image has two)."
+    )
+    question: Optional[Text] = Field(None, description="The question form in step 4, where the book has one.")
+
+
+class Perspectives(Strict):
+    perspectives: list[Perspective] = Field(min_length=1)
+
+
+# --- Eksempler (data/eksempler/<id>.yml) ------------------------------------------------
+
+
+class ExamplePerspective(Strict):
+    perspective: Id
+    text: Optional[Text] = Field(None, description="The example's own words about this value, if it has them.")
+
+
+class Example(Strict):
+    id: Id
+    title: Text = Field(description="Short name, e.g. 'OMBOLD og STARK'.")
+    headline: Optional[Text] = Field(None, description="The printed headline; absent where the book has none.")
+    partners: list[Text] = Field(min_length=2)
+    sector: Text = Field(description="What kind of partners meet, in a few words.")
+    year: Optional[int] = Field(None, ge=1900, le=2100, description="Year the partnership began, if the book says.")
+    steps: list[StepId] = Field(min_length=1, description="Steps the example illustrates or that refer to it.")
+    perspectives: list[ExamplePerspective] = Field(default_factory=list)
+    advice: list[Text] = Field(default_factory=list, description="'Gode råd fra partnerskabet'.")
+
+
+# --- Arbejdsark (data/arbejdsark/<id>.yml) ----------------------------------------------
+
+
+class Item(Strict):
+    id: Id
+    lead: Optional[Text] = Field(None, description="A bold lead-in, e.g. 'Mistillid.' or the agreement point's title.")
+    text: Optional[Text] = None
+    lines: int = Field(3, ge=1, le=30, description="Writing lines on a blank printout.")
+    example: Optional[Text] = Field(None, description="The book's own worked example for this item.")
+
+    @model_validator(mode="after")
+    def _has_words(self) -> "Item":
+        if not (self.lead or self.text):
+            raise ValueError("an item needs a 'lead' or a 'text'")
+        return self
+
+
+class Section(Strict):
+    id: Id
+    title: Optional[Text] = None
+    intro: Optional[Text] = None
+    items: list[Item] = Field(min_length=1)
+
+
+class WorksheetBase(Strict):
+    id: Id
+    title: Text
+    step: Optional[StepId] = Field(None, description="The step the worksheet belongs to; none for 'Bevar gejsten'.")
+    page: Text = Field(description="The docs page (path under docs/) where the book has this worksheet.")
+    intro: Optional[Text] = Field(None, description="The book's lead-in sentence above the list, if any.")
+
+
+class QuestionSheet(WorksheetBase):
+    """Questions answered in free text."""
+
+    kind: Literal["questions"]
+    sections: list[Section] = Field(min_length=1)
+
+
+class Checklist(WorksheetBase):
+    """Advice a group ticks off, each with an optional note."""
+
+    kind: Literal["checklist"]
+    sections: list[Section] = Field(min_length=1)
+
+
+class DialogueRow(Strict):
+    id: Id
+    title: Text
+    split: bool = Field(description="True: one field per party side by side; false: one shared field.")
+    titles: Optional[tuple[Text, Text]] = Field(None, description="Per-party headings on split rows.")
+    example: Union[Text, tuple[Text, Text], None] = None
+    lines: int = Field(4, ge=1, le=30)
+
+    @model_validator(mode="after")
+    def _example_matches_layout(self) -> "DialogueRow":
+        if self.example is not None and self.split != isinstance(self.example, tuple):
+            raise ValueError("a split row's example is a pair [party A, party B]; a shared row's is one text")
+        if self.titles is not None and not self.split:
+            raise ValueError("'titles' only goes with split: true")
+        return self
+
+
+class DialogueSheet(WorksheetBase):
+    """The two-party dialogue paper (Foreningen | Virksomheden)."""
+
+    kind: Literal["dialogue"]
+    parties: tuple[Text, Text]
+    example_parties: Optional[tuple[Text, Text]] = Field(None, description="Names in the book's example.")
+    rows: list[DialogueRow] = Field(min_length=1)
+
+
+class RiskRow(Strict):
+    id: Id
+    text: Text
+
+
+class RiskSheet(WorksheetBase):
+    """Statements rated on a likelihood scale; users may add their own statements."""
+
+    kind: Literal["risk"]
+    scale: list[Text] = Field(min_length=2)
+    rows: list[RiskRow] = Field(min_length=1)
+    extra_rows: int = Field(2, ge=0, le=20, description="Empty rows on a blank printout.")
+
+
+class Column(Strict):
+    id: Id
+    label: Text
+    input: bool = Field(False, description="True: a field to fill in; false: the book's fixed text.")
+
+
+class TableRow(Strict):
+    id: Id
+    cells: dict[Id, Text]
+
+
+class TableSheet(WorksheetBase):
+    """A table with fixed columns (the book's text) and input columns; rows may be addable."""
+
+    kind: Literal["table"]
+    columns: list[Column] = Field(min_length=1)
+    rows: list[TableRow] = Field(default_factory=list)
+    addable: bool = False
+    extra_rows: int = Field(0, ge=0, le=20, description="Empty rows shown to start with / on a blank printout.")
+    examples: list[Text] = Field(default_factory=list, description="The book's examples, shown above the table.")
+
+    @model_validator(mode="after")
+    def _cells_match_columns(self) -> "TableSheet":
+        fixed = {c.id for c in self.columns if not c.input}
+        for index, row in enumerate(self.rows):
+            unknown = set(row.cells) - fixed
+            if unknown:
+                raise ValueError(f"rows[{index}] ({row.id}) has cells for unknown or input columns: {sorted(unknown)}")
+        if not self.rows and not (self.addable and self.extra_rows):
+            raise ValueError("a table without rows must be addable with extra_rows > 0")
+        return self
+
+
+class PerspectiveSheet(WorksheetBase):
+    """One free-text field per value perspective, worded as the book words them in one context.
+
+    The texts live once, in data/vaerdiperspektiver.yml; this sheet only picks the context and order.
+    """
+
+    kind: Literal["perspectives"]
+    context: Literal["company_view", "question"]
+    order: list[Id] = Field(min_length=1, description="Perspective ids in the order the book lists them.")
+
+
+class CalendarSheet(WorksheetBase):
+    """The årshjul: one field per month."""
+
+    kind: Literal["calendar"]
+    hint: Optional[Text] = None
+
+
+Worksheet = Annotated[
+    Union[QuestionSheet, Checklist, DialogueSheet, RiskSheet, TableSheet, PerspectiveSheet, CalendarSheet],
+    Field(discriminator="kind"),
+]
+
+
+def write_json_schemas(folder: Path) -> list[Path]:
+    """Publish one JSON Schema per kind of data file (for editor autocompletion)."""
+    from pydantic import TypeAdapter
+
+    folder.mkdir(parents=True, exist_ok=True)
+    schemas = {
+        "ruten.schema.json": Route.model_json_schema(),
+        "vaerdiperspektiver.schema.json": Perspectives.model_json_schema(),
+        "eksempel.schema.json": Example.model_json_schema(),
+        "arbejdsark.schema.json": TypeAdapter(Worksheet).json_schema(),
+    }
+    written = []
+    for name, schema in schemas.items():
+        path = folder / name
+        path.write_text(json.dumps(schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":
+    for p in write_json_schemas(Path(__file__).resolve().parent.parent / "schema"):
+        print(p)
