@@ -1,0 +1,89 @@
+"""mkdocs-macros entry point: a thin adapter that loads the content once and registers macros.
+
+All rendering lives in render.py/pages.py (plain functions, tested without MkDocs); this module
+only supplies the current page's relative root and turns Danish macro names into calls.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import pages
+from .content import load_content
+from .render import render_worksheet
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _pdf_enabled(env) -> bool:
+    """PDF links appear only when the PDF build step ran (see scripts/build_pdfs.py)."""
+    return (Path(env.conf["docs_dir"]) / "pdf" / "manifest.json").exists()
+
+
+def define_env(env):
+    content = load_content(Path(env.project_dir))  # raises ContentError: the build stops here
+
+    def base() -> str:
+        return pages.base_for(env.page.url if env.page else "")
+
+    def pdf(name: str) -> str | None:
+        return f"{base()}pdf/{name}.pdf" if _pdf_enabled(env) else None
+
+    @env.macro
+    def arbejdsark(sheet_id: str, niveau: int = 2) -> str:
+        """Embed a worksheet where the book has it (heading + form)."""
+        return render_worksheet(content, _known(content.worksheets, sheet_id, "worksheet"), base=base(), level=niveau, pdf_url=pdf(sheet_id))
+
+    @env.macro
+    def arbejdsark_side(sheet_id: str) -> str:
+        """The body of /arbejdsark/<id>/: the worksheet without its heading (the page's H1 is the title)."""
+        return pages.worksheet_page(content, _known(content.worksheets, sheet_id, "worksheet"), base(), pdf_url=pdf(sheet_id))
+
+    @env.macro
+    def arbejdsark_oversigt() -> str:
+        return pages.worksheets_overview(content, base())
+
+    @env.macro
+    def trin_hoved(step_id: str) -> str:
+        return pages.step_header(content, _known(content.steps, step_id, "step"), base())
+
+    @env.macro
+    def trin_fod(step_id: str) -> str:
+        return pages.step_footer(content, _known(content.steps, step_id, "step"), base(), pack_url=pdf(f"printpakke-{step_id}"))
+
+    @env.macro
+    def ruten() -> str:
+        return pages.route_overview(content, base())
+
+    @env.macro
+    def eksempel_fakta(example_id: str) -> str:
+        return pages.example_facts(content, _known(content.examples, example_id, "example"), base())
+
+    @env.macro
+    def eksempel_raad(example_id: str) -> str:
+        return pages.example_advice(content, _known(content.examples, example_id, "example"))
+
+    @env.macro
+    def eksempel_vaerdier(example_id: str) -> str:
+        return pages.example_values(content, _known(content.examples, example_id, "example"), base())
+
+    @env.macro
+    def eksempler_liste() -> str:
+        return pages.examples_index(content, base())
+
+    @env.macro
+    def vaerdiperspektiver_liste() -> str:
+        return pages.perspective_list(content, base())
+
+    @env.macro
+    def vaerdiperspektiver_oversigt() -> str:
+        return pages.perspectives_index(content, base())
+
+    @env.macro
+    def vaerdiperspektiv(perspective_id: str) -> str:
+        return pages.perspective_page(content, _known(content.perspectives, perspective_id, "value perspective"), base())
+
+
+def _known(table: dict, key: str, what: str) -> str:
+    if key not in table:
+        raise KeyError(f"unknown {what} id '{key}' in a macro call (known: {', '.join(sorted(table))})")
+    return key
