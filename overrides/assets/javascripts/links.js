@@ -1,0 +1,119 @@
+/* Deep links for consultants: a "Kopiér link" button on every section heading, worksheet and
+ * question; opening a link with #anchor scrolls to it, opens collapsed content around it and
+ * highlights it briefly. Re-run after Material's instant navigation (document$).
+ */
+(function () {
+  "use strict";
+
+  var LIVE_ID = "kopier-link-status";
+
+  function announce(message) {
+    var live = document.getElementById(LIVE_ID);
+    if (!live) {
+      live = document.createElement("div");
+      live.id = LIVE_ID;
+      live.className = "sr-only";
+      live.setAttribute("role", "status");
+      live.setAttribute("aria-live", "polite");
+      document.body.appendChild(live);
+    }
+    live.textContent = "";
+    window.setTimeout(function () { live.textContent = message; }, 50);
+  }
+
+  function addressOf(id) { return location.origin + location.pathname + "#" + id; }
+
+  function copy(text) {
+    if (navigator.clipboard && navigator.clipboard.writeText) return navigator.clipboard.writeText(text);
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.cssText = "position:fixed;left:-9999px;top:0";
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+      area.remove();
+      if (ok) resolve(); else reject(new Error("copy failed"));
+    });
+  }
+
+  function makeButton(id, what) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "kopier-link no-print";
+    button.setAttribute("data-link-id", id);
+    button.setAttribute("aria-label", "Kopiér link til " + what);
+    button.textContent = "Kopiér link";
+    return button;
+  }
+
+  function labelText(el) {
+    var clone = el.cloneNode(true);
+    Array.prototype.forEach.call(clone.querySelectorAll(".headerlink, .kopier-link"), function (n) { n.remove(); });
+    return clone.textContent.replace(/\s+/g, " ").trim();
+  }
+
+  function addButtons() {
+    var article = document.querySelector("article.md-content__inner");
+    if (!article) return;
+    // Section headings (h2/h3 with an id) and worksheet titles.
+    Array.prototype.forEach.call(article.querySelectorAll("h2[id], h3[id]"), function (h) {
+      if (h.querySelector(".kopier-link")) return;
+      h.appendChild(makeButton(h.id, "afsnittet „" + labelText(h) + "“"));
+    });
+    // Standalone worksheet pages: the worksheet itself.
+    Array.prototype.forEach.call(article.querySelectorAll(".ark[id] > .ark-meta"), function (meta) {
+      if (meta.querySelector(".kopier-link")) return;
+      meta.appendChild(makeButton(meta.parentElement.id, "arbejdsarket"));
+    });
+    // Every question / checklist item.
+    Array.prototype.forEach.call(article.querySelectorAll(".ark-item[id]"), function (item) {
+      var label = item.querySelector(".ark-label");
+      if (!label || label.querySelector(".kopier-link")) return;
+      var text = labelText(label);
+      if (text.length > 60) text = text.slice(0, 57) + "…";
+      label.parentNode.insertBefore(makeButton(item.id, "punktet „" + text + "“"), label.nextSibling);
+    });
+  }
+
+  document.addEventListener("click", function (e) {
+    var button = e.target.closest && e.target.closest("button.kopier-link");
+    if (!button) return;
+    e.preventDefault();
+    var url = addressOf(button.getAttribute("data-link-id"));
+    copy(url).then(
+      function () { button.textContent = "Link kopieret"; announce("Linket er kopieret: " + url); },
+      function () { button.textContent = "Kunne ikke kopiere"; announce("Linket kunne ikke kopieres. Adressen er " + url); }
+    );
+    window.setTimeout(function () { button.textContent = "Kopiér link"; }, 2500);
+  });
+
+  /* Open <details> around the target, scroll to it and highlight it for a moment. */
+  function showTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (!id) return;
+    var target = document.getElementById(id);
+    if (!target) return;
+    for (var n = target.parentElement; n; n = n.parentElement) {
+      if (n.nodeName === "DETAILS" && !n.open) n.open = true;
+    }
+    target.classList.remove("is-link-target");
+    void target.offsetWidth; // restart the animation
+    target.classList.add("is-link-target");
+    target.scrollIntoView({ block: "start" });
+    window.setTimeout(function () { target.classList.remove("is-link-target"); }, 3000);
+  }
+
+  window.addEventListener("hashchange", showTarget);
+
+  function init() {
+    addButtons();
+    showTarget();
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

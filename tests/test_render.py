@@ -1,0 +1,210 @@
+"""Unit tests of the renderers (macros.render / macros.pages / macros.slug), without MkDocs."""
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from pydantic import TypeAdapter
+
+from macros import pages
+from macros.render import render_worksheet, worksheet_fields
+from macros.schema import Worksheet
+from macros.slug import slugify
+
+ROOT = Path(__file__).resolve().parent.parent
+SHEET_IDS = sorted(p.stem for p in (ROOT / "data" / "arbejdsark").glob("*.yml"))
+KINDS = {"questions", "checklist", "dialogue", "risk", "table", "perspectives", "calendar"}
+CONTROLS = {"input", "textarea", "select"}
+
+
+def controls(fragment):
+    """Form controls a reader fills in (rows added by script from a <template> are not rendered yet)."""
+    return [n for n in fragment.iter(skip={"template"}) if n.tag in CONTROLS]
+
+
+def has_label(fragment, control) -> bool:
+    ident = control.get("id")
+    by_for = ident is not None and any(lbl.get("for") == ident and lbl.text() for lbl in fragment.iter("label"))
+    wrapped = any(a.tag == "label" for a in control.ancestors())
+    return by_for or wrapped or bool((control.get("aria-label") or "").strip())
+
+
+@pytest.fixture(scope="module")
+def rendered(content, html_parser):
+    """id → parsed fragment of the worksheet as embedded in a page."""
+    return {sid: html_parser(render_worksheet(content, sid)) for sid in SHEET_IDS}
+
+
+def test_every_worksheet_kind_is_in_the_data(content):
+    assert {w.kind for w in content.worksheets.values()} == KINDS
+
+
+@pytest.mark.parametrize("sheet_id", SHEET_IDS)
+def test_fragment_is_one_worksheet_with_unique_ids(rendered, sheet_id):
+    fragment = rendered[sheet_id]
+    arks = list(fragment.find_all(data_ark=sheet_id))
+    assert len(arks) == 1
+    ids = [n.get("id") for n in fragment.iter() if n.get("id")]
+    assert [i for i, n in Counter(ids).items() if n > 1] == []
+
+
+@pytest.mark.parametrize("sheet_id", SHEET_IDS)
+def test_every_control_has_a_label(rendered, sheet_id):
+    fragment = rendered[sheet_id]
+    unlabelled = [(c.tag, c.get("id"), c.get("data-key")) for c in controls(fragment) if not has_label(fragment, c)]
+    assert unlabelled == []
+
+
+@pytest.mark.parametrize("sheet_id", SHEET_IDS)
+def test_stored_text_and_check_fields_have_ids(rendered, sheet_id):
+    # Radio buttons are the exception: a choice field is one named group of radios, each
+    # with its own aria-label; the group's row (<tr id=…>) carries the anchor.
+    fragment = rendered[sheet_id]
+    stored = [c for c in controls(fragment) if c.get("data-key") is not None and c.get("type") != "radio"]
+    assert [c.get("data-key") for c in stored if not c.get("id")] == []
+    radios = [c for c in controls(fragment) if c.get("type") == "radio"]
+    assert all(r.get("name") for r in radios)
+
+
+@pytest.mark.parametrize("sheet_id", SHEET_IDS)
+def test_data_keys_match_worksheet_fields_one_to_one(content, rendered, sheet_id):
+    sheet = content.worksheets[sheet_id]
+    fields = worksheet_fields(content, sheet)
+    keys = [f.key for f in fields]
+    assert len(keys) == len(set(keys)), "worksheet_fields returned duplicate keys"
+    found = Counter(c.get("data-key") for c in controls(rendered[sheet_id]) if c.get("data-key") is not None)
+    expected = Counter({f.key: len(f.choices) if f.type == "choice" else 1 for f in fields})
+    assert found == expected
+
+
+@pytest.mark.parametrize("sheet_id", SHEET_IDS)
+def test_fieldsets_have_legends(rendered, sheet_id):
+    fieldsets = list(rendered[sheet_id].iter("fieldset"))
+    assert fieldsets, "a worksheet groups its fields in at least one <fieldset>"
+    without = [fs.get("id") for fs in fieldsets if not any(c.tag == "legend" and c.text() for c in fs.children if not isinstance(c, str))]
+    assert without == []
+
+
+@pytest.mark.parametrize("sheet_id", SHEET_IDS)
+def test_embedded_worksheet_has_a_markdown_heading_with_its_id(content, sheet_id):
+    """Embedded: a Markdown heading (so it reaches the TOC and search) anchored at the sheet id."""
+    title = content.worksheets[sheet_id].title
+    first_line = render_worksheet(content, sheet_id, level=3).strip().splitlines()[0]
+    assert first_line.startswith("### ") and first_line.endswith(f"{{ #{sheet_id} .ark-titel }}")
+    assert title.split()[0].lower() in first_line.lower()
+    standalone = render_worksheet(content, sheet_id, standalone=True)
+    assert not any(line.startswith("#") for line in standalone.splitlines())
+
+
+# --- Escaping ----------------------------------------------------------------------------
+
+EVIL = 'Ord & <script>alert(1)</script> "citat"'
+EVIL_SHEETS = {
+    "questions": {"sections": [{"id": "s", "title": EVIL, "intro": EVIL, "items": [{"id": "i", "lead": EVIL, "text": EVIL, "example": EVIL}]}]},
+    "checklist": {"sections": [{"id": "s", "title": EVIL, "items": [{"id": "i", "lead": EVIL, "text": EVIL}]}]},
+    "dialogue": {
+        "parties": [EVIL, "B"],
+        "example_parties": [EVIL, "D"],
+        "rows": [
+            {"id": "r", "title": EVIL, "split": False, "example": EVIL},
+            {"id": "s", "title": EVIL, "split": True, "titles": [EVIL, EVIL], "example": [EVIL, EVIL]},
+        ],
+    },
+    "risk": {"scale": [EVIL, "Lav"], "rows": [{"id": "r", "text": EVIL}]},
+    "table": {
+        "columns": [{"id": "a", "label": EVIL}, {"id": "b", "label": EVIL, "input": True}],
+        "rows": [{"id": "r", "cells": {"a": EVIL}}],
+        "addable": True,
+        "extra_rows": 1,
+        "examples": [EVIL],
+    },
+    "calendar": {"hint": EVIL},
+}
+
+
+def evil_content(content, kind):
+    sheet = TypeAdapter(Worksheet).validate_python(
+        {"id": "ondt-ark", "title": EVIL, "intro": EVIL, "page": "trin-1.md", "step": "trin-1", "kind": kind, **EVIL_SHEETS[kind]}
+    )
+    return dataclasses.replace(content, worksheets={sheet.id: sheet})
+
+
+@pytest.mark.parametrize("kind", sorted(EVIL_SHEETS))
+def test_texts_are_escaped(content, html_parser, kind):
+    out = render_worksheet(evil_content(content, kind), "ondt-ark")
+    assert "<script>" not in out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+    assert "Ord &amp; " in out
+    fragment = html_parser(out)
+    assert list(fragment.iter("script")) == []
+    # Escaped, not mangled: what the reader sees is exactly the YAML text.
+    assert EVIL in fragment.find(data_ark="ondt-ark").text()
+    assert fragment.find(data_ark="ondt-ark").get("data-ark-title") == EVIL
+
+
+def test_dialogue_example_attribute_round_trips(content, html_parser):
+    fragment = html_parser(render_worksheet(evil_content(content, "dialogue"), "ondt-ark"))
+    examples = [t.get("data-example") for t in fragment.iter("textarea") if t.get("data-example")]
+    assert examples == [EVIL, EVIL, EVIL]
+
+
+def test_perspective_texts_are_escaped(content, html_parser):
+    """The perspectives sheet takes its texts from vaerdiperspektiver.yml: those are escaped too."""
+    first = next(p for p in content.perspectives.values() if p.question)
+    evil_p = first.model_copy(update={"name": EVIL, "question": EVIL})
+    sheet = TypeAdapter(Worksheet).validate_python(
+        {"id": "ondt-ark", "title": EVIL, "page": "trin-4.md", "kind": "perspectives", "context": "question", "order": [first.id]}
+    )
+    evil = dataclasses.replace(content, worksheets={sheet.id: sheet}, perspectives={**content.perspectives, first.id: evil_p})
+    out = render_worksheet(evil, "ondt-ark")
+    assert "<script>" not in out
+    assert EVIL in html_parser(out).text()
+
+
+# --- slugify and base_for -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "heading, slug",
+    [
+        ("Gode råd før mødet", "gode-raad-foer-moedet"),
+        ("ÆBLER, ØL OG ÅER", "aebler-oel-og-aaer"),
+        ("Ærlighed Øverst Åben", "aerlighed-oeverst-aaben"),
+        ("Idé og café", "ide-og-cafe"),
+        ("Müller & Søn", "muller-soen"),
+        ("”VM i MUR”", "vm-i-mur"),
+        ("“licens to operate”", "licens-to-operate"),
+        # Published anchors, pinned: a typographic apostrophe is dropped, an ASCII one separates.
+        ("KPI’er som målemetode", "kpier-som-maalemetode"),
+        ("KPI'er for partnerskabet", "kpi-er-for-partnerskabet"),
+        ('Citat "med" \'quotes\'', "citat-med-quotes"),
+        ("Flere   mellemrum\tog\nlinjer", "flere-mellemrum-og-linjer"),
+        ("Partnerskabsruten – syv trin", "partnerskabsruten-syv-trin"),
+        ("  - Kanter -  ", "kanter"),
+        ("Trin 4: Dialog?", "trin-4-dialog"),
+        ("snake_case_ord", "snake-case-ord"),
+    ],
+)
+def test_slugify(heading, slug):
+    assert slugify(heading) == slug
+
+
+def test_slugify_separator():
+    assert slugify("Gode råd før mødet", "_") == "gode_raad_foer_moedet"
+
+
+@pytest.mark.parametrize(
+    "page_url, base",
+    [
+        ("", ""),
+        ("trin-3/", "../"),
+        ("eksempler/", "../"),
+        ("eksempler/murmal/", "../../"),
+        ("arbejdsark/trin-1-refleksion/", "../../"),
+        ("404.html", ""),
+    ],
+)
+def test_base_for(page_url, base):
+    assert pages.base_for(page_url) == base
