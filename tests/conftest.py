@@ -22,7 +22,20 @@ if str(ROOT) not in sys.path:
 
 from macros.content import load_content  # noqa: E402
 
-BUILD_ENV = {"DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+# The browser tests serve the built site on this port. site_url must name the same origin:
+# Material's instant navigation only intercepts links found in sitemap.xml, whose URLs it
+# compares including the port.
+SITE_PORT = _free_port()
+SITE_URL = f"http://127.0.0.1:{SITE_PORT}/"
+BUILD_ENV = {"DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
 
 
 # --- Building ---------------------------------------------------------------------------

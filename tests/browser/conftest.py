@@ -1,0 +1,99 @@
+"""Browser fixtures: the built site served on loopback, Debian's Chromium driven by Playwright.
+
+Playwright cannot download its own browser here, so we launch /usr/bin/chromium (override with
+CHROMIUM=/path). Every test gets a fresh browser context (empty localStorage) and a list of the
+requests its pages made, so tests can assert that nothing leaves localhost.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def chromium_path() -> str:
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        pytest.fail(f"Chromium not found at {path}: run ./scripts/test (it installs Debian's chromium)")
+    return path
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output clean
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    from tests.conftest import SITE_PORT, SITE_URL
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", SITE_PORT), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield SITE_URL
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class Requests(list):
+    def foreign(self) -> list[str]:
+        """URLs that did not go to this machine (data:/blob: URLs never leave the browser)."""
+        out = []
+        for url in self:
+            parsed = urlparse(url)
+            if parsed.scheme in ("data", "blob", "about"):
+                continue
+            if parsed.hostname not in ("127.0.0.1", "localhost"):
+                out.append(url)
+        return out
+
+
+@pytest.fixture
+def context(browser, site_url):
+    ctx = browser.new_context(
+        base_url=site_url,
+        viewport={"width": 1280, "height": 900},
+        accept_downloads=True,
+        locale="da-DK",
+    )
+    ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    ctx.requests = Requests()
+    ctx.on("request", lambda r: ctx.requests.append(r.url))
+    ctx.set_default_timeout(10_000)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context):
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    yield pg
+    assert not errors, f"JavaScript errors on the page: {errors}"

@@ -1,0 +1,346 @@
+"""Worksheets in Chromium: what a person filling them in relies on."""
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from pypdf import PdfReader
+
+STEP3 = "trin-3/"
+SHEET = "trin-3-foer-moedet"
+SHEET_PAGE = f"arbejdsark/{SHEET}/"
+ITEM = "research-af-moedeltagerne"
+XSS = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> & "æøå"'
+
+
+def open_sheet(page, path: str, ws: str = SHEET):
+    page.goto(path)
+    page.wait_for_selector(f'.ark[data-ark="{ws}"][data-bound="1"]')
+    return page.locator(f'.ark[data-ark="{ws}"]')
+
+
+def field(sheet, key: str):
+    return sheet.locator(f'[data-key="{key}"]').first
+
+
+def note_key(item: str) -> str:
+    return f"{item}--note"
+
+
+def test_answers_survive_reload_and_status_is_announced(page):
+    sheet = open_sheet(page, SHEET_PAGE)
+    field(sheet, ITEM).check()
+    field(sheet, note_key(ITEM)).fill("Vi kender direktøren fra Rotary.\nSpørg om mandat.")
+    status = sheet.locator(".ark-status")
+    assert status.get_attribute("role") == "status"
+    assert "Gemt" in status.inner_text()
+    page.reload()
+    sheet = open_sheet(page, SHEET_PAGE)
+    assert field(sheet, ITEM).is_checked()
+    assert field(sheet, note_key(ITEM)).input_value() == "Vi kender direktøren fra Rotary.\nSpørg om mandat."
+
+
+def test_same_sheet_on_step_page_and_own_page_share_answers(page):
+    sheet = open_sheet(page, STEP3)
+    field(sheet, note_key(ITEM)).fill("Skrevet på trinsiden")
+    sheet = open_sheet(page, SHEET_PAGE)
+    assert field(sheet, note_key(ITEM)).input_value() == "Skrevet på trinsiden"
+
+
+def test_answers_come_back_after_instant_navigation(page):
+    sheet = open_sheet(page, STEP3)
+    field(sheet, note_key(ITEM)).fill("Før navigation")
+    page.locator('.trin-naeste a[rel="next"]').click()
+    page.wait_for_url(lambda url: "/trin-4/" in url)
+    page.go_back()
+    page.wait_for_url(lambda url: "/trin-3/" in url)
+    sheet = page.locator(f'.ark[data-ark="{SHEET}"]')
+    page.wait_for_selector(f'.ark[data-ark="{SHEET}"][data-bound="1"]')
+    assert field(sheet, note_key(ITEM)).input_value() == "Før navigation"
+    # Instant navigation really happened (no full reload): the marker survives.
+    page.evaluate("window.__marker = 1")
+    page.locator('.trin-naeste a[rel="next"]').click()
+    page.wait_for_url(lambda url: "/trin-4/" in url)
+    assert page.evaluate("window.__marker") == 1
+
+
+def test_another_open_tab_follows(context):
+    first, second = context.new_page(), context.new_page()
+    a = open_sheet(first, SHEET_PAGE)
+    b = open_sheet(second, STEP3)
+    field(a, note_key(ITEM)).fill("Fra fane ét")
+    field(a, ITEM).check()
+    second.wait_for_function(
+        f"document.querySelector('#f-{SHEET}--{ITEM}--note').value === 'Fra fane ét'"
+    )
+    assert field(b, ITEM).is_checked()
+
+
+def test_every_kind_of_field_saves(page):
+    cases = [
+        ("arbejdsark/trin-1-refleksion/", "trin-1-refleksion", "textarea"),
+        ("arbejdsark/trin-4-dialogpapir/", "trin-4-dialogpapir", "textarea"),
+        ("arbejdsark/trin-2-virksomhedens-briller/", "trin-2-virksomhedens-briller", "textarea"),
+        ("arbejdsark/trin-5-roller-to-parter/", "trin-5-roller-to-parter", "textarea"),
+        ("arbejdsark/trin-7-aarshjul/", "trin-7-aarshjul", "textarea"),
+        ("arbejdsark/trin-4-risikoanalyse/", "trin-4-risikoanalyse", "radio"),
+    ]
+    for path, ws, kind in cases:
+        sheet = open_sheet(page, path, ws)
+        if kind == "radio":
+            sheet.locator('input[type="radio"]').nth(1).check()
+        else:
+            for i in range(sheet.locator("textarea[data-key]").count()):
+                sheet.locator("textarea[data-key]").nth(i).fill(f"Svar {i} i {ws}")
+        page.reload()
+        sheet = open_sheet(page, path, ws)
+        if kind == "radio":
+            assert sheet.locator('input[type="radio"]').nth(1).is_checked(), ws
+        else:
+            n = sheet.locator("textarea[data-key]").count()
+            assert n > 0
+            for i in range(n):
+                assert sheet.locator("textarea[data-key]").nth(i).input_value() == f"Svar {i} i {ws}", ws
+
+
+def test_rows_can_be_added_and_are_kept(page):
+    for ws, path in (("trin-4-risikoanalyse", "arbejdsark/trin-4-risikoanalyse/"), ("trin-7-kpi", "arbejdsark/trin-7-kpi/")):
+        sheet = open_sheet(page, path, ws)
+        before = sheet.locator("tbody tr:not(.ark-blank-row)").count()
+        sheet.locator('button[data-action="add-row"]').click()
+        assert sheet.locator("tbody tr:not(.ark-blank-row)").count() == before + 1
+        new_row = sheet.locator("tr[data-added-row]").last
+        new_row.locator("textarea").first.fill(f"Egen række i {ws}")
+        if ws == "trin-4-risikoanalyse":
+            new_row.locator('input[type="radio"]').first.check()
+        page.reload()
+        sheet = open_sheet(page, path, ws)
+        row = sheet.locator("tr[data-added-row]").last
+        assert row.locator("textarea").first.input_value() == f"Egen række i {ws}"
+        if ws == "trin-4-risikoanalyse":
+            assert row.locator('input[type="radio"]').first.is_checked()
+
+
+def test_book_example_loads_into_the_dialogue_paper(page):
+    sheet = open_sheet(page, "arbejdsark/trin-4-dialogpapir/", "trin-4-dialogpapir")
+    sheet.locator("details.ark-example > summary").click()
+    sheet.locator('button[data-action="load-example"]').click()
+    assert "Ordentlighed" in field(sheet, "faelles-vaerdier").input_value()
+    page.reload()
+    sheet = open_sheet(page, "arbejdsark/trin-4-dialogpapir/", "trin-4-dialogpapir")
+    assert "Ordentlighed" in field(sheet, "faelles-vaerdier").input_value()
+
+
+def export(page, sheet, action="export"):
+    with page.expect_download() as info:
+        sheet.locator(f'button[data-action="{action}"]').click()
+    path = info.value.path()
+    return info.value.suggested_filename, json.loads(open(path, encoding="utf-8").read())
+
+
+def import_bytes(sheet, payload: bytes, name="svar.json", action="import"):
+    sheet.locator(f'input[data-action="{action}"]').set_input_files(
+        {"name": name, "mimeType": "application/json", "buffer": payload}
+    )
+
+
+def test_export_clear_import_round_trip(page):
+    sheet = open_sheet(page, SHEET_PAGE)
+    field(sheet, ITEM).check()
+    field(sheet, note_key(ITEM)).fill("Round trip ÆØÅ")
+    name, data = export(page, sheet)
+    assert name.startswith(f"arbejdsark-{SHEET}-") and name.endswith(".json")
+    assert data["format"] == "parat-til-private-partnerskaber/svar" and data["version"] == 1
+    assert data["worksheets"][SHEET][note_key(ITEM)] == "Round trip ÆØÅ"
+    page.once("dialog", lambda d: d.accept())
+    sheet.locator('button[data-action="clear"]').click()
+    assert field(sheet, note_key(ITEM)).input_value() == ""
+    assert not field(sheet, ITEM).is_checked()
+    page.reload()
+    sheet = open_sheet(page, SHEET_PAGE)
+    assert field(sheet, note_key(ITEM)).input_value() == ""
+    import_bytes(sheet, json.dumps(data).encode())
+    page.wait_for_function(f"document.querySelector('#f-{SHEET}--{ITEM}--note').value === 'Round trip ÆØÅ'")
+    assert field(sheet, ITEM).is_checked()
+    assert "importeret" in sheet.locator(".ark-status").inner_text()
+
+
+def test_clearing_asks_first_and_cancel_keeps_answers(page):
+    sheet = open_sheet(page, SHEET_PAGE)
+    field(sheet, note_key(ITEM)).fill("Bliver")
+    page.once("dialog", lambda d: d.dismiss())
+    sheet.locator('button[data-action="clear"]').click()
+    assert field(sheet, note_key(ITEM)).input_value() == "Bliver"
+
+
+BAD_FILES = [
+    (b"{not json", "ikke en gyldig JSON-fil"),
+    (json.dumps({"hello": "world"}).encode(), "ikke en eksport"),
+    (json.dumps({"format": "parat-til-private-partnerskaber/svar", "version": 99, "worksheets": {}}).encode(), "nyere version"),
+    (json.dumps({"format": "parat-til-private-partnerskaber/svar", "version": 1, "worksheets": {"trin-1-refleksion": {}}}).encode(), "indeholder ikke svar"),
+    (json.dumps({"format": "parat-til-private-partnerskaber/svar", "version": 1, "worksheets": {SHEET: {"ukendt-felt": "x"}}}).encode(), "ukendt eller ugyldigt felt"),
+    (json.dumps({"format": "parat-til-private-partnerskaber/svar", "version": 1, "worksheets": {SHEET: {ITEM: {"nested": 1}}}}).encode(), "ukendt eller ugyldigt felt"),
+]
+
+
+@pytest.mark.parametrize("payload,message", BAD_FILES, ids=["not-json", "foreign", "newer", "other-sheet", "unknown-key", "wrong-type"])
+def test_bad_import_is_refused_and_changes_nothing(page, payload, message):
+    sheet = open_sheet(page, SHEET_PAGE)
+    field(sheet, note_key(ITEM)).fill("Uændret")
+    import_bytes(sheet, payload)
+    status = sheet.locator(".ark-status")
+    page.wait_for_function("document.querySelector('.ark-status').classList.contains('is-error')")
+    assert message in status.inner_text()
+    assert "Intet er ændret" in status.inner_text()
+    assert field(sheet, note_key(ITEM)).input_value() == "Uændret"
+    page.reload()
+    assert field(open_sheet(page, SHEET_PAGE), note_key(ITEM)).input_value() == "Uændret"
+
+
+def test_answers_are_text_never_html(page):
+    sheet = open_sheet(page, SHEET_PAGE)
+    field(sheet, note_key(ITEM)).fill(XSS)
+    page.reload()
+    sheet = open_sheet(page, SHEET_PAGE)
+    assert field(sheet, note_key(ITEM)).input_value() == XSS
+    sheet.locator('button[data-action="copy-text"]').click()
+    page.wait_for_function("document.querySelector('.ark-status').textContent.includes('kopieret')")
+    payload = {"format": "parat-til-private-partnerskaber/svar", "version": 1, "worksheets": {SHEET: {note_key(ITEM): XSS, ITEM: "1"}}}
+    page.once("dialog", lambda d: d.accept())  # "Importen erstatter de nuværende svar"
+    import_bytes(sheet, json.dumps(payload).encode())
+    page.wait_for_function("document.querySelector('.ark-status').textContent.includes('importeret')")
+    copy = sheet.locator(f"#{SHEET}--{ITEM} .ark-note .ark-print")
+    assert copy.text_content() == XSS
+    assert copy.locator("img, script").count() == 0
+    assert page.evaluate("window.__pwned") is None
+
+
+def test_copy_as_text_puts_rich_text_on_the_clipboard(page):
+    sheet = open_sheet(page, SHEET_PAGE)
+    field(sheet, ITEM).check()
+    field(sheet, note_key(ITEM)).fill("Vores note til mødet")
+    sheet.locator('button[data-action="copy-text"]').click()
+    page.wait_for_function("document.querySelector('.ark-status').textContent.includes('kopieret')")
+    html = page.evaluate(
+        """async () => { const items = await navigator.clipboard.read();
+             const blob = await items[0].getType('text/html'); return await blob.text(); }"""
+    )
+    text = page.evaluate("navigator.clipboard.readText()")
+    for content in (html, text):
+        assert "Gode råd før mødet" in content
+        assert "Lav en grundig research af mødedeltagerne." in content
+        assert "Vores note til mødet" in content
+    assert "☑" in text
+    assert "<textarea" not in html and "<button" not in html
+
+
+def test_nothing_leaves_the_browser_while_filling(page, context):
+    sheet = open_sheet(page, SHEET_PAGE)
+    field(sheet, ITEM).check()
+    field(sheet, note_key(ITEM)).fill("Hemmeligt svar")
+    export(page, sheet)
+    sheet.locator('button[data-action="copy-text"]').click()
+    page.goto("arbejdsark/")
+    page.wait_for_selector("[data-ark-oversigt][data-bound='1']")
+    assert context.requests, "no requests were recorded at all"
+    assert context.requests.foreign() == []
+    assert not any("Hemmeligt" in url for url in context.requests)
+
+
+def test_forms_never_submit(page):
+    sheet = open_sheet(page, SHEET_PAGE)
+    url = page.url
+    page.evaluate(f"document.querySelector('.ark[data-ark=\"{SHEET}\"] form').requestSubmit()")
+    page.wait_for_timeout(200)
+    assert page.url == url
+
+
+def test_blocked_storage_is_explained_and_page_still_works(browser, site_url):
+    ctx = browser.new_context(base_url=site_url)
+    ctx.add_init_script(
+        "Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });"
+    )
+    page = ctx.new_page()
+    errors = []
+    # Material's own inline scripts also touch localStorage and throw here; ours must not.
+    page.on("pageerror", lambda e: errors.append(e.stack or str(e)))
+    sheet = open_sheet(page, SHEET_PAGE)
+    assert "tillader ikke" in sheet.locator(".ark-status").inner_text()
+    field(sheet, note_key(ITEM)).fill("Stadig muligt")
+    with page.expect_download() as info:
+        sheet.locator('button[data-action="export"]').click()
+    data = json.loads(open(info.value.path(), encoding="utf-8").read())
+    assert data["worksheets"][SHEET][note_key(ITEM)] == "Stadig muligt"
+    assert [e for e in errors if "arbejdsark.js" in e or "links.js" in e] == []
+    ctx.close()
+
+
+def test_full_storage_says_so_and_keeps_the_text(browser, site_url):
+    ctx = browser.new_context(base_url=site_url)
+    ctx.add_init_script(
+        """const orig = Storage.prototype.setItem;
+           Storage.prototype.setItem = function (k, v) {
+             if (k.startsWith('v1:')) throw new DOMException('full', 'QuotaExceededError');
+             return orig.call(this, k, v); };"""
+    )
+    page = ctx.new_page()
+    sheet = open_sheet(page, SHEET_PAGE)
+    field(sheet, note_key(ITEM)).fill("Ikke plads")
+    assert "lager er fuldt" in sheet.locator(".ark-status").inner_text()
+    assert field(sheet, note_key(ITEM)).input_value() == "Ikke plads"
+    ctx.close()
+
+
+def test_overview_shows_progress_and_exports_everything(page):
+    sheet = open_sheet(page, "arbejdsark/trin-1-refleksion/", "trin-1-refleksion")
+    sheet.locator("textarea[data-key]").first.fill("Et svar")
+    sheet = open_sheet(page, SHEET_PAGE)
+    field(sheet, ITEM).check()
+    page.goto("arbejdsark/")
+    overview = page.locator("[data-ark-oversigt]")
+    page.wait_for_selector("[data-ark-oversigt][data-bound='1']")
+    total = page.evaluate("JSON.parse(document.getElementById('ark-manifest').textContent).worksheets['trin-1-refleksion'].countable.length")
+    assert overview.locator('[data-ark-progress="trin-1-refleksion"] .ark-progress').inner_text() == f"(1 af {total} udfyldt)"
+    assert overview.locator('[data-ark-progress="trin-2-refleksion"] .ark-progress').inner_text() == "(ikke påbegyndt)"
+    name, data = export(page, overview, "export-all")
+    assert set(data["worksheets"]) == {"trin-1-refleksion", SHEET}
+    # Import into a fresh browser: everything comes back.
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    page.wait_for_selector("[data-ark-oversigt][data-bound='1']")
+    import_bytes(overview, json.dumps(data).encode(), action="import-all")
+    page.wait_for_function("document.querySelector('.ark-status').textContent.includes('importeret')")
+    sheet = open_sheet(page, SHEET_PAGE)
+    assert field(sheet, ITEM).is_checked()
+
+
+def pdf_text(page, blank: bool = False) -> str:
+    page.emulate_media(media="print")
+    if blank:
+        page.evaluate("document.body.classList.add('print-blank')")
+    data = page.pdf(format="A4", print_background=True)
+    page.emulate_media(media="screen")
+    return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_printout_holds_the_full_answers_and_no_site_chrome(page):
+    sheet = open_sheet(page, SHEET_PAGE)
+    long_answer = " ".join(f"Linje{i} af et langt svar om mødet." for i in range(40))
+    field(sheet, ITEM).check()
+    field(sheet, note_key(ITEM)).fill(long_answer)
+    text = pdf_text(page)
+    flat = " ".join(text.split())
+    assert "Linje0 af" in flat and "Linje39 af et langt svar om mødet." in flat  # not clipped
+    assert "Gode råd før mødet" in flat and "Lav en grundig research af mødedeltagerne." in flat
+    assert "Udskriv med svar" not in flat and "Kopiér link" not in flat  # no buttons
+    assert "Indholdsfortegnelse" not in flat and "Partnerskabets potentialer" not in flat  # no navigation
+    assert f"arbejdsark/{SHEET}/" in flat  # the page's address on the printout
+
+
+def test_blank_printout_has_no_answers(page):
+    sheet = open_sheet(page, SHEET_PAGE)
+    field(sheet, note_key(ITEM)).fill("Dette svar må ikke ses")
+    text = " ".join(pdf_text(page, blank=True).split())
+    assert "Dette svar må ikke ses" not in text
+    assert "Lav en grundig research af mødedeltagerne." in text

@@ -1,0 +1,240 @@
+"""The built site (one `mkdocs build --strict`, see conftest.built_site): pages, links, ids, privacy."""
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+PERSPECTIVE_IDS = [p["id"] for p in yaml.safe_load((DATA / "vaerdiperspektiver.yml").read_text(encoding="utf-8"))["perspectives"]]
+EXAMPLE_IDS = sorted(p.stem for p in (DATA / "eksempler").glob("*.yml"))
+SHEET_IDS = sorted(p.stem for p in (DATA / "arbejdsark").glob("*.yml"))
+STEPS = range(1, 8)
+
+ANCHOR = re.compile(r"[a-z0-9][a-z0-9-]*")
+# Ids that Material for MkDocs itself puts on every page; they are not link targets we publish.
+MATERIAL_IDS = {
+    r"__drawer": "checkbox that opens the navigation drawer",
+    r"__search": "checkbox that opens the search dialog",
+    r"__toc": "checkbox that opens the table of contents on small screens",
+    r"__config": "<script> holding Material's JSON configuration",
+    r"__palette_\d+": "radio buttons of the light/dark colour scheme toggle",
+    r"__nav_\d+(?:_\d+)*(?:_label)?": "checkboxes (and their labels) that expand navigation sections",
+}
+# Tags/attributes through which a browser loads something (as opposed to <a href>, which a reader follows).
+RESOURCE_ATTRS = {
+    "script": ("src",), "img": ("src", "srcset"), "iframe": ("src",), "source": ("src", "srcset"),
+    "video": ("src", "poster"), "audio": ("src",), "track": ("src",), "embed": ("src",), "object": ("data",),
+    "image": ("href", "xlink:href"), "use": ("href", "xlink:href"), "input": ("src",),
+}
+NAVIGATIONAL_LINK_RELS = {"canonical", "prev", "next", "alternate", "author", "license", "help", "search"}
+CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])\s*((?:https?:)?//[^'")\s]+)""", re.I)
+
+
+def is_material_id(ident: str) -> bool:
+    return any(re.fullmatch(pattern, ident) for pattern in MATERIAL_IDS)
+
+
+def own_origin(site) -> str:
+    """The site's own address (site_url), read from the front page's canonical link."""
+    canonical = site.pages["index.html"].root.find("link", rel="canonical")
+    parts = urlsplit(canonical.get("href"))
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def is_external(url: str) -> bool:
+    return bool(re.match(r"^(?:[a-z][a-z0-9+.-]*:|//)", url, re.I))
+
+
+def link_targets(site, page, node) -> set[str]:
+    """Built files that the <a href> links inside `node` lead to."""
+    return {site.target(page, a.get("href")) for a in node.iter("a") if a.get("href") and not is_external(a.get("href"))}
+
+
+def built_page_of(docs_page: str) -> str:
+    """docs path ("trin-3.md", "eksempler/index.md") → built file ("trin-3/index.html", "eksempler/index.html")."""
+    stem = docs_page.removesuffix(".md")
+    if stem == "index":
+        return "index.html"
+    if stem.endswith("/index"):
+        return stem.removesuffix("index") + "index.html"
+    return f"{stem}/index.html"
+
+
+def article_text(page) -> str:
+    return page.article.text()
+
+
+def squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+# --- Pages that must exist ------------------------------------------------------------------------
+
+
+def test_page_counts(site):
+    assert sorted(p for p in site.pages if re.fullmatch(r"trin-\d+/index\.html", p)) == [f"trin-{n}/index.html" for n in STEPS]
+    assert len(PERSPECTIVE_IDS) == 8
+    assert len(EXAMPLE_IDS) == 6
+
+
+@pytest.mark.parametrize("n", STEPS)
+def test_step_page(site, n):
+    page = site.pages[f"trin-{n}/index.html"]
+    assert f"Trin {n} af 7" in article_text(page)
+    rel = {a.get("rel"): site.target(page, a.get("href")) for a in page.article.iter("a") if a.get("rel") in ("prev", "next")}
+    assert rel["prev"] == (f"trin-{n - 1}/index.html" if n > 1 else "partnerskabsruten/index.html")
+    assert rel["next"] == (f"trin-{n + 1}/index.html" if n < 7 else "bevar-gejsten/index.html")
+
+
+@pytest.mark.parametrize("perspective_id", PERSPECTIVE_IDS)
+def test_perspective_page(site, content, perspective_id):
+    page = site.pages[f"vaerdiperspektiver/{perspective_id}/index.html"]
+    assert squeeze(content.perspectives[perspective_id].introduction) in article_text(page)
+    expected = {f"eksempler/{ex.id}/index.html" for ex in content.examples_for_perspective(perspective_id)}
+    assert expected - link_targets(site, page, page.article) == set()
+
+
+@pytest.mark.parametrize("example_id", EXAMPLE_IDS)
+def test_example_page(site, content, example_id):
+    example = content.examples[example_id]
+    page = site.pages[f"eksempler/{example_id}/index.html"]
+    text = article_text(page)
+    assert [p for p in example.partners if squeeze(p) not in text] == []
+    expected = {f"{s}/index.html" for s in example.steps} | {f"vaerdiperspektiver/{p.perspective}/index.html" for p in example.perspectives}
+    assert expected - link_targets(site, page, page.article) == set()
+
+
+@pytest.mark.parametrize("sheet_id", SHEET_IDS)
+def test_worksheet_has_its_own_page_and_is_embedded_where_the_book_has_it(site, content, sheet_id):
+    own = site.pages.get(f"arbejdsark/{sheet_id}/index.html")
+    assert own is not None and own.root.find(data_ark=sheet_id) is not None
+    host = built_page_of(content.worksheets[sheet_id].page)
+    assert site.pages[host].article.find(data_ark=sheet_id) is not None, f"{host} does not embed {sheet_id}"
+
+
+# --- Every page -----------------------------------------------------------------------------------
+
+
+def test_ids_are_unique_ascii_anchors(site):
+    problems = []
+    for rel, page in site.pages.items():
+        ids = page.ids()
+        problems += [f"{rel}: id '{i}' used {n} times" for i, n in Counter(ids).items() if n > 1]
+        problems += [f"{rel}: id '{i}' is not a lower-case ASCII anchor" for i in set(ids) if not (ANCHOR.fullmatch(i) or is_material_id(i))]
+    assert problems == [], "\n".join(sorted(problems))
+
+
+def test_material_id_exceptions_are_still_needed(site):
+    """Keep MATERIAL_IDS honest: every allowed pattern still occurs somewhere."""
+    ids = {i for page in site.pages.values() for i in page.ids()}
+    assert [p for p in MATERIAL_IDS if not any(re.fullmatch(p, i) for i in ids)] == []
+
+
+def test_internal_links_resolve(site):
+    """Every relative/root-relative href and src (also in raw HTML from macros) names a built file and id."""
+    own = own_origin(site)
+    problems = []
+    for rel, page in site.pages.items():
+        for node in page.root.iter():
+            for attr in ("href", "src"):
+                url = node.get(attr)
+                if url is None or url.startswith(("mailto:", "tel:", "data:")):
+                    continue
+                if url.startswith(own + "/"):
+                    url = url[len(own):]  # canonical links and the like: check them too
+                elif is_external(url):
+                    continue
+                target = site.target(page, url)
+                fragment = url.partition("#")[2]
+                if target is None:
+                    problems.append(f"{rel}: <{node.tag} {attr}={url!r}> names no built file")
+                elif fragment and not (ANCHOR.fullmatch(fragment) or is_material_id(fragment)):
+                    problems.append(f"{rel}: <{node.tag} {attr}={url!r}>: fragment is not a lower-case ASCII anchor")
+                elif fragment and target.endswith(".html") and fragment not in site.pages[target].ids():
+                    problems.append(f"{rel}: <{node.tag} {attr}={url!r}>: {target} has no id '{fragment}'")
+    assert problems == [], "\n".join(problems)
+
+
+def third_party_references(site) -> tuple[list[str], list[str]]:
+    """(resources loaded from another host, links to other sites for reading)."""
+    own = own_origin(site)
+    loads, reads = [], []
+    for rel, page in site.pages.items():
+        for node in page.root.iter():
+            attrs = RESOURCE_ATTRS.get(node.tag, ())
+            if node.tag == "link":
+                rels = set((node.get("rel") or "").lower().split())
+                attrs = () if rels and rels <= NAVIGATIONAL_LINK_RELS else ("href",)
+            for attr in attrs:
+                for url in re.split(r",\s*", node.get(attr) or ""):
+                    url = url.strip().split(" ")[0]
+                    if re.match(r"^(?:https?:)?//", url) and not url.startswith(own + "/"):
+                        loads.append(f"{rel}: <{node.tag} {attr}={url}>")
+            for url in CSS_URL.findall(node.get("style") or ""):
+                loads.append(f"{rel}: style url({url})")
+            if node.tag == "style":
+                loads += [f"{rel}: <style> url({u})" for u in CSS_URL.findall("".join(c for c in node.children if isinstance(c, str)))]
+            if node.tag == "a" and re.match(r"^(?:https?:)?//", node.get("href") or "") and not node.get("href").startswith(own + "/"):
+                reads.append(node.get("href"))
+    for css in site.path.rglob("*.css"):
+        loads += [f"{css.relative_to(site.path)}: url({u})" for u in CSS_URL.findall(css.read_text(encoding="utf-8"))]
+    return loads, sorted(set(reads))
+
+
+def test_nothing_is_loaded_from_third_party_hosts(site):
+    loads, reads = third_party_references(site)
+    assert loads == [], "Third-party resources:\n" + "\n".join(loads) + "\n(External links for reading, allowed: " + ", ".join(reads) + ")"
+
+
+def test_every_page_is_danish_and_described(site):
+    problems = []
+    for rel, page in site.pages.items():
+        html_el = page.root.find("html")
+        if html_el is None or html_el.get("lang") != "da":
+            problems.append(f"{rel}: <html lang> is {html_el and html_el.get('lang')!r}")
+        meta = page.root.find("meta", name="description")
+        if meta is None or not (meta.get("content") or "").strip():
+            problems.append(f"{rel}: no meta description")
+    assert problems == [], "\n".join(problems)
+
+
+# --- Search ----------------------------------------------------------------------------------------
+
+# Two real texts from data/arbejdsark: a reflection question and a checklist item.
+SEARCHABLE = [
+    ("trin-1-refleksion", "Hvordan skiller vi os ud fra lignende civilsamfundsorganisationer?"),
+    ("trin-3-foer-moedet", "Lav en grundig research af mødedeltagerne."),
+]
+
+
+@pytest.fixture(scope="module")
+def search_index(built_site):
+    return json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def test_search_index_is_danish(search_index):
+    assert "da" in search_index["config"]["lang"]
+
+
+@pytest.mark.parametrize("sheet_id, words", SEARCHABLE, ids=[s for s, _ in SEARCHABLE])
+def test_worksheet_texts_are_searchable(search_index, content, sheet_id, words):
+    sheet_text = yaml.safe_dump(content.worksheets[sheet_id].model_dump(), allow_unicode=True, width=10_000)
+    assert words in sheet_text, f"{words!r} is no longer in data/arbejdsark/{sheet_id}.yml: pick another text"
+    texts = [squeeze(html.unescape(re.sub(r"<[^>]+>", " ", doc["text"]))) for doc in search_index["docs"]]
+    assert any(words in t for t in texts)
+
+
+def test_built_page_of():
+    assert built_page_of("trin-3.md") == "trin-3/index.html"
+    assert built_page_of("index.md") == "index.html"
+    assert built_page_of("eksempler/index.md") == "eksempler/index.html"
+    assert built_page_of("eksempler/murmal.md") == posixpath.join("eksempler", "murmal", "index.html")
