@@ -463,9 +463,9 @@
       body.classList.add("print-one");
       targets.forEach(function (t) { t.classList.add("print-target"); });
     }
-    body.classList.toggle("print-blank", !!blank);
+    body.classList.add(blank ? "print-blank" : "print-filled");
     var cleanup = function () {
-      body.classList.remove("print-one", "print-blank");
+      body.classList.remove("print-one", "print-blank", "print-filled");
       targets.forEach(function (t) { t.classList.remove("print-target"); });
       window.removeEventListener("afterprint", cleanup);
     };
@@ -543,12 +543,6 @@
   function rebindAll() {
     Array.prototype.forEach.call(document.querySelectorAll(".ark[data-ark]"), function (root) { removeAddedRows(root); restore(root); });
   }
-
-  /* The printed footer names the page's own address. */
-  window.addEventListener("beforeprint", function () {
-    var url = document.querySelector(".print-foot-url");
-    if (url) url.textContent = location.origin + location.pathname;
-  });
 
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll(".ark[data-ark]"), bind);

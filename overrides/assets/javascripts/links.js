@@ -108,8 +108,24 @@
 
   window.addEventListener("hashchange", showTarget);
 
+  /* The print margins (main.html) name the page and its address. Instant navigation keeps the
+     first page's <head>, so rewrite them for the page shown now, with the address as opened. */
+  function cssString(text) { return '"' + text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\s+/g, " ") + '"'; }
+
+  function updatePrintMargins() {
+    var style = document.getElementById("print-margins");
+    var h1 = document.querySelector("article.md-content__inner h1");
+    if (!style || !h1) return;
+    var label = (style.getAttribute("data-site") || "") + " · " + labelText(h1);
+    var font = " font: 8pt system-ui, sans-serif; color: #333; }";
+    style.textContent = "@page { @bottom-left { content: " + cssString(label) + ";" + font +
+      " @bottom-right { content: " + cssString(location.origin + location.pathname + "   Side ") +
+      ' counter(page) " af " counter(pages);' + font + " }";
+  }
+
   function init() {
     addButtons();
+    updatePrintMargins();
     showTarget();
   }
 
