@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+import re
+
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
@@ -73,9 +75,24 @@ def _line_of(node: yaml.Node | None, loc: Iterable[Any]) -> int | None:
     return line
 
 
-def _pydantic_loc(error: dict) -> tuple:
-    # Drop the discriminator tag pydantic inserts for tagged unions ("questions", "table", …).
-    return tuple(p for p in error["loc"] if not (isinstance(p, str) and p in _KINDS))
+_PATH_IN_MESSAGE = re.compile(r"^Value error, ((?:[a-z_]+(?:\[\d+\])*)(?:\.[a-z_]+(?:\[\d+\])*)*): ")
+
+
+def _pydantic_loc(error: dict) -> tuple[tuple, str]:
+    """The error's location inside the file and its message.
+
+    Drops the discriminator tag pydantic inserts for tagged unions ("questions", "table", …), and
+    moves a path that a whole-model check put at the start of its message ("rows[1].cells: …")
+    into the location, so the line number points at the right place.
+    """
+    loc = [p for p in error["loc"] if not (isinstance(p, str) and p in _KINDS)]
+    msg = error["msg"]
+    match = _PATH_IN_MESSAGE.match(msg)
+    if match:
+        for part in re.findall(r"[a-z_]+|\[\d+\]", match.group(1)):
+            loc.append(int(part[1:-1]) if part.startswith("[") else part)
+        msg = msg[match.end():]
+    return tuple(loc), msg
 
 
 _KINDS = {"questions", "checklist", "dialogue", "risk", "table", "perspectives", "calendar"}
@@ -102,9 +119,8 @@ def _validate(adapter_or_model: Any, data: Any, node: Any, rel: Path, problems: 
         return adapter_or_model.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors():
-            loc = _pydantic_loc(error)
+            loc, msg = _pydantic_loc(error)
             line = _line_of(node, loc)
-            msg = error["msg"]
             if error["type"] == "extra_forbidden":
                 msg = "unknown key"
             elif error["type"] == "missing":

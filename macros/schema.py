@@ -40,7 +40,7 @@ class Route(Strict):
     def _numbered_in_order(self) -> "Route":
         for index, step in enumerate(self.steps, start=1):
             if step.number != index or step.id != f"trin-{index}":
-                raise ValueError(f"steps must be trin-1 … trin-7 in order; position {index} is {step.id}")
+                raise ValueError(f"steps[{index - 1}]: steps must be trin-1 … trin-7 in order; position {index} is {step.id}")
         return self
 
 
@@ -71,6 +71,7 @@ class Perspectives(Strict):
 
 class ExamplePerspective(Strict):
     perspective: Id
+    label: Optional[Text] = Field(None, description="The example's own label for the value, where it differs from the name.")
     text: Optional[Text] = Field(None, description="The example's own words about this value, if it has them.")
 
 
@@ -199,7 +200,7 @@ class TableSheet(WorksheetBase):
         for index, row in enumerate(self.rows):
             unknown = set(row.cells) - fixed
             if unknown:
-                raise ValueError(f"rows[{index}] ({row.id}) has cells for unknown or input columns: {sorted(unknown)}")
+                raise ValueError(f"rows[{index}]: row '{row.id}' has cells for unknown or input columns: {sorted(unknown)}")
         if not self.rows and not (self.addable and self.extra_rows):
             raise ValueError("a table without rows must be addable with extra_rows > 0")
         return self
