@@ -144,7 +144,8 @@ def render_worksheet(
     heading = ""
     if not standalone:
         # A Markdown heading (not raw HTML) so the worksheet reaches the TOC and search.
-        heading = f"{'#' * level} {_md_text(sheet.title)} {{ #{sheet.id} .ark-titel }}\n\n"
+        # The heading anchors the readable title (#gode-raad-foer-moedet), the block the id.
+        heading = f"{'#' * level} {_md_text(sheet.title)} {{ #{slugify(sheet.title)} .ark-titel }}\n\n"
     return f"\n\n{heading}{_block(body)}\n\n"
 
 

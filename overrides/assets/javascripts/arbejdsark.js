@@ -458,8 +458,9 @@
     var body = document.body;
     var heading = root.previousElementSibling;
     var targets = [root];
-    if (!root.id && heading && /^H[1-6]$/.test(heading.nodeName)) targets.push(heading);
-    if (!root.id) {
+    var embedded = !root.hasAttribute("data-standalone");
+    if (embedded && heading && /^H[1-6]$/.test(heading.nodeName)) targets.push(heading);
+    if (embedded) {
       body.classList.add("print-one");
       targets.forEach(function (t) { t.classList.add("print-target"); });
     }

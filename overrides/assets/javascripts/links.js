@@ -21,7 +21,7 @@
     window.setTimeout(function () { live.textContent = message; }, 50);
   }
 
-  function addressOf(id) { return location.origin + location.pathname + "#" + id; }
+  function addressOf(id) { return location.origin + location.pathname + (id ? "#" + id : ""); }
 
   function copy(text) {
     if (navigator.clipboard && navigator.clipboard.writeText) return navigator.clipboard.writeText(text);
@@ -58,13 +58,16 @@
   function addButtons() {
     var article = document.querySelector("article.md-content__inner");
     if (!article) return;
+    // The page itself (a step, an example, a worksheet): its short address without an anchor.
+    var h1 = article.querySelector("h1");
+    if (h1 && !h1.querySelector(".kopier-link")) h1.appendChild(makeButton("", "siden „" + labelText(h1) + "“"));
     // Section headings (h2/h3 with an id) and worksheet titles.
     Array.prototype.forEach.call(article.querySelectorAll("h2[id], h3[id]"), function (h) {
       if (h.querySelector(".kopier-link")) return;
       h.appendChild(makeButton(h.id, "afsnittet „" + labelText(h) + "“"));
     });
     // Standalone worksheet pages: the worksheet itself.
-    Array.prototype.forEach.call(article.querySelectorAll(".ark[id] > .ark-meta"), function (meta) {
+    Array.prototype.forEach.call(article.querySelectorAll(".ark[data-standalone] > .ark-meta"), function (meta) {
       if (meta.querySelector(".kopier-link")) return;
       meta.appendChild(makeButton(meta.parentElement.id, "arbejdsarket"));
     });

@@ -1,0 +1,48 @@
+"""WeasyPrint, configured once: local files and data: URIs only, the PDF stylesheets, Danish metadata."""
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from pathlib import Path
+
+from weasyprint import CSS, HTML
+from weasyprint.urls import URLFetcher
+
+from .meta import ROOT
+
+CSS_DIR = Path(__file__).resolve().parent / "css"
+SITE_CSS_DIR = ROOT / "overrides" / "assets" / "stylesheets"
+
+# Nothing is fetched while printing: a reference to http(s) or anything else stops the build.
+FETCHER = URLFetcher(allowed_protocols=("file", "data"), fail_on_errors=True)
+
+STYLESHEETS = {
+    # fillable worksheets: our base, the site's worksheet styles, then the form layout
+    "sheet": (CSS_DIR / "base.css", SITE_CSS_DIR / "arbejdsark.css", CSS_DIR / "sheet.css"),
+    # the book: base, the site's styles and print rules (blank worksheets as ruled lines), then the book layout
+    "guide": (
+        CSS_DIR / "base.css",
+        SITE_CSS_DIR / "site.css",
+        SITE_CSS_DIR / "arbejdsark.css",
+        SITE_CSS_DIR / "print.css",
+        CSS_DIR / "guide.css",
+    ),
+}
+
+
+@lru_cache(maxsize=None)
+def _stylesheets(kind: str) -> tuple[CSS, ...]:
+    return tuple(CSS(filename=str(path), url_fetcher=FETCHER) for path in STYLESHEETS[kind])
+
+
+def quiet_weasyprint(verbose: bool = False) -> None:
+    """WeasyPrint warns about every screen-only property of the site's CSS; keep errors only."""
+    logging.getLogger("weasyprint").setLevel(logging.INFO if verbose else logging.ERROR)
+
+
+def render_pdf(html: str, kind: str, *, forms: bool) -> tuple[bytes, int]:
+    """HTML → (PDF bytes, page count). Relative URLs resolve against this package's folder."""
+    document = HTML(string=html, base_url=str(CSS_DIR) + "/", url_fetcher=FETCHER).render(
+        stylesheets=list(_stylesheets(kind)), pdf_forms=forms
+    )
+    return document.write_pdf(pdf_forms=forms), len(document.pages)

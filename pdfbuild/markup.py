@@ -1,0 +1,103 @@
+"""Small HTML tree helpers: parse a fragment, find and drop elements, serialise again.
+
+The PDFs reuse HTML the site already renders (worksheet macros, built pages). These helpers
+turn it into print HTML: site chrome out, form field names in, links and ids rewritten. The
+parser is WeasyPrint's own (tinyhtml5), so what we edit is what WeasyPrint will see.
+"""
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from typing import Callable, Iterable, Iterator
+
+import tinyhtml5
+
+SVG_NS = "http://www.w3.org/2000/svg"
+XLINK_NS = "http://www.w3.org/1999/xlink"
+# Inline SVG keeps plain <svg>/<path> tags when serialised (HTML parsers put them back in the SVG namespace).
+ET.register_namespace("", SVG_NS)
+ET.register_namespace("xlink", XLINK_NS)
+
+Element = ET.Element
+
+
+def parse_fragment(html: str) -> Element:
+    """Parse an HTML fragment; returns a <div> holding it."""
+    doc = tinyhtml5.parse(f"<!DOCTYPE html><html><body><div>{html}</div></body></html>", namespace_html_elements=False)
+    return doc.find("body/div")
+
+
+def tag(el: Element) -> str:
+    """The local tag name ('svg' for '{http://www.w3.org/2000/svg}svg')."""
+    return el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
+
+
+def classes(el: Element) -> set[str]:
+    return set((el.get("class") or "").split())
+
+
+def add_class(el: Element, name: str) -> None:
+    el.set("class", " ".join(sorted(classes(el) | {name})))
+
+
+def iter_with_parent(root: Element) -> Iterator[tuple[Element, Element]]:
+    """(parent, child) for every element below root, document order, safe against later removal."""
+    for parent in list(root.iter()):
+        for child in list(parent):
+            yield parent, child
+
+
+def matches(el: Element, *, tags: Iterable[str] = (), class_names: Iterable[str] = ()) -> bool:
+    return tag(el) in set(tags) or bool(classes(el) & set(class_names))
+
+
+def remove(root: Element, predicate: Callable[[Element], bool]) -> int:
+    """Drop every element below root for which predicate holds (with its subtree); keeps tail text."""
+    removed = 0
+    for parent, child in iter_with_parent(root):
+        if predicate(child) and child in list(parent):
+            _drop(parent, child)
+            removed += 1
+    return removed
+
+
+def _drop(parent: Element, child: Element) -> None:
+    if child.tail:
+        index = list(parent).index(child)
+        if index:
+            prev = parent[index - 1]
+            prev.tail = (prev.tail or "") + child.tail
+        else:
+            parent.text = (parent.text or "") + child.tail
+    parent.remove(child)
+
+
+def prune_empty(root: Element, tags: Iterable[str] = ("p", "li", "ul", "div")) -> None:
+    """Drop elements of `tags` left without text or children (after removing their content)."""
+    wanted = set(tags)
+    changed = True
+    while changed:
+        changed = False
+        for parent, child in iter_with_parent(root):
+            if tag(child) in wanted and len(child) == 0 and not (child.text or "").strip() and child in list(parent):
+                _drop(parent, child)
+                changed = True
+
+
+def rename(el: Element, new_tag: str) -> None:
+    el.tag = new_tag
+
+
+def inner_html(el: Element) -> str:
+    """Serialise the children of el (not el itself)."""
+    out = [_escape_text(el.text or "")]
+    for child in el:
+        out.append(to_html(child))
+    return "".join(out)
+
+
+def to_html(el: Element) -> str:
+    return ET.tostring(el, method="html", encoding="unicode")
+
+
+def _escape_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,111 @@
+"""What every printed page says about the guide: public address, version, build date, navigation.
+
+Read from the same places MkDocs reads them (mkdocs.yml with its `!ENV [SITE_URL, …]`, the nav)
+and from pyproject.toml, so the printed address and the site's canonical links always agree.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from macros.render import MONTHS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class NavPage:
+    """One page of mkdocs.yml's nav: docs path, nav title, its section's title (None at top level)."""
+
+    path: str
+    title: str
+    section: str | None
+
+
+@dataclass(frozen=True)
+class BuildInfo:
+    root: Path
+    site_url: str  # always ends with "/"
+    site_name: str
+    author: str
+    version: str
+    date: dt.date
+    nav: tuple[NavPage, ...]
+
+    @property
+    def date_da(self) -> str:
+        return danish_date(self.date)
+
+    @property
+    def version_line(self) -> str:
+        return f"Version {self.version} · {self.date_da}"
+
+    def url(self, page_url: str) -> str:
+        """Absolute address of a site path ("trin-3/" → "https://host/path/trin-3/")."""
+        return self.site_url + page_url
+
+    def nav_page(self, docs_path: str) -> NavPage | None:
+        return next((p for p in self.nav if p.path == docs_path), None)
+
+
+def danish_date(day: dt.date) -> str:
+    """2026-11-27 → "27. november 2026"."""
+    return f"{day.day}. {MONTHS[day.month - 1].lower()} {day.year}"
+
+
+def page_url(docs_path: str) -> str:
+    """A docs path as MkDocs addresses it with directory URLs ("trin-3.md" → "trin-3/", "index.md" → "")."""
+    stem = docs_path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def build_date() -> dt.date:
+    """Today, or SOURCE_DATE_EPOCH's day (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    return dt.date.today()
+
+
+def _flatten_nav(entries: list[Any], section: str | None = None) -> list[NavPage]:
+    pages: list[NavPage] = []
+    for entry in entries:
+        if isinstance(entry, str):  # a section's index page ("partnerskabsruten.md")
+            pages.append(NavPage(entry, section or entry, section))
+            continue
+        for title, value in entry.items():
+            if isinstance(value, list):
+                pages.extend(_flatten_nav(value, title))
+            elif isinstance(value, str) and value.endswith(".md"):
+                pages.append(NavPage(value, title, section))
+    return pages
+
+
+def load_build_info(root: Path = ROOT) -> BuildInfo:
+    """Read mkdocs.yml (as MkDocs does, SITE_URL included) and pyproject.toml."""
+    from mkdocs.config import load_config
+
+    root = Path(root).resolve()
+    if str(root) not in sys.path:  # mkdocs.yml names macros.slug.slugify
+        sys.path.insert(0, str(root))
+    config = load_config(str(root / "mkdocs.yml"))
+    site_url = config.site_url or "http://127.0.0.1:8000/"
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return BuildInfo(
+        root=root,
+        site_url=site_url if site_url.endswith("/") else site_url + "/",
+        site_name=config.site_name,
+        author=config.site_author or "",
+        version=project["version"],
+        date=build_date(),
+        nav=tuple(_flatten_nav(config.nav or [])),
+    )

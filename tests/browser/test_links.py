@@ -1,0 +1,48 @@
+"""Deep links in Chromium: copy-link buttons, and opening a link to something deep in a page."""
+from __future__ import annotations
+
+
+def clipboard(page) -> str:
+    return page.evaluate("navigator.clipboard.readText()")
+
+
+def test_copy_link_to_a_question_by_keyboard(page, site_url):
+    page.goto("trin-3/")
+    item = "trin-3-foer-moedet--research-af-moedeltagerne"
+    button = page.locator(f'button.kopier-link[data-link-id="{item}"]')
+    assert button.get_attribute("aria-label").startswith("Kopiér link til punktet „Lav en grundig research")
+    button.focus()
+    assert page.evaluate("document.activeElement.classList.contains('kopier-link')")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.getElementById('kopier-link-status').textContent.includes('kopieret')")
+    assert clipboard(page) == f"{site_url}trin-3/#{item}"
+    assert page.locator("#kopier-link-status").get_attribute("role") == "status"
+
+
+def test_copy_link_to_a_section_and_to_the_page(page, site_url):
+    page.goto("trin-3/")
+    page.locator('h2#gode-raad-foer-moedet button.kopier-link').click()
+    assert clipboard(page) == f"{site_url}trin-3/#gode-raad-foer-moedet"
+    page.locator("article h1 button.kopier-link").click()
+    assert clipboard(page) == f"{site_url}trin-3/"
+
+
+def test_every_heading_and_question_has_a_copy_button(page):
+    page.goto("trin-4/")
+    page.wait_for_selector("button.kopier-link")
+    missing = page.evaluate(
+        """() => [...document.querySelectorAll('article h2[id], article h3[id], article .ark-item[id]')]
+              .filter(el => !el.querySelector('button.kopier-link')).map(el => el.id)"""
+    )
+    assert missing == []
+
+
+def test_opening_a_deep_link_opens_collapsed_content_and_highlights_it(page):
+    target = "trin-4-dialogpapir--eksempel-faelles-vaerdier"
+    page.goto(f"trin-4/#{target}")
+    page.wait_for_selector(f"#{target}.is-link-target")
+    assert page.evaluate(f"document.getElementById('{target}').closest('details').open")
+    box = page.locator(f"#{target}").bounding_box()
+    assert box and 0 <= box["y"] < 900
+    page.wait_for_timeout(3200)
+    assert "is-link-target" not in (page.locator(f"#{target}").get_attribute("class") or "")
