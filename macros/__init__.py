@@ -51,6 +51,22 @@ def define_env(env):
         return pages.step_footer(content, _known(content.steps, step_id, "step"), base(), pack_url=pdf(f"printpakke-{step_id}"))
 
     @env.macro
+    def bog_pdf() -> str:
+        """A download link for the whole guide, only when the PDF build step listed it in docs/pdf/manifest.json."""
+        import json
+
+        try:
+            files = json.loads((Path(env.conf["docs_dir"]) / "pdf" / "manifest.json").read_text(encoding="utf-8"))["files"]
+        except (OSError, ValueError, KeyError):
+            return ""
+        name = "parat-til-private-partnerskaber.pdf"
+        if name not in files:
+            return ""
+        pages = files[name].get("pages") if isinstance(files[name], dict) else None
+        extra = f" ({int(pages)} sider)" if isinstance(pages, int) else ""
+        return f'\n\n<p class="no-print"><a class="md-button" href="{base()}pdf/{name}" download>Hent hele bogen som PDF{extra}</a></p>\n\n'
+
+    @env.macro
     def ruten() -> str:
         return pages.route_overview(content, base())
 

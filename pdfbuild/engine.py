@@ -8,6 +8,7 @@ from pathlib import Path
 from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher
 
+from .forms import fix_radio_groups
 from .meta import ROOT
 
 CSS_DIR = Path(__file__).resolve().parent / "css"
@@ -45,4 +46,5 @@ def render_pdf(html: str, kind: str, *, forms: bool) -> tuple[bytes, int]:
     document = HTML(string=html, base_url=str(CSS_DIR) + "/", url_fetcher=FETCHER).render(
         stylesheets=list(_stylesheets(kind)), pdf_forms=forms
     )
-    return document.write_pdf(pdf_forms=forms), len(document.pages)
+    pdf = document.write_pdf(pdf_forms=forms, finisher=fix_radio_groups if forms else None)
+    return pdf, len(document.pages)

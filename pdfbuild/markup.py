@@ -83,8 +83,14 @@ def prune_empty(root: Element, tags: Iterable[str] = ("p", "li", "ul", "div")) -
                 changed = True
 
 
-def rename(el: Element, new_tag: str) -> None:
-    el.tag = new_tag
+def flatten_fieldsets(root: Element, heading: str = "h2") -> None:
+    """<fieldset>/<legend> → <div>/<h2 class="ark-legend">: WeasyPrint cannot lay out a legend in a grid."""
+    for el in root.iter():
+        if tag(el) == "fieldset":
+            el.tag = "div"
+        elif tag(el) == "legend":
+            el.tag = heading
+            add_class(el, "ark-legend")
 
 
 def inner_html(el: Element) -> str:

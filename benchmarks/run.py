@@ -1,0 +1,721 @@
+#!/usr/bin/env python3
+"""On-demand performance benchmark of the site (issue 6, "Quality gates"). Not part of the tests.
+
+Measures, on a snapshot of the project taken at start (without PDFs):
+
+1. cold build time: `mkdocs build --strict`, a fresh process per run, median of --runs, compared
+   with plain Material building the same Markdown (macros plugin removed, every {{ … }} call
+   stripped), plus where the macros plugin spends its time (one instrumented build);
+2. compressed transfer size (gzip, brotli) of three pages with everything they load, without the
+   search index (reported on its own);
+3. Lighthouse 12.2.3 scores (mobile, the default) of the same pages, served on 127.0.0.1.
+
+Usage (from the project folder, after ./scripts/bootstrap --test):
+
+    .venv/bin/python benchmarks/run.py            # print the results as Markdown
+    .venv/bin/python benchmarks/run.py --write    # also write benchmarks/RESULTS.md
+
+Lighthouse comes from benchmarks/node_modules (`npm ci --prefix benchmarks`, run automatically
+when missing); Chromium from CHROME_PATH (default /usr/bin/chromium).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import partial
+from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from importlib.metadata import version
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import brotli
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "benchmarks"
+RESULTS = BENCH / "RESULTS.md"
+LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
+
+# What the site is built from; docs/pdf/ (generated PDFs) is left out of the snapshot.
+PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "macros", "overrides"]
+EXCLUDED = shutil.ignore_patterns("__pycache__", "pdf")
+
+PAGES = {  # label → page path below the site root
+    "Home": "",
+    "Step (trin-4, the largest)": "trin-4/",
+    "Worksheet (trin-4-dialogpapir)": "arbejdsark/trin-4-dialogpapir/",
+}
+SEARCH_INDEX = "search/search_index.json"
+
+PROFILE_RUNS = 3  # instrumented builds per variant (phase medians)
+MAX_BUILD_RATIO = 1.5
+MAX_STEP_PAGE_BYTES = 120 * 1024  # gzip, without the search index
+LIGHTHOUSE_TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+
+GZIP_LEVEL = 6  # zlib's default, what most servers use on the fly
+BROTLI_QUALITY = 11  # brotli's default, what precompressed static files use
+PRECOMPRESSED_SUFFIXES = {".woff", ".woff2", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"}
+TEXT_SUFFIXES = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
+
+# Audits that only reflect the local test server, not the site.
+SERVER_ARTIFACTS = {"uses-long-cache-ttl": "the local http.server sends no cache headers; set them on the real host"}
+
+CHROME_FLAGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+BUILD_ENV = {"DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def kib(size: float) -> str:
+    return f"{size / 1024:.1f} KB"
+
+
+# --- Project snapshots ------------------------------------------------------------------------
+
+def snapshot(dest: Path) -> Path:
+    """Copy what the site is built from into dest (no generated PDFs, no caches)."""
+    dest.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, ignore=EXCLUDED)
+        else:
+            shutil.copy2(source, dest / part)
+    return dest
+
+
+def make_plain(project: Path) -> Path:
+    """Turn a snapshot into plain Material: no macros plugin, no {{ … }} / {% … %} in the pages."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    plain = re.sub(r"^  - macros:\n(?:    .*\n)*", "", text, flags=re.MULTILINE)
+    if plain == text:
+        raise SystemExit("benchmark: could not find the macros plugin block in mkdocs.yml")
+    config.write_text(plain, encoding="utf-8")
+    for page in (project / "docs").rglob("*.md"):
+        source = page.read_text(encoding="utf-8")
+        page.write_text(re.sub(r"\{\{.*?\}\}|\{%.*?%\}", "", source, flags=re.DOTALL), encoding="utf-8")
+    return project
+
+
+def build_env(project: Path, site_url: str | None = None) -> dict[str, str]:
+    """Environment of a build: the snapshot's macros package first on the import path."""
+    env = {**os.environ, **BUILD_ENV, "PYTHONPATH": str(project)}
+    if site_url:
+        env["SITE_URL"] = site_url
+    return env
+
+
+def build(project: Path, site_dir: Path, site_url: str | None = None) -> float:
+    """`mkdocs build --strict` in a fresh process; returns its wall time in seconds."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+               "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)]
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=project, env=build_env(project, site_url),
+                          capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if done.returncode:
+        raise SystemExit(f"benchmark: build of {project} failed:\n{done.stderr}")
+    return elapsed
+
+
+def timed_builds(projects: dict[str, Path], runs: int, work: Path) -> dict[str, list[float]]:
+    """One discarded warm-up build per project (file cache, bytecode), then `runs` timed cold
+    builds of each, interleaved so that a change in machine load hits every project alike."""
+    for name, project in projects.items():
+        build(project, work / f"{name}-warm-up")
+    times: dict[str, list[float]] = {name: [] for name in projects}
+    for run in range(runs):
+        for name, project in projects.items():
+            times[name].append(build(project, work / f"{name}-{run}"))
+    return times
+
+
+def profile_build(project: Path, site_dir: Path) -> dict[str, float]:
+    """Where one build spends its time (benchmarks/profile_build.py, fresh process)."""
+    command = [sys.executable, str(BENCH / "profile_build.py"), str(project / "mkdocs.yml"), str(site_dir)]
+    done = subprocess.run(command, cwd=project, env=build_env(project), capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"benchmark: profiled build of {project} failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def median_profile(project: Path, runs: int, work: Path) -> dict[str, float]:
+    """Median of each phase over `runs` profiled builds."""
+    profiles = [profile_build(project, work / f"profiled-{project.name}-{run}") for run in range(runs)]
+    return {phase: statistics.median(profile.get(phase, 0.0) for profile in profiles) for phase in profiles[0]}
+
+
+@dataclass
+class BuildResult:
+    runs: int
+    times: dict[str, list[float]]  # "macros" / "plain" → wall times of the timed builds
+    profiles: dict[str, dict[str, float]]  # same keys → median seconds per phase
+
+    def median(self, name: str) -> float:
+        return statistics.median(self.times[name])
+
+    @property
+    def ratio(self) -> float:
+        return self.median("macros") / self.median("plain")
+
+
+def benchmark_builds(runs: int, work: Path) -> BuildResult:
+    projects = {"macros": snapshot(work / "project-macros"),
+                "plain": make_plain(snapshot(work / "project-plain"))}
+    log(f"Build times: {runs} runs each, with macros and plain Material …")
+    times = timed_builds(projects, runs, work)
+    log("Profiling builds …")
+    profiles = {name: median_profile(project, PROFILE_RUNS, work) for name, project in projects.items()}
+    return BuildResult(runs, times, profiles)
+
+
+# --- Transfer size ------------------------------------------------------------------------------
+
+class _AssetParser(HTMLParser):
+    """Collects the URLs a page loads by itself: stylesheets, icons, scripts, images, config."""
+
+    LINK_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "modulepreload", "manifest"}
+
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+        self.config_json = ""
+        self._in_config = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link" and self.LINK_RELS & set((attrs.get("rel") or "").lower().split()):
+            self.urls.append(attrs.get("href"))
+        elif tag == "script":
+            self.urls.append(attrs.get("src"))
+            self._in_config = attrs.get("id") == "__config"
+        elif tag in ("img", "source", "input", "video"):
+            self.urls += [attrs.get("src"), attrs.get("poster")]
+            self.urls += [part.split()[0] for part in (attrs.get("srcset") or "").split(",") if part.strip()]
+
+    def handle_endtag(self, tag):
+        self._in_config = False
+
+    def handle_data(self, data):
+        if self._in_config:
+            self.config_json += data
+
+
+def css_urls(css: str) -> list[str]:
+    """url(…) and @import targets of a stylesheet (fonts, images, other stylesheets)."""
+    found = re.findall(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)", css)
+    return found + re.findall(r"@import\s+['\"]([^'\"]+)['\"]", css)
+
+
+def material_runtime_urls(config: dict, site: Path) -> list[str]:
+    """What Material's JavaScript loads at start-up (relative to the site root), except the index.
+
+    The search worker (from the page's __config), the lunr language scripts the worker imports
+    for the index's languages, and sitemap.xml that instant navigation fetches.
+    """
+    urls = []
+    if config.get("search"):
+        urls.append(config["search"])
+    index = json.loads((site / SEARCH_INDEX).read_text(encoding="utf-8"))
+    languages = [lang for lang in index["config"]["lang"] if lang != "en"]
+    if languages:
+        urls.append("/assets/javascripts/lunr/min/lunr.stemmer.support.min.js")
+        urls += [f"/assets/javascripts/lunr/min/lunr.{lang}.min.js" for lang in languages]
+    if len(index["config"]["lang"]) > 1:
+        urls.append("/assets/javascripts/lunr/min/lunr.multi.min.js")
+    if "navigation.instant" in config.get("features", []):
+        urls.append("/sitemap.xml")
+    return urls
+
+
+def resolve(base_url: str, url: str | None) -> str | None:
+    """Site-root-relative path of url as seen from base_url; None for data:, external, anchors."""
+    if not url or url.startswith(("data:", "#", "mailto:", "javascript:")):
+        return None
+    absolute = urlsplit(urljoin(base_url, url))
+    if absolute.netloc != "site":
+        raise SystemExit(f"benchmark: {base_url} loads {url} from another host")
+    return absolute.path.lstrip("/")
+
+
+def page_assets(site: Path, page: str) -> list[str]:
+    """Every file the page loads (site-relative paths): the HTML, its assets, assets of its CSS."""
+    base = f"http://site/{page}"
+    parser = _AssetParser()
+    parser.feed((site / page / "index.html").read_text(encoding="utf-8"))
+    config = json.loads(parser.config_json or "{}")
+    pending = [resolve(base, url) for url in parser.urls]
+    pending += [resolve(base, url) for url in material_runtime_urls(config, site)]
+    assets = [f"{page}index.html"]
+    while pending:
+        path = pending.pop(0)
+        if path is None or path in assets or path == SEARCH_INDEX:
+            continue
+        assets.append(path)
+        if path.endswith(".css"):
+            css_base = f"http://site/{path}"
+            pending += [resolve(css_base, url) for url in css_urls((site / path).read_text(encoding="utf-8"))]
+    return assets
+
+
+@dataclass(frozen=True)
+class Sizes:
+    raw: int
+    gzip: int
+    brotli: int
+
+    def __add__(self, other: "Sizes") -> "Sizes":
+        return Sizes(self.raw + other.raw, self.gzip + other.gzip, self.brotli + other.brotli)
+
+
+def compressed_sizes(file: Path) -> Sizes:
+    """Bytes on the wire, each file compressed on its own (as a web server does)."""
+    data = file.read_bytes()
+    if file.suffix in PRECOMPRESSED_SUFFIXES:
+        return Sizes(len(data), len(data), len(data))
+    return Sizes(len(data), len(gzip.compress(data, GZIP_LEVEL, mtime=0)),
+                 len(brotli.compress(data, quality=BROTLI_QUALITY)))
+
+
+@dataclass
+class TransferResult:
+    assets: dict[str, list[str]]  # page label → site-relative files it loads
+    sizes: dict[str, Sizes]  # file → sizes
+    search_index: Sizes
+
+    def total(self, label: str) -> Sizes:
+        return sum((self.sizes[path] for path in self.assets[label]), Sizes(0, 0, 0))
+
+
+def benchmark_transfer(site: Path) -> TransferResult:
+    assets = {label: page_assets(site, page) for label, page in PAGES.items()}
+    files = sorted({path for paths in assets.values() for path in paths})
+    sizes = {path: compressed_sizes(site / path) for path in files}
+    return TransferResult(assets, sizes, compressed_sizes(site / SEARCH_INDEX))
+
+
+# --- Lighthouse ---------------------------------------------------------------------------------
+
+class _CompressingHandler(SimpleHTTPRequestHandler):
+    """http.server that gzips text files, as every static host and CDN does."""
+
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        if not (path.is_file() and path.suffix in TEXT_SUFFIXES
+                and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().do_GET()
+        body = gzip.compress(path.read_bytes(), GZIP_LEVEL)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format, *args):
+        pass
+
+
+@contextmanager
+def serve(directory: Path):
+    """Serve directory on 127.0.0.1 (a free port) in a thread; yields the server's base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_CompressingHandler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def ensure_lighthouse() -> None:
+    if not LIGHTHOUSE.exists():
+        log("Installing Lighthouse: npm ci --prefix benchmarks …")
+        subprocess.run(["npm", "ci", "--prefix", str(BENCH), "--no-audit", "--no-fund"], check=True)
+
+
+def run_lighthouse(url: str, output: Path) -> dict:
+    """One Lighthouse run (mobile); writes output.report.{json,html} and returns the JSON."""
+    command = [
+        str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output=html", f"--output-path={output}",
+        "--only-categories=performance,accessibility,best-practices,seo",
+        f"--chrome-flags={' '.join(CHROME_FLAGS)}",
+    ]
+    env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    report = output.with_name(output.name + ".report.json")
+    if done.returncode or not report.exists():
+        raise RuntimeError(f"lighthouse exited with {done.returncode}: {done.stderr.strip()[-2000:]}")
+    result = json.loads(report.read_text(encoding="utf-8"))
+    if result.get("runtimeError"):
+        raise RuntimeError(f"lighthouse runtime error: {result['runtimeError']}")
+    return result
+
+
+def scores(report: dict) -> dict[str, int]:
+    return {key: round(category["score"] * 100) for key, category in report["categories"].items()}
+
+
+@dataclass
+class Finding:
+    category: str
+    audit_id: str
+    title: str
+    score: float
+    value: str
+    elements: list[str] = field(default_factory=list)
+    runs: int = 1  # in how many runs of the page the audit was under target
+
+
+def audit_elements(audit: dict, limit: int = 6) -> list[str]:
+    """The page elements an audit points at: CSS selector and a short HTML snippet."""
+    items = (audit.get("details") or {}).get("items") or []
+    nodes = [item["node"] for item in items if isinstance(item, dict) and isinstance(item.get("node"), dict)]
+    return [f"`{node.get('selector', '?')}` – {' '.join(node.get('snippet', '').split())[:140]}"
+            for node in nodes[:limit]]
+
+
+def findings(report: dict) -> list[Finding]:
+    """Audits behind a category score under target.
+
+    Accessibility, best practices and SEO: every weighted audit that is not passed. Performance:
+    the metrics under 0.9 and the opportunities/diagnostics Lighthouse flags (score under 0.9).
+    """
+    found = []
+    for key, category in report["categories"].items():
+        if round(category["score"] * 100) >= LIGHTHOUSE_TARGETS[key]:
+            continue
+        for ref in category["auditRefs"]:
+            audit = report["audits"][ref["id"]]
+            threshold = 0.9 if key == "performance" else 1
+            if audit.get("score") is None or audit["score"] >= threshold:
+                continue
+            if key != "performance" and ref["weight"] == 0:
+                continue
+            found.append(Finding(key, ref["id"], audit["title"], audit["score"],
+                                 audit.get("displayValue", ""), audit_elements(audit)))
+    return found
+
+
+def network_paths(report: dict) -> set[str]:
+    """Site-relative paths of every request of the run to the site (for cross-checking section 2)."""
+    site = urljoin(report["requestedUrl"], "/")
+    items = report["audits"]["network-requests"]["details"]["items"]
+    return {item["url"].removeprefix(site).split("?")[0] for item in items if item["url"].startswith(site)}
+
+
+def merged_findings(reports: list[dict]) -> list[Finding]:
+    """Findings of all runs, each audit once (details of the first report listing it)."""
+    merged: dict[tuple[str, str], Finding] = {}
+    for report in reports:
+        for finding in findings(report):
+            key = (finding.category, finding.audit_id)
+            if key in merged:
+                merged[key].runs += 1
+            else:
+                merged[key] = finding
+    return list(merged.values())
+
+
+@dataclass
+class PageLighthouse:
+    reports: list[dict]  # sorted by performance score
+
+    @property
+    def median_report(self) -> dict:
+        return self.reports[len(self.reports) // 2]
+
+    @property
+    def median(self) -> dict[str, int]:
+        return scores(self.median_report)
+
+    @property
+    def findings(self) -> list[Finding]:
+        """Median run first, so that its values are the ones shown."""
+        return merged_findings([self.median_report] + [r for r in self.reports if r is not self.median_report])
+
+    @property
+    def requested(self) -> set[str]:
+        return set().union(*(network_paths(report) for report in self.reports))
+
+    @property
+    def benchmark_index(self) -> int:
+        """Lighthouse's CPU speed measure of the median run (a typical desktop scores ~1500+)."""
+        return round(self.median_report["environment"]["benchmarkIndex"])
+
+
+def lighthouse_page(url: str, runs: int, reports: Path, name: str) -> PageLighthouse:
+    """`runs` Lighthouse runs of one page; the run with the median performance score counts."""
+    results = []
+    for run in range(runs):
+        log(f"Lighthouse {url} (run {run + 1}/{runs}) …")
+        results.append(run_lighthouse(url, reports / f"{name}-{run + 1}"))
+    results.sort(key=lambda report: report["categories"]["performance"]["score"])
+    return PageLighthouse(results)
+
+
+def benchmark_lighthouse(site: Path, base_url: str, runs: int, reports: Path) -> dict[str, PageLighthouse] | str:
+    """Lighthouse results per page label, or why Lighthouse could not run."""
+    try:
+        ensure_lighthouse()
+        reports.mkdir(parents=True, exist_ok=True)
+        return {label: lighthouse_page(base_url + page, runs, reports, slug(label))
+                for label, page in PAGES.items()}
+    except (RuntimeError, subprocess.SubprocessError, OSError) as error:
+        return str(error)
+
+
+def slug(label: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-").split("-")[0]
+
+
+# --- Environment --------------------------------------------------------------------------------
+
+def command_output(command: list[str]) -> str:
+    try:
+        return subprocess.run(command, capture_output=True, text=True, timeout=60).stdout.strip()
+    except OSError:
+        return "not found"
+
+
+def cpu_model() -> str:
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            return line.split(":", 1)[1].strip()
+    return platform.processor() or "unknown"
+
+
+def environment() -> dict[str, str]:
+    dirty = command_output(["git", "-C", str(ROOT), "status", "--porcelain"])
+    commit = command_output(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"])
+    chrome = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+    return {
+        "Date": datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+        "Machine": f"{os.cpu_count()} cores ({cpu_model()}), {platform.system()} {platform.release()}, "
+                   f"load average {os.getloadavg()[0]:.1f} at the end (other work on the machine skews timings)",
+        "Project": f"commit {commit}" + (" + uncommitted changes in the working tree" if dirty else ""),
+        "Python": platform.python_version(),
+        "MkDocs / Material / mkdocs-macros": " / ".join(
+            version(package) for package in ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin")),
+        "Lighthouse": command_output([str(LIGHTHOUSE), "--version"]) if LIGHTHOUSE.exists() else "not installed",
+        "Chromium": command_output([chrome, "--version"]),
+        "Node": command_output(["node", "--version"]),
+    }
+
+
+# --- Report -------------------------------------------------------------------------------------
+
+def verdict(ok: bool) -> str:
+    return "✅ met" if ok else "❌ missed"
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows])
+
+
+def seconds(values: list[float]) -> str:
+    return ", ".join(f"{value:.2f}" for value in values)
+
+
+PHASES = {  # profile_build.py key → description
+    "import_macros": "import the `macros` package (pydantic schema; the plain build imports it for the toc slugify)",
+    "load_content": "`load_content`: read + validate all YAML",
+    "macros_on_config": "macros plugin `on_config` (includes `load_content`)",
+    "macros_page_rendering": "macros plugin `on_page_markdown`: every macro call on every page",
+    "markdown_to_html": "Markdown → HTML (`Page.render`, all pages)",
+    "theme_templates": "theme templates (`_build_page`, all pages)",
+    "build_in_process": "whole build in process (without interpreter start-up)",
+}
+
+
+def build_section(result: BuildResult) -> str:
+    macros, plain = result.median("macros"), result.median("plain")
+    phases = [[description] + [f"{result.profiles[name].get(key, 0.0):.2f} s" for name in ("macros", "plain")]
+              for key, description in PHASES.items()]
+    return f"""## 1. Cold build time (without PDFs)
+
+`mkdocs build --strict` of a snapshot of the project, a fresh process per run (wall time, including
+Python start-up), median of {result.runs} runs after one discarded warm-up run; the two builds
+alternate. *Plain Material* is the same snapshot with the macros plugin removed from `mkdocs.yml`
+and every `{{{{ … }}}}` call stripped from `docs/` (same theme, Markdown extensions, search).
+
+{table(["Build", "Median", "Runs (s)"], [
+        ["With macros (the site)", f"{macros:.2f} s", seconds(result.times["macros"])],
+        ["Plain Material", f"{plain:.2f} s", seconds(result.times["plain"])],
+    ])}
+
+**Macro overhead: {result.ratio:.2f}× plain Material** (target under {MAX_BUILD_RATIO}×: {verdict(result.ratio < MAX_BUILD_RATIO)}).
+
+Where the time goes (`benchmarks/profile_build.py`, median of {PROFILE_RUNS} instrumented builds each;
+phases overlap, e.g. `on_config` contains `load_content`):
+
+{table(["Phase", "With macros", "Plain"], phases)}
+"""
+
+
+def transfer_section(result: TransferResult) -> str:
+    step = result.total(next(label for label in PAGES if label.startswith("Step")))
+    totals = [[label, f"`/{PAGES[label]}`", str(len(result.assets[label])), kib(total.raw), kib(total.gzip), kib(total.brotli)]
+              for label in PAGES for total in [result.total(label)]]
+    files = [[f"`{path}`", kib(size.raw), kib(size.gzip), kib(size.brotli),
+              ", ".join(slug(label) for label in PAGES if path in result.assets[label])]
+             for path, size in sorted(result.sizes.items(), key=lambda item: -item[1].gzip)]
+    index = result.search_index
+    return f"""## 2. Transfer size
+
+Each page with everything it loads: the HTML, its stylesheets, scripts, icons and images (and
+what the stylesheets load), plus what Material's JavaScript fetches at start-up (search worker,
+lunr language scripts, `sitemap.xml` for instant navigation) – **without the search index**.
+Each file compressed on its own: gzip level {GZIP_LEVEL}, brotli quality {BROTLI_QUALITY}.
+
+{table(["Page", "Address", "Files", "Raw", "gzip", "brotli"], totals)}
+
+**Step page: {kib(step.gzip)} gzip / {kib(step.brotli)} brotli** (target under {kib(MAX_STEP_PAGE_BYTES)} compressed: {verdict(step.gzip < MAX_STEP_PAGE_BYTES)}).
+
+Search index (`{SEARCH_INDEX}`, fetched by the search worker on every first visit):
+{kib(index.raw)} raw, {kib(index.gzip)} gzip, {kib(index.brotli)} brotli.
+
+<details><summary>Files</summary>
+
+{table(["File", "Raw", "gzip", "brotli", "Loaded by"], files)}
+
+</details>
+"""
+
+
+def lighthouse_section(result: dict[str, PageLighthouse] | str, transfer: TransferResult, runs: int) -> str:
+    intro = f"""## 3. Lighthouse
+
+Lighthouse mobile (default: emulated Moto G Power, simulated slow 4G and 4× CPU slowdown),
+Debian Chromium headless. The site is built with `SITE_URL` set to the local address and served
+by Python's http.server on 127.0.0.1 with gzip (as any static host does). {runs} runs per page;
+the run with the median performance score is reported. Targets: {", ".join(f"{key} ≥ {value}" for key, value in LIGHTHOUSE_TARGETS.items())}.
+"""
+    if isinstance(result, str):
+        return intro + f"\n**Lighthouse did not run:** {result}\n"
+    keys = list(LIGHTHOUSE_TARGETS)
+    rows = [[label] + [score_cell(page.median[key], key) for key in keys]
+            + [", ".join(str(scores(run)["performance"]) for run in page.reports), str(page.benchmark_index)]
+            for label, page in result.items()]
+    parts = [intro, table(["Page"] + keys + ["performance, all runs", "CPU benchmarkIndex"], rows),
+             findings_section(result),
+             cross_check(result, transfer)]
+    return "\n\n".join(parts) + "\n"
+
+
+def score_cell(score: int, key: str) -> str:
+    return f"{score}" if score >= LIGHTHOUSE_TARGETS[key] else f"**{score}** ❌"
+
+
+def findings_section(result: dict[str, PageLighthouse]) -> str:
+    lines = ["### Audits under target",
+             "",
+             "Accessibility, best practices, SEO: every weighted audit not passed. Performance: metrics",
+             "and opportunities/diagnostics scoring under 0.9. Values from the median run; \"k/n runs\"",
+             "says in how many runs the audit was under target."]
+    for label, page in result.items():
+        if not page.findings:
+            continue
+        lines.append(f"\n**{label}**\n")
+        for finding in page.findings:
+            value = f" – {finding.value}" if finding.value else ""
+            note = f" *({SERVER_ARTIFACTS[finding.audit_id]})*" if finding.audit_id in SERVER_ARTIFACTS else ""
+            lines.append(f"- {finding.category}: `{finding.audit_id}` – {finding.title} (score {finding.score:.2f}, "
+                         f"{finding.runs}/{len(page.reports)} runs){value}{note}")
+            lines += [f"    - {element}" for element in finding.elements]
+    return "\n".join(lines) if len(lines) > 5 else lines[0] + "\n\nNone: every page meets every target."
+
+
+def cross_check(result: dict[str, PageLighthouse], transfer: TransferResult) -> str:
+    """Compare the files counted in section 2 with what Chromium actually requested."""
+    notes = []
+    for label, page in result.items():
+        counted = set(transfer.assets[label]) | {SEARCH_INDEX}
+        requested = {path + "index.html" if path == PAGES[label] else path for path in page.requested}
+        if extra := sorted(requested - counted):
+            notes.append(f"{label}: requested but not counted: {', '.join(extra)}")
+        if missing := sorted(counted - requested):
+            notes.append(f"{label}: counted but not requested: {', '.join(missing)}")
+    detail = "\n".join(f"- {note}" for note in notes) if notes else (
+        "Chromium requested exactly the files counted in section 2, plus the search index.")
+    return "### Cross-check with Lighthouse's network log\n\n" + detail
+
+
+def report(env: dict[str, str], builds: BuildResult, transfer: TransferResult,
+           lighthouse: dict[str, PageLighthouse] | str, lighthouse_runs: int) -> str:
+    facts = "\n".join(f"- {key}: {value}" for key, value in env.items())
+    return f"""# Benchmark results
+
+Generated by `benchmarks/run.py --write` (see README, "Benchmark"). Run on demand; not a test.
+
+{facts}
+
+{build_section(builds)}
+{transfer_section(transfer)}
+{lighthouse_section(lighthouse, transfer, lighthouse_runs)}"""
+
+
+# --- Main ---------------------------------------------------------------------------------------
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="timed builds per variant (default 5, at least 3)")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (default 3)")
+    parser.add_argument("--skip-lighthouse", action="store_true", help="only build times and transfer sizes")
+    parser.add_argument("--reports", type=Path, default=BENCH / "reports",
+                        help="where Lighthouse's JSON/HTML reports go (default benchmarks/reports/)")
+    parser.add_argument("--write", action="store_true", help=f"write {RESULTS.relative_to(ROOT)}")
+    args = parser.parse_args()
+    if args.runs < 3:
+        parser.error("--runs must be at least 3")
+    return args
+
+
+def main() -> None:
+    args = parse_args()
+    with tempfile.TemporaryDirectory(prefix="benchmark-") as tmp:
+        work = Path(tmp)
+        builds = benchmark_builds(args.runs, work)
+        site = work / "site"
+        with serve(site) as base_url:
+            log(f"Building the site for {base_url} …")
+            build(work / "project-macros", site, site_url=base_url)
+            transfer = benchmark_transfer(site)
+            lighthouse = ("skipped (--skip-lighthouse)" if args.skip_lighthouse
+                          else benchmark_lighthouse(site, base_url, args.lighthouse_runs, args.reports))
+    text = report(environment(), builds, transfer, lighthouse, args.lighthouse_runs)
+    if args.write:
+        RESULTS.write_text(text, encoding="utf-8")
+        log(f"Wrote {RESULTS}")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

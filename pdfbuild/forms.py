@@ -1,0 +1,32 @@
+"""Repairs to the AcroForm WeasyPrint 70 writes, applied as a write_pdf finisher.
+
+What WeasyPrint's `pdf_forms` gives us: <textarea> → multi-line text field (/Tx, Multiline),
+<input type=checkbox> → check box (/Btn, states /on and /Off), radio buttons sharing a `name` →
+one radio group (/Btn with Radio + NoToggleToOff, export values in /Opt, widget states /0, /1, …),
+<select> → choice field. Text fields have no appearance stream (/NeedAppearances is set: the
+viewer draws typed text), and WeasyPrint embeds the whole font a field uses so any letter can be
+typed. One flaw: each radio widget also carries the group's /T and is listed in /AcroForm /Fields
+next to its group, so readers see "row.row" duplicates. `fix_radio_groups` makes the widgets
+plain kids of their group, as the PDF specification describes.
+"""
+from __future__ import annotations
+
+RADIO = 1 << 15  # field flag bit 16
+
+
+def fix_radio_groups(document, pdf) -> None:
+    """Finisher for Document.write_pdf: radio widgets lose /T and /TU and leave /AcroForm /Fields."""
+    acroform = pdf.catalog.get("AcroForm")
+    if not acroform:
+        return
+    by_reference = {obj.reference: obj for obj in pdf.objects if hasattr(obj, "reference") and isinstance(obj, dict)}
+    kids: set[bytes] = set()
+    for obj in by_reference.values():
+        if obj.get("FT") == "/Btn" and int(obj.get("Ff", 0)) & RADIO and "Kids" in obj:
+            kids.update(obj["Kids"])
+    for reference in kids:
+        widget = by_reference[reference]
+        widget.pop("T", None)
+        widget.pop("TU", None)
+    fields = acroform["Fields"]
+    fields[:] = [ref for ref in fields if ref not in kids]

@@ -1,0 +1,197 @@
+"""The whole guide as one PDF, made from the built site so it can never drift from it.
+
+Steps: build the site with MkDocs into a temporary folder; take each nav page's <article> in nav
+order; strip the site chrome (buttons, status lines, permalink markers, scripts, download links);
+prefix every id with the page's key and turn links between pages into #anchors within the PDF
+(links to a worksheet's own page go to the worksheet where the book has it; everything else
+becomes an absolute link to the online site); then add a cover, a linked table of contents with
+page numbers and a footer per chapter. Worksheets print blank, as ruled lines and empty boxes,
+with the site's own print CSS.
+"""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin
+
+from markupsafe import Markup
+
+from macros.content import Content
+
+from . import markup
+from .footer import Footer, footer_for
+from .meta import BuildInfo, NavPage, page_url
+from .sheets import templates
+
+GUIDE_NAME = "parat-til-private-partnerskaber"
+# Nav pages that are tools of the website rather than text of the book.
+LEFT_OUT = {"arbejdsark/index.md"}
+COVER = "index.md"
+
+_DROP_TAGS = ("noscript", "script", "template", "button", "summary")
+_DROP_CLASSES = ("headerlink", "ark-tools", "ark-status", "kopier-link", "no-print", "sr-only", "trin-prikker", "trin-naeste")
+_ID_ATTRS = ("id", "for")
+_IDREF_LISTS = ("aria-labelledby", "aria-describedby")
+_CSS_VAR = re.compile(r"var\(\s*(--[\w-]+)\s*(?:,\s*([^)]+))?\)")
+
+
+@dataclass(frozen=True)
+class Chapter:
+    key: str  # anchor of the chapter in the PDF; ids inside are "<key>__<id>"
+    title: str  # nav title
+    level: int  # 1 top level / section index, 2 inside a section
+    footer: Footer
+    body: Markup
+
+
+@dataclass(frozen=True)
+class Guide:
+    cover: Chapter
+    chapters: list[Chapter]
+
+
+def chapter_key(url: str) -> str:
+    """"trin-3/" → "trin-3", "eksempler/murmal/" → "eksempler-murmal", "" → "forside"."""
+    return url.strip("/").replace("/", "-") or "forside"
+
+
+def build_site(root: Path, site_dir: Path) -> None:
+    """`mkdocs build` of the project into site_dir (same config and SITE_URL as publishing)."""
+    env = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site_dir)],
+        cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"mkdocs build til bogens PDF mislykkedes:\n{result.stdout}")
+
+
+def _article(site_dir: Path, url: str) -> markup.Element:
+    """The page's <article> (sliced out first: parsing Material's navigation too costs seconds)."""
+    path = site_dir / url / "index.html"
+    html = path.read_text(encoding="utf-8")
+    start, end = html.find("<article"), html.rfind("</article>")
+    if start < 0 or end < start:
+        raise RuntimeError(f"{path}: no <article>")
+    article = markup.parse_fragment(html[start:end + len("</article>")]).find("article")
+    if article is None:
+        raise RuntimeError(f"{path}: no <article>")
+    return article
+
+
+class LinkMap:
+    """Where a link of the site lands in the PDF."""
+
+    def __init__(self, content: Content, info: BuildInfo, urls: list[str]):
+        self.info = info
+        self.chapters = {url: chapter_key(url) for url in urls}
+        # A worksheet's own page is not in the book: send its links to where the book has the sheet.
+        self.sheet_pages = {f"arbejdsark/{s.id}/": (page_url(s.page), s.id) for s in content.worksheets.values()}
+        self.anchors: set[str] = set()
+
+    def rewrite(self, href: str, here: str) -> str:
+        absolute = urljoin(self.info.url(here), href)
+        if not absolute.startswith(self.info.site_url):
+            return absolute  # another site, mailto:, …
+        path, fragment = urldefrag(absolute[len(self.info.site_url):])
+        if path in self.sheet_pages:
+            path, sheet_id = self.sheet_pages[path]
+            fragment = fragment or sheet_id
+        if path not in self.chapters:
+            return absolute  # PDFs, assets, pages left out of the book: the online site
+        key = self.chapters[path]
+        return f"#{key}__{fragment}" if fragment else f"#{key}"
+
+
+def _prefix_ids(root: markup.Element, key: str) -> None:
+    for el in root.iter():
+        for attr in _ID_ATTRS:
+            if el.get(attr):
+                el.set(attr, f"{key}__{el.get(attr)}")
+        for attr in _IDREF_LISTS:
+            if el.get(attr):
+                el.set(attr, " ".join(f"{key}__{ref}" for ref in el.get(attr).split()))
+
+
+def _resolve_svg_colours(root: markup.Element, palette: dict[str, str]) -> None:
+    """WeasyPrint's SVG renderer does not know CSS variables: put the print colours in."""
+    for svg in (el for el in root.iter() if markup.tag(el) == "svg"):
+        for el in svg.iter():
+            style = el.get("style")
+            if style and "var(" in style:
+                el.set("style", _CSS_VAR.sub(lambda m: palette.get(m.group(1), (m.group(2) or "currentColor").strip()), style))
+
+
+def print_palette() -> dict[str, str]:
+    """The Material colour variables as base.css defines them for print."""
+    css = (Path(__file__).resolve().parent / "css" / "base.css").read_text(encoding="utf-8")
+    return dict(re.findall(r"(--md-[\w-]+)\s*:\s*([^;]+);", css))
+
+
+def printable_article(article: markup.Element, url: str, links: LinkMap, palette: dict[str, str]) -> str:
+    """An article of the built site as book HTML: chrome out, ids prefixed, links made internal."""
+    markup.remove(article, lambda el: markup.matches(el, tags=_DROP_TAGS, class_names=_DROP_CLASSES))
+    markup.remove(article, lambda el: markup.tag(el) == "a" and el.get("download") is not None)
+    markup.prune_empty(article, ("p",))
+    markup.flatten_fieldsets(article, heading="h4")
+    for el in article.iter():
+        if markup.tag(el) == "details":
+            el.tag = "div"  # the book's worked example prints open, without its summary line
+    key = chapter_key(url)
+    _prefix_ids(article, key)
+    for el in article.iter():
+        href = el.get("href")
+        if href is not None and markup.tag(el) == "a":
+            el.set("href", f"#{key}__{href[1:]}" if href.startswith("#") and len(href) > 1 else links.rewrite(href, url))
+    _resolve_svg_colours(article, palette)
+    links.anchors.update(el.get("id") for el in article.iter() if el.get("id"))
+    return markup.inner_html(article)
+
+
+def _check_links(chapters: list[Chapter], links: LinkMap) -> list[str]:
+    """Internal links whose target is not in the book (these would be dead in the PDF)."""
+    targets = links.anchors | {c.key for c in chapters}
+    dead = []
+    for chapter in chapters:
+        for fragment in re.findall(r'href="#([^"]+)"', chapter.body):
+            if fragment not in targets:
+                dead.append(f"{chapter.key}: #{fragment}")
+    return dead
+
+
+def collect(content: Content, info: BuildInfo, site_dir: Path) -> Guide:
+    pages: list[NavPage] = [p for p in info.nav if p.path not in LEFT_OUT]
+    urls = [page_url(p.path) for p in pages]
+    links = LinkMap(content, info, urls)
+    palette = print_palette()
+    chapters = []
+    for page, url in zip(pages, urls):
+        body = printable_article(_article(site_dir, url), url, links, palette)
+        level = 2 if page.section and page.title != page.section else 1
+        chapters.append(Chapter(chapter_key(url), page.title, level, footer_for(content, info, url, page.path), Markup(body)))
+    dead = _check_links(chapters, links)
+    if dead:
+        raise RuntimeError("links in the book PDF without a target:\n  " + "\n  ".join(dead))
+    cover = next(c for c, p in zip(chapters, pages) if p.path == COVER)
+    return Guide(cover, [c for c in chapters if c is not cover])
+
+
+def guide_document(content: Content, info: BuildInfo, site_dir: Path | None = None) -> str:
+    """HTML of the whole book. Builds the site into a temporary folder unless site_dir is given."""
+    if site_dir is None:
+        with tempfile.TemporaryDirectory(prefix="pdf-bog-") as tmp:
+            build_site(info.root, Path(tmp) / "site")
+            guide = collect(content, info, Path(tmp) / "site")
+    else:
+        guide = collect(content, info, site_dir)
+    return templates.get_template("bog.html").render(
+        info=info,
+        title=info.site_name,
+        subject=f"{info.site_name} – hele bogen med eksempler og arbejdsark",
+        guide=guide,
+    )

@@ -1,0 +1,166 @@
+"""Fillable worksheet PDFs and per-step print packs, from the HTML the site's macros render.
+
+The worksheet markup is `macros.render.render_worksheet` itself (no second set of templates),
+turned into a print form: buttons, status lines, scripts and the worked example go; every input
+the browser stores (`data-key`) gets a PDF field name; the blank rows of added-row tables become
+fillable rows named like the browser's added rows.
+
+Field names: a worksheet's own PDF uses the worksheet's storage keys as they are
+(`research-af-moedeltagerne`, `…--note`, `egen-1--tekst`). A print pack holds several worksheets,
+so there every name is `<worksheet id>--<key>`; ids never contain `--`, so the first `--` splits
+a pack field name back into worksheet and key.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from macros.content import Content
+from macros.pages import base_for
+from macros.render import render_worksheet, worksheet_fields
+
+from . import markup
+from .footer import Footer, footer_for
+from .meta import BuildInfo, page_url
+
+PACK_SEPARATOR = "--"
+NO_STEP = "bevar-gejsten"  # pack name for the worksheets without a step
+
+templates = Environment(
+    loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+# Site chrome that has no place on paper (the worked example is left out as on the site's blank printout).
+_DROP_TAGS = ("noscript", "script", "template", "button")
+_DROP_CLASSES = ("ark-tools", "ark-status", "no-print", "ark-example", "ark-print", "ark-box", "sr-only")
+_ROW_TEMPLATE = re.compile(r'<template class="ark-row-template">(.*?)</template>', re.S)
+_BLANK_ROW = re.compile(r'<tr class="ark-blank-row"[^>]*>.*?</tr>', re.S)
+
+
+def sheet_url(sheet_id: str) -> str:
+    return f"arbejdsark/{sheet_id}/"
+
+
+def pack_name(step_id: str | None) -> str:
+    return f"printpakke-{step_id or NO_STEP}"
+
+
+def added_rows(sheet) -> list[str]:
+    """Row names of the blank rows a printout offers for the users' own rows (egen-1, raekke-1, …)."""
+    if sheet.kind == "risk":
+        prefix = "egen"
+    elif sheet.kind == "table" and sheet.addable:
+        prefix = "raekke"
+    else:
+        return []
+    return [f"{prefix}-{n}" for n in range(1, sheet.extra_rows + 1)]
+
+
+def _fill_blank_rows(html: str, sheet_id: str, rows: list[str]) -> str:
+    """Replace the n-th blank row by the site's row template for row n, as the browser adds rows."""
+    match = _ROW_TEMPLATE.search(html)
+    if not match:
+        return html
+    template = match.group(1).strip()
+    made = iter(rows)
+
+    def instantiate(_: re.Match) -> str:
+        row = next(made, None)
+        if row is None:
+            return ""
+        n = row.rsplit("-", 1)[1]
+        tr = template.replace("{row}", row).replace("{n}", n)
+        return tr.replace("<tr data-added-row>", f'<tr data-added-row="{n}" id="{sheet_id}--{row}">', 1)
+
+    return _BLANK_ROW.sub(instantiate, html)
+
+
+def fillable_body(content: Content, info: BuildInfo, sheet, prefix: str = "") -> str:
+    """The worksheet's form as print HTML with PDF field names (`prefix` + storage key)."""
+    url = sheet_url(sheet.id)
+    html = render_worksheet(
+        content, sheet.id, standalone=True, base=base_for(url), page_url=page_url(sheet.page), pdf_url=None
+    )
+    root = markup.parse_fragment(_fill_blank_rows(html, sheet.id, added_rows(sheet)))
+    markup.remove(root, lambda el: markup.matches(el, tags=_DROP_TAGS, class_names=_DROP_CLASSES))
+    markup.prune_empty(root, ("p",))
+    markup.flatten_fieldsets(root)
+    labels = {f.key: f.label for f in worksheet_fields(content, sheet)}
+    for el in root.iter():
+        key = el.get("data-key")
+        if key is not None:
+            el.set("name", prefix + key)
+            # The field's tooltip (/TU): the worksheet's own label for it, not the generic "Note".
+            el.set("title", labels.get(key) or el.get("aria-label") or key)
+            el.attrib.pop("id", None)
+        href = el.get("href")
+        if href is not None and markup.tag(el) == "a":
+            el.set("href", urljoin(info.url(url), href))
+    return markup.inner_html(root)
+
+
+@dataclass(frozen=True)
+class PrintSheet:
+    id: str
+    title: str
+    footer: Footer
+    body: Markup
+
+
+def print_sheet(content: Content, info: BuildInfo, sheet, prefix: str = "") -> PrintSheet:
+    footer = footer_for(content, info, sheet_url(sheet.id), sheet.page, sheet.step)
+    return PrintSheet(sheet.id, sheet.title, footer, Markup(fillable_body(content, info, sheet, prefix)))
+
+
+def sheets_in_page_order(content: Content, step_id: str | None) -> list:
+    """A step's worksheets in the order the book prints them (their macro calls in the page)."""
+    sheets = content.worksheets_for_step(step_id)
+
+    def position(sheet) -> tuple[int, str]:
+        text = (content.root / "docs" / sheet.page).read_text(encoding="utf-8")
+        call = re.search(r"""arbejdsark\(\s*["']%s["']""" % re.escape(sheet.id), text)
+        return (call.start() if call else len(text), sheet.id)
+
+    return sorted(sheets, key=position)
+
+
+def pack_groups(content: Content) -> dict[str | None, list]:
+    """Step id (None for the worksheets without a step) → its worksheets in page order."""
+    groups: dict[str | None, list] = {}
+    for step_id in [*content.steps, None]:
+        sheets = sheets_in_page_order(content, step_id)
+        if sheets:
+            groups[step_id] = sheets
+    return groups
+
+
+def worksheet_document(content: Content, info: BuildInfo, sheet_id: str) -> str:
+    """HTML of one worksheet's fillable PDF."""
+    sheet = content.worksheets[sheet_id]
+    return templates.get_template("arbejdsark.html").render(
+        info=info,
+        title=f"{sheet.title} – {info.site_name}",
+        subject=f"Arbejdsark · {footer_for(content, info, sheet_url(sheet.id), sheet.page, sheet.step).context}",
+        sheets=[print_sheet(content, info, sheet)],
+    )
+
+
+def pack_document(content: Content, info: BuildInfo, step_id: str | None) -> str:
+    """HTML of a step's print pack: its worksheets in page order, field names prefixed per worksheet."""
+    sheets = pack_groups(content)[step_id]
+    context = footer_for(content, info, sheet_url(sheets[0].id), sheets[0].page, step_id).context
+    return templates.get_template("arbejdsark.html").render(
+        info=info,
+        title=f"Printpakke: {context} – {info.site_name}",
+        subject=f"Printpakke · {context}",
+        sheets=[print_sheet(content, info, s, prefix=s.id + PACK_SEPARATOR) for s in sheets],
+    )
