@@ -7,6 +7,7 @@ page gets a redirect):  .venv/bin/python -m tests.link_manifest
 """
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -63,7 +64,8 @@ def read_manifest() -> list[str]:
 
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", tmp], cwd=ROOT, check=True)
+        env = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", tmp], cwd=ROOT, check=True, env=env)
         current = collect(Path(tmp))
     known = set(read_manifest()) if MANIFEST.exists() else set()
     header = "# Public addresses and anchors. Only grows: see tests/link_manifest.py.\n"

@@ -117,6 +117,12 @@ def printed_texts(content, sheet) -> list[str]:
     return texts
 
 
+def first_paragraph(markdown: Path) -> str:
+    """The first prose paragraph of a docs page (no front matter, heading or macro call)."""
+    body = markdown.read_text(encoding="utf-8").split("---", 2)[2]
+    return next(p for p in body.split("\n\n") if p.strip() and not p.lstrip().startswith(("#", "{{", "<", "-", ">")))
+
+
 def step_line(content, sheet) -> str:
     if not sheet.step:
         return "Bevar gejsten og skab værdi"
@@ -225,10 +231,8 @@ def test_guide_has_bookmarks_text_and_footers(pdf_dir, content):
     assert any(isinstance(o, list) for o in pdf.outline), "sections should nest their chapters"
     pages = page_texts(pdf_dir / GUIDE)
     text = flat(" ".join(pages))
-    forord = (ROOT / "docs" / "forord.md").read_text(encoding="utf-8")
-    first_paragraph = next(p for p in forord.split("\n\n") if p.strip() and not p.startswith(("---", "#", "description")))
-    assert squeezed(first_paragraph)[:80] in squeezed(text)
-    assert "Inspiration til videre læsning" in text
+    for first_or_last in ("forord.md", "videre-laesning.md"):
+        assert squeezed(first_paragraph(ROOT / "docs" / first_or_last))[:120] in squeezed(text), first_or_last
     question = content.worksheets["trin-1-refleksion"].sections[0].items[0]
     assert squeezed(question.text or question.lead) in squeezed(text)
     assert "Trin 3 af 7 · Det første møde" in text
