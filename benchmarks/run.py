@@ -36,7 +36,7 @@ import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cached_property, partial
 from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from importlib.metadata import version
@@ -393,12 +393,26 @@ class Finding:
     runs: int = 1  # in how many runs of the page the audit was under target
 
 
+def describe_item(item: dict) -> str | None:
+    """One row of an audit's details: an element (selector, snippet), a file or a time group."""
+    if isinstance(item.get("node"), dict):
+        node = item["node"]
+        return f"`{node.get('selector', '?')}` – {' '.join(node.get('snippet', '').split())[:140]}"
+    if isinstance(item.get("url"), str):
+        path = urlsplit(item["url"]).path or item["url"]
+        if item.get("wastedBytes"):
+            return f"`{path}` – {kib(item['wastedBytes'])} to save"
+        return f"`{path}`" + (f" – {item['duration']:.0f} ms" if item.get("duration") else "")
+    if item.get("groupLabel"):
+        return f"{item['groupLabel']} – {item['duration']:.0f} ms"
+    return None
+
+
 def audit_elements(audit: dict, limit: int = 6) -> list[str]:
-    """The page elements an audit points at: CSS selector and a short HTML snippet."""
-    items = (audit.get("details") or {}).get("items") or []
-    nodes = [item["node"] for item in items if isinstance(item, dict) and isinstance(item.get("node"), dict)]
-    return [f"`{node.get('selector', '?')}` – {' '.join(node.get('snippet', '').split())[:140]}"
-            for node in nodes[:limit]]
+    """What an audit points at: page elements, files or time groups (the first `limit`)."""
+    items = [item for item in (audit.get("details") or {}).get("items") or [] if isinstance(item, dict)]
+    described = [describe_item(item) for item in items]
+    return [text for text in described if text][:limit]
 
 
 def findings(report: dict) -> list[Finding]:
@@ -440,7 +454,8 @@ def merged_findings(reports: list[dict]) -> list[Finding]:
                 merged[key].runs += 1
             else:
                 merged[key] = finding
-    return list(merged.values())
+    order = list(LIGHTHOUSE_TARGETS)
+    return sorted(merged.values(), key=lambda finding: order.index(finding.category))
 
 
 @dataclass
@@ -455,7 +470,7 @@ class PageLighthouse:
     def median(self) -> dict[str, int]:
         return scores(self.median_report)
 
-    @property
+    @cached_property
     def findings(self) -> list[Finding]:
         """Median run first, so that its values are the ones shown."""
         return merged_findings([self.median_report] + [r for r in self.reports if r is not self.median_report])
@@ -616,7 +631,8 @@ def lighthouse_section(result: dict[str, PageLighthouse] | str, transfer: Transf
 Lighthouse mobile (default: emulated Moto G Power, simulated slow 4G and 4× CPU slowdown),
 Debian Chromium headless. The site is built with `SITE_URL` set to the local address and served
 by Python's http.server on 127.0.0.1 with gzip (as any static host does). {runs} runs per page;
-the run with the median performance score is reported. Targets: {", ".join(f"{key} ≥ {value}" for key, value in LIGHTHOUSE_TARGETS.items())}.
+the run with the median performance score is reported. Performance depends on the machine: a
+Lighthouse CPU `benchmarkIndex` well under ~1000 means a slow or busy CPU and pessimistic scores. Targets: {", ".join(f"{key} ≥ {value}" for key, value in LIGHTHOUSE_TARGETS.items())}.
 """
     if isinstance(result, str):
         return intro + f"\n**Lighthouse did not run:** {result}\n"
@@ -634,23 +650,27 @@ def score_cell(score: int, key: str) -> str:
     return f"{score}" if score >= LIGHTHOUSE_TARGETS[key] else f"**{score}** ❌"
 
 
+FINDINGS_INTRO = """### Audits under target
+
+Accessibility, best practices, SEO: every weighted audit not passed. Performance: metrics and
+opportunities/diagnostics scoring under 0.9 (listed when the page missed the performance target
+in any run). Values come from the median run where the audit is under target there; "k/n runs"
+says in how many runs it was."""
+
+
+def finding_lines(finding: Finding, runs: int) -> list[str]:
+    value = f" – {finding.value}" if finding.value else ""
+    note = f" *({SERVER_ARTIFACTS[finding.audit_id]})*" if finding.audit_id in SERVER_ARTIFACTS else ""
+    head = (f"- {finding.category}: `{finding.audit_id}` – {finding.title} "
+            f"(score {finding.score:.2f}, {finding.runs}/{runs} runs){value}{note}")
+    return [head] + [f"    - {element}" for element in finding.elements]
+
+
 def findings_section(result: dict[str, PageLighthouse]) -> str:
-    lines = ["### Audits under target",
-             "",
-             "Accessibility, best practices, SEO: every weighted audit not passed. Performance: metrics",
-             "and opportunities/diagnostics scoring under 0.9. Values from the median run; \"k/n runs\"",
-             "says in how many runs the audit was under target."]
-    for label, page in result.items():
-        if not page.findings:
-            continue
-        lines.append(f"\n**{label}**\n")
-        for finding in page.findings:
-            value = f" – {finding.value}" if finding.value else ""
-            note = f" *({SERVER_ARTIFACTS[finding.audit_id]})*" if finding.audit_id in SERVER_ARTIFACTS else ""
-            lines.append(f"- {finding.category}: `{finding.audit_id}` – {finding.title} (score {finding.score:.2f}, "
-                         f"{finding.runs}/{len(page.reports)} runs){value}{note}")
-            lines += [f"    - {element}" for element in finding.elements]
-    return "\n".join(lines) if len(lines) > 5 else lines[0] + "\n\nNone: every page meets every target."
+    blocks = ["\n".join([f"**{label}**", ""] + [line for finding in page.findings
+                                                 for line in finding_lines(finding, len(page.reports))])
+              for label, page in result.items() if page.findings]
+    return "\n\n".join([FINDINGS_INTRO] + (blocks or ["None: every page meets every target."]))
 
 
 def cross_check(result: dict[str, PageLighthouse], transfer: TransferResult) -> str:
