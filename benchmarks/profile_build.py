@@ -7,7 +7,8 @@ Run by benchmarks/run.py in a fresh process with the project snapshot first on P
 Prints one JSON object (seconds) on stdout: importing the project's macros package (the plain
 build imports it too, for the toc slugify), load_content (YAML + validation), the macros plugin's
 on_config (load_content + Jinja/macro setup), its on_page_markdown summed over all pages (every
-macro call), Markdown → HTML (Page.render), the theme templates (_build_page), the whole build.
+macro call), Markdown → HTML (Page.render), the theme templates (_build_page), and the whole
+process after interpreter start-up (all imports and the build).
 """
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ import functools
 import json
 import sys
 import time
+
+STARTED = time.perf_counter()  # MkDocs is imported in main(): the total includes its imports
 
 timings: dict[str, float] = {}
 
@@ -47,9 +50,8 @@ def main(config_file: str, site_dir: str) -> None:
     Page.render = timed("markdown_to_html", Page.render)
     build._build_page = timed("theme_templates", build._build_page)
 
-    start = time.perf_counter()
     cli(["build", "--strict", "--quiet", "-f", config_file, "-d", site_dir], standalone_mode=False)
-    timings["build_in_process"] = time.perf_counter() - start
+    timings["whole_process"] = time.perf_counter() - STARTED
     print(json.dumps(timings))
 
 

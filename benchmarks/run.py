@@ -5,7 +5,7 @@ Measures, on a snapshot of the project taken at start (without PDFs):
 
 1. cold build time: `mkdocs build --strict`, a fresh process per run, median of --runs, compared
    with plain Material building the same Markdown (macros plugin removed, every {{ … }} call
-   stripped), plus where the macros plugin spends its time (one instrumented build);
+   stripped), plus where the time goes (instrumented builds, benchmarks/profile_build.py);
 2. compressed transfer size (gzip, brotli) of three pages with everything they load, without the
    search index (reported on its own);
 3. Lighthouse 12.2.3 scores (mobile, the default) of the same pages, served on 127.0.0.1.
@@ -397,7 +397,7 @@ def describe_item(item: dict) -> str | None:
     """One row of an audit's details: an element (selector, snippet), a file or a time group."""
     if isinstance(item.get("node"), dict):
         node = item["node"]
-        return f"`{node.get('selector', '?')}` – {' '.join(node.get('snippet', '').split())[:140]}"
+        return f"`{node.get('selector', '?')}` – `{' '.join(node.get('snippet', '').split())[:140]}`"
     if isinstance(item.get("url"), str):
         path = urlsplit(item["url"]).path or item["url"]
         if item.get("wastedBytes"):
@@ -495,7 +495,7 @@ def lighthouse_page(url: str, runs: int, reports: Path, name: str) -> PageLighth
     return PageLighthouse(results)
 
 
-def benchmark_lighthouse(site: Path, base_url: str, runs: int, reports: Path) -> dict[str, PageLighthouse] | str:
+def benchmark_lighthouse(base_url: str, runs: int, reports: Path) -> dict[str, PageLighthouse] | str:
     """Lighthouse results per page label, or why Lighthouse could not run."""
     try:
         ensure_lighthouse()
@@ -566,7 +566,7 @@ PHASES = {  # profile_build.py key → description
     "macros_page_rendering": "macros plugin `on_page_markdown`: every macro call on every page",
     "markdown_to_html": "Markdown → HTML (`Page.render`, all pages)",
     "theme_templates": "theme templates (`_build_page`, all pages)",
-    "build_in_process": "whole build in process (without interpreter start-up)",
+    "whole_process": "whole process after interpreter start-up (all imports + build)",
 }
 
 
@@ -632,7 +632,8 @@ Lighthouse mobile (default: emulated Moto G Power, simulated slow 4G and 4× CPU
 Debian Chromium headless. The site is built with `SITE_URL` set to the local address and served
 by Python's http.server on 127.0.0.1 with gzip (as any static host does). {runs} runs per page;
 the run with the median performance score is reported. Performance depends on the machine: a
-Lighthouse CPU `benchmarkIndex` well under ~1000 means a slow or busy CPU and pessimistic scores. Targets: {", ".join(f"{key} ≥ {value}" for key, value in LIGHTHOUSE_TARGETS.items())}.
+Lighthouse CPU `benchmarkIndex` well under ~1000 means a slow or busy CPU and pessimistic scores.
+Targets: {", ".join(f"{key} ≥ {value}" for key, value in LIGHTHOUSE_TARGETS.items())}.
 """
     if isinstance(result, str):
         return intro + f"\n**Lighthouse did not run:** {result}\n"
@@ -659,10 +660,12 @@ says in how many runs it was."""
 
 
 def finding_lines(finding: Finding, runs: int) -> list[str]:
+    """A list item per audit, its elements/files below it (none for local-server artifacts)."""
     value = f" – {finding.value}" if finding.value else ""
-    note = f" *({SERVER_ARTIFACTS[finding.audit_id]})*" if finding.audit_id in SERVER_ARTIFACTS else ""
     head = (f"- {finding.category}: `{finding.audit_id}` – {finding.title} "
-            f"(score {finding.score:.2f}, {finding.runs}/{runs} runs){value}{note}")
+            f"(score {finding.score:.2f}, {finding.runs}/{runs} runs){value}")
+    if finding.audit_id in SERVER_ARTIFACTS:
+        return [f"{head} *({SERVER_ARTIFACTS[finding.audit_id]})*"]
     return [head] + [f"    - {element}" for element in finding.elements]
 
 
@@ -729,7 +732,7 @@ def main() -> None:
             build(work / "project-macros", site, site_url=base_url)
             transfer = benchmark_transfer(site)
             lighthouse = ("skipped (--skip-lighthouse)" if args.skip_lighthouse
-                          else benchmark_lighthouse(site, base_url, args.lighthouse_runs, args.reports))
+                          else benchmark_lighthouse(base_url, args.lighthouse_runs, args.reports))
     text = report(environment(), builds, transfer, lighthouse, args.lighthouse_runs)
     if args.write:
         RESULTS.write_text(text, encoding="utf-8")

@@ -19,6 +19,7 @@ from pydantic import TypeAdapter, ValidationError
 from .schema import Example, Perspectives, Route, Worksheet
 
 WORKSHEET = TypeAdapter(Worksheet)
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class ContentError(Exception):
@@ -102,7 +103,9 @@ def _read(path: Path, root: Path, problems: list[str]) -> tuple[Any, yaml.Node |
     rel = path.relative_to(root)
     try:
         text = path.read_text(encoding="utf-8")
-        return yaml.safe_load(text), yaml.compose(text)
+        # One parse into a node tree (kept for line numbers), then data from it; libyaml when present.
+        node = yaml.compose(text, Loader=_Loader)
+        return (_Loader(text).construct_document(node) if node is not None else None), node
     except UnicodeDecodeError as exc:
         problems.append(f"{rel}: not UTF-8 text ({exc.reason})")
     except yaml.YAMLError as exc:
