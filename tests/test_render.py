@@ -89,11 +89,14 @@ def test_fieldsets_have_legends(rendered, sheet_id):
 
 @pytest.mark.parametrize("sheet_id", SHEET_IDS)
 def test_embedded_worksheet_has_a_markdown_heading_with_its_id(content, sheet_id):
-    """Embedded: a Markdown heading (so it reaches the TOC and search) anchored at the sheet id."""
+    """Embedded: a Markdown heading (so it reaches the TOC and search) anchored at the readable
+    title (#gode-raad-foer-moedet); the worksheet block itself carries the sheet id."""
     title = content.worksheets[sheet_id].title
-    first_line = render_worksheet(content, sheet_id, level=3).strip().splitlines()[0]
-    assert first_line.startswith("### ") and first_line.endswith(f"{{ #{sheet_id} .ark-titel }}")
+    rendered = render_worksheet(content, sheet_id, level=3).strip()
+    first_line = rendered.splitlines()[0]
+    assert first_line.startswith("### ") and first_line.endswith(f"{{ #{slugify(title)} .ark-titel }}")
     assert title.split()[0].lower() in first_line.lower()
+    assert f'data-ark="{sheet_id}"' in rendered and f'id="{sheet_id}"' in rendered
     standalone = render_worksheet(content, sheet_id, standalone=True)
     assert not any(line.startswith("#") for line in standalone.splitlines())
 
