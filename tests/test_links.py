@@ -85,3 +85,10 @@ def test_manifest_reader_ignores_comments(tmp_path, monkeypatch):
     path.write_text("# header\n\n/\n/#a\n/trin-1/#a\n", encoding="utf-8")
     monkeypatch.setattr(link_manifest, "MANIFEST", path)
     assert link_manifest.read_manifest() == ["/", "/#a", "/trin-1/#a"]
+
+
+def test_not_found_page_is_danish_and_leads_back(built_site):
+    text = (built_site / "404.html").read_text(encoding="utf-8")
+    assert "<h1>Siden findes ikke</h1>" in text and "Not found" not in text
+    for target in ("partnerskabsruten/", "arbejdsark/", "eksempler/"):
+        assert f'href="/{target}"' in text and (built_site / target / "index.html").exists()
