@@ -28,7 +28,6 @@ MATERIAL_IDS = {
     r"__search": "checkbox that opens the search dialog",
     r"__toc": "checkbox that opens the table of contents on small screens",
     r"__config": "<script> holding Material's JSON configuration",
-    r"__palette_\d+": "radio buttons of the light/dark colour scheme toggle",
     r"__nav_\d+(?:_\d+)*(?:_label)?": "checkboxes (and their labels) that expand navigation sections",
 }
 # Tags/attributes through which a browser loads something (as opposed to <a href>, which a reader follows).
