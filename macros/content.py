@@ -153,6 +153,12 @@ def _item_ids(sheet: Any) -> list[tuple[str, str]]:
     return []
 
 
+def _embed_position(page: Path, sheet_id: str) -> int:
+    """Where a docs page calls {{ arbejdsark("<id>") }} (-1: it does not)."""
+    match = re.search(r"""arbejdsark\(\s*["']""" + re.escape(sheet_id) + r"""["']""", page.read_text(encoding="utf-8"))
+    return match.start() if match else -1
+
+
 def load_content(root: Path) -> Content:
     """Read data/ under `root` (the project folder) and validate it; raise ContentError listing every problem."""
     root = Path(root)
@@ -195,11 +201,16 @@ def load_content(root: Path) -> Content:
         _unique(((i, f"{rel}: {where}") for i, where in _item_ids(sheet)), "item", problems)
         if getattr(sheet, "sections", None):
             _unique(((s.id, f"{rel}: sections[{n}]") for n, s in enumerate(sheet.sections)), "section", problems)
-        if not (root / "docs" / sheet.page).exists():
+        page = root / "docs" / sheet.page
+        if not page.exists():
             problems.append(f"{rel}: page: docs/{sheet.page} does not exist")
+        elif _embed_position(page, sheet.id) < 0:
+            problems.append(f"{rel}: page: docs/{sheet.page} does not embed it ({{{{ arbejdsark(\"{sheet.id}\") }}}} is missing)")
 
     if problems:
         raise ContentError(problems)
+    # Worksheets in the book's order: by step, then where their page embeds them.
+    sheets.sort(key=lambda ps: (ps[1].step or "trin-9", _embed_position(root / "docs" / ps[1].page, ps[1].id)))
     return Content(
         steps={s.id: s for s in route.steps},
         perspectives={p.id: p for p in persp.perspectives},

@@ -127,6 +127,9 @@ CASES = [
     Case("page that does not exist", "data/arbejdsark/x.yml",
          lambda _: edit(SHEET, "page: trin-1.md", "page: trin-9.md"),
          "page", None, "docs/trin-9.md does not exist"),
+    Case("page that does not embed the worksheet", "data/arbejdsark/x.yml",
+         lambda _: edit(SHEET, "page: trin-1.md", "page: trin-2.md"),
+         "page", None, 'docs/trin-2.md does not embed it ({{ arbejdsark("x") }} is missing)'),
     Case("id differs from file name", "data/arbejdsark/y.yml",
          lambda _: SHEET,
          "id", None, "id 'x' must match the file name 'y'"),
@@ -150,6 +153,10 @@ def project(tmp_path) -> Path:
     """A copy of the real data/ and docs/ (the loader checks that worksheet pages exist)."""
     for folder in ("data", "docs"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
+    # The fixture worksheets (id "x") are embedded on the pages they name, as real ones must be.
+    for page in ("trin-1.md", "trin-4.md", "trin-5.md"):
+        with open(tmp_path / "docs" / page, "a", encoding="utf-8") as f:
+            f.write('\n{{ arbejdsark("x") }}\n')
     return tmp_path
 
 
@@ -222,8 +229,7 @@ def break_yaml(project: Path) -> str:
 def break_macro_call(project: Path) -> str:
     path = project / "docs" / "trin-1.md"
     text = path.read_text(encoding="utf-8")
-    assert 'arbejdsark("trin-1-hvem-leder-i-efter")' in text
-    path.write_text(text.replace('arbejdsark("trin-1-hvem-leder-i-efter")', 'arbejdsark("trin-1-findes-ikke")'), encoding="utf-8")
+    path.write_text(text + '\n{{ arbejdsark("trin-1-findes-ikke") }}\n', encoding="utf-8")
     return "trin-1-findes-ikke"
 
 
