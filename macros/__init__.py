@@ -5,6 +5,7 @@ only supplies the current page's relative root and turns Danish macro names into
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from . import pages
@@ -14,9 +15,15 @@ from .render import render_worksheet
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _pdf_enabled(env) -> bool:
-    """PDF links appear only when the PDF build step ran (see scripts/build_pdfs.py)."""
-    return (Path(env.conf["docs_dir"]) / "pdf" / "manifest.json").exists()
+def _pdf_files(env) -> dict:
+    """The PDFs the build step made (scripts/build_pdfs → docs/pdf/manifest.json); {} when it did not run.
+
+    Download links appear only for files listed there, so a quick preview without PDFs has no dead links.
+    """
+    try:
+        return json.loads((Path(env.conf["docs_dir"]) / "pdf" / "manifest.json").read_text(encoding="utf-8"))["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
 
 
 def define_env(env):
@@ -26,7 +33,7 @@ def define_env(env):
         return pages.base_for(env.page.url if env.page else "")
 
     def pdf(name: str) -> str | None:
-        return f"{base()}pdf/{name}.pdf" if _pdf_enabled(env) else None
+        return f"{base()}pdf/{name}.pdf" if f"{name}.pdf" in _pdf_files(env) else None
 
     @env.macro
     def arbejdsark(sheet_id: str, niveau: int = 2) -> str:
@@ -52,19 +59,16 @@ def define_env(env):
 
     @env.macro
     def bog_pdf() -> str:
-        """A download link for the whole guide, only when the PDF build step listed it in docs/pdf/manifest.json."""
-        import json
+        """A download button for the whole guide as one PDF (only when it was built)."""
+        name = "parat-til-private-partnerskaber"
+        info = _pdf_files(env).get(f"{name}.pdf") or {}
+        extra = f" ({info['pages']} sider)" if isinstance(info.get("pages"), int) else ""
+        return pages.download_button(pdf(name), f"Hent hele bogen som PDF{extra}")
 
-        try:
-            files = json.loads((Path(env.conf["docs_dir"]) / "pdf" / "manifest.json").read_text(encoding="utf-8"))["files"]
-        except (OSError, ValueError, KeyError):
-            return ""
-        name = "parat-til-private-partnerskaber.pdf"
-        if name not in files:
-            return ""
-        pages = files[name].get("pages") if isinstance(files[name], dict) else None
-        extra = f" ({int(pages)} sider)" if isinstance(pages, int) else ""
-        return f'\n\n<p class="no-print"><a class="md-button" href="{base()}pdf/{name}" download>Hent hele bogen som PDF{extra}</a></p>\n\n'
+    @env.macro
+    def printpakke(name: str) -> str:
+        """A download button for a print pack that is not a step's (e.g. "bevar-gejsten")."""
+        return pages.download_button(pdf(f"printpakke-{name}"), "Hent printpakken med arbejdsarkene (PDF)")
 
     @env.macro
     def ruten() -> str:

@@ -21,6 +21,13 @@ def _html(text: str) -> str:
     return f"\n\n{text}\n\n"
 
 
+def download_button(url: str | None, label: str) -> str:
+    """A download link styled as a button, or nothing when the file was not built."""
+    if not url:
+        return ""
+    return _html(render("download.html", url=url, label=label))
+
+
 def step_header(c: Content, step_id: str, base: str) -> str:
     steps = list(c.steps.values())
     return _html(render("trin-hoved.html", step=c.steps[step_id], steps=steps, total=len(steps), base=base))
