@@ -336,6 +336,7 @@ def test_printout_holds_the_full_answers_and_no_site_chrome(page):
     assert "Udskriv med svar" not in flat and "Kopiér link" not in flat  # no buttons
     assert "Indholdsfortegnelse" not in flat and "Partnerskabets potentialer" not in flat  # no navigation
     assert f"arbejdsark/{SHEET}/" in flat  # the page's address on the printout
+    assert "Trin 3: Det første møde · Gode råd før mødet" in flat  # step and title in the margin
 
 
 def test_blank_printout_has_no_answers(page):

@@ -119,7 +119,11 @@
     var style = document.getElementById("print-margins");
     var h1 = document.querySelector("article.md-content__inner h1");
     if (!style || !h1) return;
-    var label = (style.getAttribute("data-site") || "") + " · " + labelText(h1);
+    // Name the step too: on a step page its header, on a worksheet page the sheet's step.
+    var stepHeader = document.querySelector("article .trin-nummer");
+    var sheet = document.querySelector("article .ark[data-standalone][data-ark-step]");
+    var step = stepHeader ? stepHeader.textContent.trim() : sheet ? sheet.getAttribute("data-ark-step") : "";
+    var label = (style.getAttribute("data-site") || "") + " · " + (step ? step + " · " : "") + labelText(h1);
     var font = " font: 8pt system-ui, sans-serif; color: #333; }";
     style.textContent = "@page { @bottom-left { content: " + cssString(label) + ";" + font +
       " @bottom-right { content: " + cssString(location.origin + location.pathname + "   Side ") +
