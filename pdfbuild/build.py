@@ -135,9 +135,16 @@ def build(
 
     order = {job.name + ".pdf": n for n, (job, _) in enumerate(work)}
     results.sort(key=lambda r: order[r.file])
-    for stale in set(previous) - {r.file for r in results}:
-        (out_dir / stale).unlink(missing_ok=True)  # PDFs an earlier run listed and this one did not make
-    _write_manifest(manifest_path, _state["info"], results)
+    made = {r.file for r in results}
+    kept = {}  # kinds this run did not make (--only) stay listed while their files exist
+    for name, entry in previous.items():
+        if name in made:
+            continue
+        if isinstance(entry, dict) and entry.get("kind") not in kinds and (out_dir / name).exists():
+            kept[name] = entry
+        else:
+            (out_dir / name).unlink(missing_ok=True)  # e.g. the PDF of a worksheet that was removed
+    _write_manifest(manifest_path, _state["info"], results, kept)
     return results
 
 
@@ -149,11 +156,12 @@ def _read_manifest(path: Path) -> dict:
     return {name: entry for name, entry in files.items() if name.endswith(".pdf") and Path(name).name == name}
 
 
-def _write_manifest(path: Path, info: BuildInfo, results: list[Result]) -> None:
+def _write_manifest(path: Path, info: BuildInfo, results: list[Result], kept: dict) -> None:
+    files = {r.file: {k: v for k, v in asdict(r).items() if k not in ("file", "seconds")} for r in results}
     data = {
         "version": info.version,
         "date": info.date.isoformat(),
         "site_url": info.site_url,
-        "files": {r.file: {k: v for k, v in asdict(r).items() if k not in ("file", "seconds")} for r in results},
+        "files": {**files, **kept},
     }
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -1,6 +1,6 @@
-"""Command line: `python -m pdfbuild [--out DIR] [--jobs N] [--kun arbejdsark,printpakke,bog]`.
+"""Command line: `python -m pdfbuild [--out DIR] [--jobs N] [--only arbejdsark,printpakke,bog] [--quiet]`.
 
-Messages are Danish (the people running it are the guide's editors).
+Messages are English, like every build-time message; only the PDFs themselves are Danish.
 """
 from __future__ import annotations
 
@@ -14,28 +14,50 @@ from macros.content import ContentError
 from .build import KINDS, Result, build, default_jobs
 from .meta import ROOT
 
+# What each kind name of --only (the identifiers build.py uses) makes.
+KIND_HELP = {
+    "arbejdsark": "every worksheet as a fillable PDF",
+    "printpakke": "a print pack of worksheets per step",
+    "bog": "the whole guide as one PDF",
+}
+
 
 def _decimal(x: float) -> str:
-    return f"{x:.1f}".replace(".", ",")
+    return f"{x:.1f}"
 
 
 def _size(n: int) -> str:
     return f"{_decimal(n / 1_000_000)} MB" if n >= 1_000_000 else f"{round(n / 1000)} kB"
 
 
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m pdfbuild", description="Lav PDF'erne: udfyldelige arbejdsark, printpakker pr. trin og hele bogen.")
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "pdf", help="mappe til PDF'erne og manifest.json (standard: docs/pdf)")
-    parser.add_argument("--root", type=Path, default=ROOT, help="projektmappen (standard: denne)")
-    parser.add_argument("--jobs", type=int, default=default_jobs(), help=f"antal processer (standard: {default_jobs()})")
-    parser.add_argument("--kun", default=",".join(KINDS), help="hvilke slags, kommasepareret: arbejdsark,printpakke,bog")
-    parser.add_argument("--stille", action="store_true", help="kun fejl og opsummering")
-    parser.add_argument("--verbose", action="store_true", help="vis WeasyPrints advarsler")
+    parser = argparse.ArgumentParser(
+        prog="python -m pdfbuild",
+        description="Make the PDFs: fillable worksheets, a print pack per step and the whole guide,\n"
+        "plus manifest.json listing them.",
+        epilog="kinds for --only:\n" + "\n".join(f"  {k:<11} {KIND_HELP[k]}" for k in KINDS),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--out", type=Path, metavar="DIR", default=ROOT / "docs" / "pdf", help="folder for the PDFs and manifest.json (default: docs/pdf)")
+    parser.add_argument("--root", type=Path, metavar="DIR", default=ROOT, help="project folder (default: this one)")
+    parser.add_argument("--jobs", type=int, metavar="N", default=default_jobs(), help=f"number of processes (default: {default_jobs()})")
+    parser.add_argument(
+        "--only",
+        default=",".join(KINDS),
+        metavar="KINDS",
+        help=f"which kinds to make, comma-separated (default: all: {','.join(KINDS)})",
+    )
+    parser.add_argument("--quiet", action="store_true", help="print only errors and the summary")
+    parser.add_argument("--verbose", action="store_true", help="show WeasyPrint's warnings")
     args = parser.parse_args(argv)
-    args.kinds = tuple(k.strip() for k in args.kun.split(",") if k.strip())
+    args.kinds = tuple(k.strip() for k in args.only.split(",") if k.strip())
     unknown = set(args.kinds) - set(KINDS)
     if unknown:
-        parser.error(f"ukendt slags: {', '.join(sorted(unknown))} (kendte: {', '.join(KINDS)})")
+        parser.error(f"unknown kind: {', '.join(sorted(unknown))} (known: {', '.join(KINDS)})")
     return args
 
 
@@ -44,19 +66,28 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
 
     def progress(r: Result) -> None:
-        if not args.stille:
-            print(f"  {r.file}: {r.pages} {'side' if r.pages == 1 else 'sider'}, {_size(r.bytes)}, {r.fields} felter, {_decimal(r.seconds)} s", flush=True)
+        if not args.quiet:
+            print(
+                f"  {r.file}: {_plural(r.pages, 'page', 'pages')}, {_size(r.bytes)}, "
+                f"{_plural(r.fields, 'field', 'fields')}, {_decimal(r.seconds)} s",
+                flush=True,
+            )
 
-    print(f"Laver PDF'er i {args.out} med {args.jobs} {'proces' if args.jobs == 1 else 'processer'} …", flush=True)
+    print(f"Making PDFs in {args.out} with {_plural(args.jobs, 'process', 'processes')} …", flush=True)
     try:
         results = build(args.out, root=args.root, kinds=args.kinds, jobs=args.jobs, verbose=args.verbose, progress=progress)
     except ContentError as exc:
-        print(f"Fejl i indholdet – ingen PDF'er:\n{exc}", file=sys.stderr)
+        print(f"Invalid content – no PDFs written:\n{exc}", file=sys.stderr)
         return 1
     count = {kind: sum(r.kind == kind for r in results) for kind in KINDS}
+    made = {
+        "arbejdsark": _plural(count["arbejdsark"], "worksheet", "worksheets"),
+        "printpakke": _plural(count["printpakke"], "print pack", "print packs"),
+        "bog": "the whole guide" if count["bog"] else "no guide",
+    }
     total = sum(r.bytes for r in results)
     print(
-        f"Færdig: {count['arbejdsark']} arbejdsark, {count['printpakke']} printpakker"
-        f"{', hele bogen' if count['bog'] else ''} ({_size(total)}) på {_decimal(time.perf_counter() - start)} s."
+        f"Done: {', '.join(made[k] for k in KINDS if k in args.kinds)} "
+        f"({_size(total)}) in {_decimal(time.perf_counter() - start)} s."
     )
     return 0

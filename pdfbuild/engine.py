@@ -37,8 +37,10 @@ def _stylesheets(kind: str) -> tuple[CSS, ...]:
 
 
 def quiet_weasyprint(verbose: bool = False) -> None:
-    """WeasyPrint warns about every screen-only property of the site's CSS; keep errors only."""
-    logging.getLogger("weasyprint").setLevel(logging.INFO if verbose else logging.ERROR)
+    """WeasyPrint warns about every screen-only property of the site's CSS; keep errors unless verbose."""
+    if verbose:
+        logging.basicConfig(format="%(name)s: %(message)s")
+    logging.getLogger("weasyprint").setLevel(logging.WARNING if verbose else logging.ERROR)
 
 
 def render_pdf(html: str, kind: str, *, forms: bool) -> tuple[bytes, int]:

@@ -68,7 +68,7 @@ def build_site(root: Path, site_dir: Path) -> None:
         cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     if result.returncode != 0:
-        raise RuntimeError(f"mkdocs build til bogens PDF mislykkedes:\n{result.stdout}")
+        raise RuntimeError(f"mkdocs build for the guide PDF failed:\n{result.stdout}")
 
 
 def _article(site_dir: Path, url: str) -> markup.Element:

@@ -11,11 +11,9 @@ from typing import Callable, Iterable, Iterator
 
 import tinyhtml5
 
-SVG_NS = "http://www.w3.org/2000/svg"
-XLINK_NS = "http://www.w3.org/1999/xlink"
-# Inline SVG keeps plain <svg>/<path> tags when serialised (HTML parsers put them back in the SVG namespace).
-ET.register_namespace("", SVG_NS)
-ET.register_namespace("xlink", XLINK_NS)
+# Attribute namespaces as HTML writes them; the xmlns declarations themselves are dropped.
+_ATTR_PREFIXES = {"http://www.w3.org/1999/xlink": "xlink:", "http://www.w3.org/XML/1998/namespace": "xml:"}
+_XMLNS = "http://www.w3.org/2000/xmlns/"
 
 Element = ET.Element
 
@@ -102,7 +100,20 @@ def inner_html(el: Element) -> str:
 
 
 def to_html(el: Element) -> str:
+    _plain_names(el)
     return ET.tostring(el, method="html", encoding="unicode")
+
+
+def _plain_names(root: Element) -> None:
+    """Inline SVG/MathML as HTML writes it: <svg>, not <ns0:svg> (an HTML parser re-namespaces it)."""
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.tag.startswith("{"):
+            el.tag = tag(el)
+        for name in [n for n in el.attrib if n.startswith("{")]:
+            uri, local = name[1:].split("}", 1)
+            value = el.attrib.pop(name)
+            if uri != _XMLNS:
+                el.set(_ATTR_PREFIXES.get(uri, "") + local, value)
 
 
 def _escape_text(text: str) -> str:

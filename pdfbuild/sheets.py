@@ -94,13 +94,20 @@ def fillable_body(content: Content, info: BuildInfo, sheet, prefix: str = "") ->
     markup.remove(root, lambda el: markup.matches(el, tags=_DROP_TAGS, class_names=_DROP_CLASSES))
     markup.prune_empty(root, ("p",))
     markup.flatten_fieldsets(root)
+    for parent, child in markup.iter_with_parent(root):
+        if markup.tag(parent) == "td" and markup.tag(child) == "textarea":
+            markup.add_class(parent, "ark-input-cell")  # room to write in
     labels = {f.key: f.label for f in worksheet_fields(content, sheet)}
     for el in root.iter():
         key = el.get("data-key")
         if key is not None:
             el.set("name", prefix + key)
-            # The field's tooltip (/TU): the worksheet's own label for it, not the generic "Note".
-            el.set("title", labels.get(key) or el.get("aria-label") or key)
+            # The field's tooltip (/TU): the worksheet's own label for it, not the generic "Note";
+            # a radio group is named after its row, not after one of its buttons.
+            title = labels.get(key) or el.get("aria-label") or key
+            if el.get("type") == "radio":
+                title = title.removesuffix(f": {el.get('value')}")
+            el.set("title", title)
             el.attrib.pop("id", None)
         href = el.get("href")
         if href is not None and markup.tag(el) == "a":
@@ -112,32 +119,21 @@ def fillable_body(content: Content, info: BuildInfo, sheet, prefix: str = "") ->
 class PrintSheet:
     id: str
     title: str
+    kicker: str  # the small line above the title
     footer: Footer
     body: Markup
 
 
-def print_sheet(content: Content, info: BuildInfo, sheet, prefix: str = "") -> PrintSheet:
+def print_sheet(content: Content, info: BuildInfo, sheet, prefix: str = "", kicker: str = "Arbejdsark") -> PrintSheet:
     footer = footer_for(content, info, sheet_url(sheet.id), sheet.page, sheet.step)
-    return PrintSheet(sheet.id, sheet.title, footer, Markup(fillable_body(content, info, sheet, prefix)))
-
-
-def sheets_in_page_order(content: Content, step_id: str | None) -> list:
-    """A step's worksheets in the order the book prints them (their macro calls in the page)."""
-    sheets = content.worksheets_for_step(step_id)
-
-    def position(sheet) -> tuple[int, str]:
-        text = (content.root / "docs" / sheet.page).read_text(encoding="utf-8")
-        call = re.search(r"""arbejdsark\(\s*["']%s["']""" % re.escape(sheet.id), text)
-        return (call.start() if call else len(text), sheet.id)
-
-    return sorted(sheets, key=position)
+    return PrintSheet(sheet.id, sheet.title, kicker, footer, Markup(fillable_body(content, info, sheet, prefix)))
 
 
 def pack_groups(content: Content) -> dict[str | None, list]:
     """Step id (None for the worksheets without a step) → its worksheets in page order."""
     groups: dict[str | None, list] = {}
     for step_id in [*content.steps, None]:
-        sheets = sheets_in_page_order(content, step_id)
+        sheets = content.worksheets_for_step(step_id)  # load_content keeps them in the book's order
         if sheets:
             groups[step_id] = sheets
     return groups
@@ -162,5 +158,8 @@ def pack_document(content: Content, info: BuildInfo, step_id: str | None) -> str
         info=info,
         title=f"Printpakke: {context} – {info.site_name}",
         subject=f"Printpakke · {context}",
-        sheets=[print_sheet(content, info, s, prefix=s.id + PACK_SEPARATOR) for s in sheets],
+        sheets=[
+            print_sheet(content, info, s, prefix=s.id + PACK_SEPARATOR, kicker=f"Printpakke · ark {n} af {len(sheets)}")
+            for n, s in enumerate(sheets, start=1)
+        ],
     )

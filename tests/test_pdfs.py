@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from pypdf import PdfReader
+from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject
 
 from macros.render import MONTHS, perspective_items, worksheet_fields
@@ -36,7 +36,7 @@ def pdf_dir(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("pdf")
     env = {**os.environ, "SITE_URL": SITE_URL, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
-        [sys.executable, "-m", "pdfbuild", "--out", str(out), "--jobs", "2", "--stille"],
+        [sys.executable, "-m", "pdfbuild", "--out", str(out), "--jobs", "2", "--quiet"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600,
     )
     if result.returncode != 0:
@@ -185,6 +185,21 @@ def test_worksheet_text_footer_and_fonts(pdf_dir, content, manifest, sheet_id):
     assert_fonts_embedded(reader(path))
 
 
+def test_a_filled_in_copy_keeps_its_answers(pdf_dir, tmp_path):
+    """Text (with æ/ø/å), a tick and a radio choice survive filling in and saving (pypdf as the viewer)."""
+    answers = {
+        "trin-3-foer-moedet.pdf": {"research-af-moedeltagerne": "/on", "research-af-moedeltagerne--note": "Æbler, øl og ål hos Søren"},
+        "trin-4-risikoanalyse.pdf": {"positiv-omtale": "/1", "egen-1": "/0", "egen-1--tekst": "Vores eget udsagn – på dansk"},
+    }
+    for name, values in answers.items():
+        writer = PdfWriter(clone_from=pdf_dir / name)
+        for page in writer.pages:
+            writer.update_page_form_field_values(page, values, auto_regenerate=False)
+        writer.write(tmp_path / name)
+        fields = PdfReader(tmp_path / name).get_fields()
+        assert {key: fields[key].get("/V") for key in values} == values, name
+
+
 def assert_fonts_embedded(pdf: PdfReader) -> None:
     for page in pdf.pages:
         fonts = page.get("/Resources", {}).get("/Font", {})
@@ -195,6 +210,16 @@ def assert_fonts_embedded(pdf: PdfReader) -> None:
             assert descriptor is not None, f"font {name} has no descriptor"
             descriptor = descriptor.get_object()
             assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), f"font {font.get('/BaseFont')} is not embedded"
+
+
+def test_nothing_is_fetched_while_printing():
+    """Only file: and data: URLs: a reference to the network stops the build instead of fetching."""
+    from weasyprint.urls import FatalURLFetchingError
+
+    from pdfbuild.engine import render_pdf
+
+    with pytest.raises(FatalURLFetchingError):
+        render_pdf('<p>x</p><img src="https://example.invalid/logo.png" alt="">', "sheet", forms=False)
 
 
 # --- Print packs ------------------------------------------------------------------------------
@@ -267,9 +292,14 @@ def test_guide_internal_links_resolve(pdf_dir):
 # --- Rendering: every page, every PDF -----------------------------------------------------------
 
 
+EDGE_PT = 5 / 25.4 * 72  # 5 mm: nothing may start closer to the paper's edge (printers clip there)
+
+
 def text_outside_page(page) -> list[str]:
-    """Text drawn outside the page's mediabox (pypdf's positions: text matrix × CTM)."""
+    """Text starting outside the page, or within 5 mm of its edge (pypdf positions: text matrix × CTM)."""
     box = page.mediabox
+    left, right = float(box.left) + EDGE_PT, float(box.right) - EDGE_PT
+    bottom, top = float(box.bottom) + EDGE_PT, float(box.top) - EDGE_PT
     outside = []
 
     def visit(text, cm, tm, font, size):
@@ -277,7 +307,7 @@ def text_outside_page(page) -> list[str]:
             return
         x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-        if not (float(box.left) - 1 <= x <= float(box.right) + 1 and float(box.bottom) - 1 <= y <= float(box.top) + 1):
+        if not (left <= x <= right and bottom <= y <= top):
             outside.append(f"{text!r} at ({x:.0f}, {y:.0f})")
 
     page.extract_text(visitor_text=visit)
