@@ -119,6 +119,8 @@
     if (!copy || !copy.classList.contains("ark-print")) return;
     var span = copy.firstElementChild || copy.appendChild(document.createElement("span"));
     span.textContent = el.value;
+    var note = copy.closest(".ark-note");
+    if (note) note.classList.toggle("is-empty", el.value === "");
   }
 
   function sheetOf(root) {
