@@ -214,10 +214,56 @@
     else if (storageOk) status(root, T.saved + new Date().toLocaleTimeString("da-DK", { hour: "2-digit", minute: "2-digit" }) + ".");
   }
 
+  var TOOLS = [
+    ["print-filled", "Udskriv med svar"],
+    ["print-blank", "Udskriv tomt ark"],
+    ["copy-text", "Kopiér som tekst"],
+    ["export", "Eksportér svar"],
+    ["import", "Importér svar"],
+    ["clear", "Ryd svar"],
+  ];
+
+  /* The toolbar exists only where JavaScript runs (the server leaves it out). */
+  function buildTools(root) {
+    var bar = document.createElement("div");
+    bar.className = "ark-tools no-print";
+    TOOLS.forEach(function (tool) {
+      var el;
+      if (tool[0] === "import") {
+        el = document.createElement("label");
+        var input = document.createElement("input");
+        input.type = "file";
+        input.accept = "application/json,.json";
+        input.className = "sr-only";
+        input.setAttribute("data-action", "import");
+        el.appendChild(document.createTextNode(tool[1]));
+        el.appendChild(input);
+      } else {
+        el = document.createElement("button");
+        el.type = "button";
+        el.setAttribute("data-action", tool[0]);
+        el.textContent = tool[1];
+      }
+      el.className = "md-button ark-btn" + (tool[0] === "import" ? " ark-import" : "");
+      bar.appendChild(el);
+    });
+    var pdf = root.getAttribute("data-ark-pdf");
+    if (pdf) {
+      var a = document.createElement("a");
+      a.className = "md-button ark-btn";
+      a.href = pdf;
+      a.setAttribute("download", "");
+      a.textContent = "Hent som udfyldelig PDF";
+      bar.appendChild(a);
+    }
+    root.insertBefore(bar, root.querySelector(".ark-status"));
+  }
+
   function bind(root) {
     if (root.getAttribute("data-bound") === "1") return;
     root.setAttribute("data-bound", "1");
-    Array.prototype.forEach.call(root.querySelectorAll(".ark-tools, [data-action][hidden]"), function (el) { el.hidden = false; });
+    buildTools(root);
+    Array.prototype.forEach.call(root.querySelectorAll("[data-action][hidden]"), function (el) { el.hidden = false; });
     var form = root.querySelector("form");
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     var onInput = function (e) { if (e.target.hasAttribute("data-key")) saveField(root, e.target); };
