@@ -13,8 +13,11 @@ from .content import Content, load_content
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _front_matter(description: str) -> str:
-    return f"---\ndescription: {json.dumps(description, ensure_ascii=False)}\n---\n"
+def _front_matter(description: str, *, searchable: bool = True) -> str:
+    # A worksheet's own page repeats what its step page embeds: searching finds it once, in the
+    # book's context (and the build skips indexing it twice).
+    search = "" if searchable else "search:\n  exclude: true\n"
+    return f"---\ndescription: {json.dumps(description, ensure_ascii=False)}\n{search}---\n"
 
 
 def _shorten(text: str, limit: int = 150) -> str:
@@ -26,7 +29,7 @@ def expected_stubs(content: Content) -> dict[str, str]:
     stubs = {}
     for w in content.worksheets.values():
         desc = f"Arbejdsark: {w.title}. Udfyld på skærmen, eller udskriv tomt eller med svar."
-        stubs[f"arbejdsark/{w.id}.md"] = f"{_front_matter(desc)}# {w.title}\n\n{{{{ arbejdsark_side(\"{w.id}\") }}}}\n"
+        stubs[f"arbejdsark/{w.id}.md"] = f"{_front_matter(desc, searchable=False)}# {w.title}\n\n{{{{ arbejdsark_side(\"{w.id}\") }}}}\n"
     for p in content.perspectives.values():
         desc = _shorten(f"{p.name}: {p.introduction}")
         stubs[f"vaerdiperspektiver/{p.id}.md"] = f"{_front_matter(desc)}# {p.name}\n\n{{{{ vaerdiperspektiv(\"{p.id}\") }}}}\n"
