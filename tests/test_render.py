@@ -211,3 +211,20 @@ def test_slugify_separator():
 )
 def test_base_for(page_url, base):
     assert pages.base_for(page_url) == base
+
+
+# --- Generated page stubs ---------------------------------------------------------------------
+
+
+def test_generated_page_stubs_match_the_data(content):
+    """docs/arbejdsark/<id>.md and docs/vaerdiperspektiver/<id>.md are written by
+    `python -m macros.stubs`; a hand edit or a renamed worksheet shows up here."""
+    from macros.stubs import expected_stubs
+
+    docs = Path(__file__).resolve().parent.parent / "docs"
+    stale = [rel for rel, text in expected_stubs(content).items()
+             if not (docs / rel).exists() or (docs / rel).read_text(encoding="utf-8") != text]
+    assert not stale, f"run `.venv/bin/python -m macros.stubs`; stale: {stale}"
+    orphans = sorted(p.name for p in (docs / "arbejdsark").glob("*.md")
+                     if p.name != "index.md" and p.stem not in content.worksheets)
+    assert not orphans, f"worksheet pages without a worksheet in data/: {orphans}"
