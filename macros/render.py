@@ -36,7 +36,6 @@ class Field:
     label: str
     type: str  # "text" | "check" | "choice"
     lines: int = 3
-    lead: str | None = None
     example: Any = None
     choices: tuple[str, ...] = ()
 

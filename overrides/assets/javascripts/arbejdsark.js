@@ -310,7 +310,7 @@
       if (first) first.focus();
     },
     "load-example": function (root) {
-      var targets = Array.prototype.filter.call(root.querySelectorAll("[data-example]"), function () { return true; });
+      var targets = Array.prototype.slice.call(root.querySelectorAll("[data-example]"));
       var filled = targets.some(function (el) { return el.value.trim() !== ""; });
       if (filled && !window.confirm(T.confirmExample)) return;
       targets.forEach(function (el) { el.value = el.getAttribute("data-example"); saveField(root, el); });
@@ -602,7 +602,4 @@
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
-
-  // For tests and the console: the pure import check, no side effects.
-  window.arbejdsark = { parseImport: parseImport, version: VERSION, format: FORMAT };
 })();
