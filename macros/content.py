@@ -7,7 +7,7 @@ content that did not validate.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -36,7 +36,6 @@ class Content:
     perspectives: dict[str, Any]
     examples: dict[str, Any]
     worksheets: dict[str, Any]
-    root: Path = field(compare=False)
 
     def worksheets_for_step(self, step_id: str | None) -> list[Any]:
         return [w for w in self.worksheets.values() if w.step == step_id]
@@ -146,9 +145,7 @@ def _item_ids(sheet: Any) -> list[tuple[str, str]]:
     kind = sheet.kind
     if kind in ("questions", "checklist"):
         return [(i.id, f"sections[{s}].items[{n}]") for s, sec in enumerate(sheet.sections) for n, i in enumerate(sec.items)]
-    if kind in ("dialogue", "risk"):
-        return [(r.id, f"rows[{n}]") for n, r in enumerate(sheet.rows)]
-    if kind == "table":
+    if kind in ("dialogue", "risk", "table"):
         return [(r.id, f"rows[{n}]") for n, r in enumerate(sheet.rows)]
     return []
 
@@ -216,7 +213,6 @@ def load_content(root: Path) -> Content:
         perspectives={p.id: p for p in persp.perspectives},
         examples={e.id: e for _, e in examples},
         worksheets={w.id: w for _, w in sheets},
-        root=root,
     )
 
 

@@ -150,18 +150,16 @@ def examples_index(c: Content, base: str) -> str:
 
 def worksheet_manifest(c: Content) -> dict[str, Any]:
     """What the browser needs to export/import/measure every worksheet without its page loaded."""
-    return {
-        "version": STORAGE_VERSION,
-        "worksheets": {
-            w.id: {
-                "title": w.title,
-                "keys": [f.key for f in worksheet_fields(c, w)],
-                "countable": [f.key for f in worksheet_fields(c, w) if not f.key.endswith("--note")],
-                "addable": w.kind == "risk" or bool(getattr(w, "addable", False)),
-            }
-            for w in c.worksheets.values()
-        },
-    }
+    def spec(w: Any) -> dict[str, Any]:
+        keys = [f.key for f in worksheet_fields(c, w)]
+        return {
+            "title": w.title,
+            "keys": keys,
+            "countable": [k for k in keys if not k.endswith("--note")],
+            "addable": w.kind == "risk" or bool(getattr(w, "addable", False)),
+        }
+
+    return {"version": STORAGE_VERSION, "worksheets": {w.id: spec(w) for w in c.worksheets.values()}}
 
 
 def worksheets_overview(c: Content, base: str) -> str:

@@ -345,3 +345,18 @@ def test_blank_printout_has_no_answers(page):
     text = " ".join(pdf_text(page, blank=True).split())
     assert "Dette svar må ikke ses" not in text
     assert "Lav en grundig research af mødedeltagerne." in text
+
+
+def test_print_button_on_a_step_page_prints_only_that_worksheet(page):
+    """"Udskriv med svar" on a page with several worksheets prints that one, with its heading."""
+    sheet = open_sheet(page, STEP3)
+    field(sheet, note_key(ITEM)).fill("Kun dette ark")
+    page.evaluate("window.print = () => { window.__printed = true; }")  # keep the classes it sets
+    sheet.locator('button[data-action="print-filled"]').click()
+    assert page.evaluate("window.__printed") is True
+    text = " ".join(pdf_text(page).split())
+    assert "Gode råd før mødet" in text and "Kun dette ark" in text
+    assert "Gode råd under mødet" not in text  # the step's other worksheets
+    assert "Hvem skal med til mødet?" not in text  # the step's prose
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.evaluate("document.body.className").find("print-one") < 0

@@ -581,7 +581,7 @@
     var ws = rest.slice(0, rest.indexOf(":"));
     var key = rest.slice(rest.indexOf(":") + 1);
     Array.prototype.forEach.call(document.querySelectorAll('.ark[data-ark="' + ws + '"]'), function (root) {
-      if (key === ROW_KEY) { restoreRows(root); restore(root); return; }
+      if (key === ROW_KEY) { restore(root); return; }  // restore() adds the rows first
       if (!root.querySelector('[data-key="' + key + '"]') && /^(egen|raekke)-/.test(key)) restoreRows(root);
       Array.prototype.forEach.call(root.querySelectorAll('[data-key="' + key + '"]'), function (el) { writeField(el, e.newValue || ""); });
     });
