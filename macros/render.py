@@ -14,6 +14,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from .content import Content
+from .copy_links import copy_link, item_link, section_link
 from .slug import slugify
 
 STORAGE_VERSION = 1
@@ -26,6 +27,7 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_env.globals.update(copy_link=copy_link, item_link=item_link, section_link=section_link)
 
 
 @dataclass(frozen=True)

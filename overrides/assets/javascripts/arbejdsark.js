@@ -106,6 +106,8 @@
     return el.value;
   }
 
+  function isBlank(el) { return el.type === "checkbox" || el.type === "radio" ? !el.checked : el.value === ""; }
+
   function writeField(el, value) {
     if (el.type === "checkbox") el.checked = value === "1";
     else if (el.type === "radio") el.checked = value !== "" && el.value === value;
@@ -200,7 +202,7 @@
     fields(root).forEach(function (el) {
       var v = getValue(ws, el.getAttribute("data-key"));
       if (v !== "" && (el.type !== "radio" || el.value === v)) n++;
-      writeField(el, v);
+      if (v !== "" || !isBlank(el)) writeField(el, v);  // an untouched empty field stays as served
     });
     return n;
   }
@@ -214,56 +216,9 @@
     else if (storageOk) status(root, T.saved + new Date().toLocaleTimeString("da-DK", { hour: "2-digit", minute: "2-digit" }) + ".");
   }
 
-  var TOOLS = [
-    ["print-filled", "Udskriv med svar"],
-    ["print-blank", "Udskriv tomt ark"],
-    ["copy-text", "Kopiér som tekst"],
-    ["export", "Eksportér svar"],
-    ["import", "Importér svar"],
-    ["clear", "Ryd svar"],
-  ];
-
-  /* The toolbar exists only where JavaScript runs (the server leaves it out). */
-  function buildTools(root) {
-    var bar = document.createElement("div");
-    bar.className = "ark-tools no-print";
-    TOOLS.forEach(function (tool) {
-      var el;
-      if (tool[0] === "import") {
-        el = document.createElement("label");
-        var input = document.createElement("input");
-        input.type = "file";
-        input.accept = "application/json,.json";
-        input.className = "sr-only";
-        input.setAttribute("data-action", "import");
-        el.appendChild(document.createTextNode(tool[1]));
-        el.appendChild(input);
-      } else {
-        el = document.createElement("button");
-        el.type = "button";
-        el.setAttribute("data-action", tool[0]);
-        el.textContent = tool[1];
-      }
-      el.className = "md-button ark-btn" + (tool[0] === "import" ? " ark-import" : "");
-      bar.appendChild(el);
-    });
-    var pdf = root.getAttribute("data-ark-pdf");
-    if (pdf) {
-      var a = document.createElement("a");
-      a.className = "md-button ark-btn";
-      a.href = pdf;
-      a.setAttribute("download", "");
-      a.textContent = "Hent som udfyldelig PDF";
-      bar.appendChild(a);
-    }
-    root.insertBefore(bar, root.querySelector(".ark-status"));
-  }
-
   function bind(root) {
     if (root.getAttribute("data-bound") === "1") return;
     root.setAttribute("data-bound", "1");
-    buildTools(root);
-    Array.prototype.forEach.call(root.querySelectorAll("[data-action][hidden]"), function (el) { el.hidden = false; });
     var form = root.querySelector("form");
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     var onInput = function (e) { if (e.target.hasAttribute("data-key")) saveField(root, e.target); };
@@ -528,7 +483,6 @@
     root.setAttribute("data-bound", "1");
     var manifest = readManifest();
     if (!manifest) return;
-    Array.prototype.forEach.call(root.querySelectorAll(".ark-tools"), function (el) { el.hidden = false; });
     root.addEventListener("click", function (e) {
       var button = e.target.closest('button[data-action="export-all"]');
       if (!button) return;

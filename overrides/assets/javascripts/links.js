@@ -1,6 +1,7 @@
-/* Deep links for consultants: a "Kopiér link" button on every section heading, worksheet and
- * question; opening a link with #anchor scrolls to it, opens collapsed content around it and
- * highlights it briefly. Re-run after Material's instant navigation (document$).
+/* Deep links for consultants: the "Kopiér link" buttons (rendered at build time on every
+ * heading, worksheet and question, macros/copy_links.py) copy the address; opening a link with
+ * #anchor scrolls to it, opens collapsed content around it and highlights it briefly.
+ * Re-run after Material's instant navigation (document$).
  */
 (function () {
   "use strict";
@@ -39,46 +40,10 @@
     });
   }
 
-  function makeButton(id, what) {
-    var button = document.createElement("button");
-    button.type = "button";
-    button.className = "kopier-link no-print";
-    button.setAttribute("data-link-id", id);
-    button.setAttribute("aria-label", "Kopiér link til " + what);
-    button.textContent = "Kopiér link";
-    return button;
-  }
-
   function labelText(el) {
     var clone = el.cloneNode(true);
     Array.prototype.forEach.call(clone.querySelectorAll(".headerlink, .kopier-link"), function (n) { n.remove(); });
     return clone.textContent.replace(/\s+/g, " ").trim();
-  }
-
-  function addButtons() {
-    var article = document.querySelector("article.md-content__inner");
-    if (!article) return;
-    // The page itself (a step, an example, a worksheet): its short address without an anchor.
-    var h1 = article.querySelector("h1");
-    if (h1 && !h1.querySelector(".kopier-link")) h1.appendChild(makeButton("", "siden „" + labelText(h1) + "“"));
-    // Section headings (h2/h3 with an id) and worksheet titles.
-    Array.prototype.forEach.call(article.querySelectorAll("h2[id], h3[id]"), function (h) {
-      if (h.querySelector(".kopier-link")) return;
-      h.appendChild(makeButton(h.id, "afsnittet „" + labelText(h) + "“"));
-    });
-    // Standalone worksheet pages: the worksheet itself.
-    Array.prototype.forEach.call(article.querySelectorAll(".ark[data-standalone] > .ark-meta"), function (meta) {
-      if (meta.querySelector(".kopier-link")) return;
-      meta.appendChild(makeButton(meta.parentElement.id, "arbejdsarket"));
-    });
-    // Every question / checklist item.
-    Array.prototype.forEach.call(article.querySelectorAll(".ark-item[id]"), function (item) {
-      var label = item.querySelector(".ark-label");
-      if (!label || label.querySelector(".kopier-link")) return;
-      var text = labelText(label);
-      if (text.length > 60) text = text.slice(0, 57) + "…";
-      label.parentNode.insertBefore(makeButton(item.id, "punktet „" + text + "“"), label.nextSibling);
-    });
   }
 
   document.addEventListener("click", function (e) {
@@ -131,7 +96,6 @@
   }
 
   function init() {
-    addButtons();
     updatePrintMargins();
     showTarget();
   }

@@ -1,0 +1,87 @@
+""""Kopiér link" buttons, rendered at build time (links.js only handles their clicks).
+
+Built into the HTML rather than by script so the first paint already has them: no layout
+work or shifts after load, and keyboard users find them at once. Without JavaScript they
+would do nothing, so `overrides/main.html` hides `.kopier-link` inside <noscript>.
+
+- `copy_link` / `section_link` / `item_link`: Jinja globals for the templates (HTML headings,
+  worksheets, items).
+- `CopyLinkExtension`: a Markdown extension that gives every h1–h3 a button after the
+  toc extension has set its id and permalink (so the button text reaches neither the table
+  of contents nor, thanks to data-search-exclude, the search index).
+"""
+from __future__ import annotations
+
+import copy
+import html
+import xml.etree.ElementTree as etree
+
+from markdown import Extension, Markdown
+from markdown.extensions.toc import render_inner_html, strip_tags
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+LABEL = "Kopiér link"
+ITEM_LABEL_CHARS = 60  # longer item texts are cut in the button's accessible name
+
+
+def _attributes(link_id: str, what: str) -> dict[str, str]:
+    return {
+        "type": "button",
+        "class": "kopier-link no-print",
+        "data-link-id": link_id,
+        "aria-label": f"Kopiér link til {what}",
+        "data-search-exclude": "",
+    }
+
+
+def copy_link(link_id: str, what: str) -> Markup:
+    """A button that copies the page's address + #link_id ("" = the page itself)."""
+    attrs = "".join(f' {name}="{html.escape(value, quote=True)}"' for name, value in _attributes(link_id, what).items())
+    return Markup(f"<button{attrs}>{LABEL}</button>")
+
+
+def section_link(link_id: str, title: str) -> Markup:
+    """The button of a heading that a template writes as HTML (not Markdown)."""
+    return copy_link(link_id, f"afsnittet „{title}“")
+
+
+def item_link(link_id: str, label_html: str) -> Markup:
+    """The button of one question or checklist item, named after the item's label text."""
+    text = " ".join(Markup(label_html).striptags().split())
+    if len(text) > ITEM_LABEL_CHARS:
+        text = text[: ITEM_LABEL_CHARS - 3] + "…"
+    return copy_link(link_id, f"punktet „{text}“")
+
+
+class _HeadingLinks(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        page_done = False
+        for el in [el for el in root.iter() if el.tag in ("h1", "h2", "h3")]:
+            if el.tag == "h1":
+                if page_done:
+                    continue
+                page_done, link_id, what = True, "", "siden"
+            elif "id" in el.attrib:
+                link_id, what = el.attrib["id"], "afsnittet"
+            else:
+                continue
+            etree.SubElement(el, "button", _attributes(link_id, f"{what} „{self._name(el)}“")).text = LABEL
+
+    def _name(self, heading: etree.Element) -> str:
+        """The heading's text as the toc extension sees it, without its permalink."""
+        bare = copy.deepcopy(heading)
+        for anchor in [a for a in bare if a.tag == "a" and a.get("class") == "headerlink"]:
+            bare.remove(anchor)
+        return " ".join(html.unescape(strip_tags(render_inner_html(bare, self.md))).split())
+
+
+class CopyLinkExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:
+        # After the toc extension (5), which sets ids and permalinks, and after MkDocs reads the
+        # page title from the h1 (1): the button's text must reach neither.
+        md.treeprocessors.register(_HeadingLinks(md), "copy_links", 0.5)
+
+
+def makeExtension(**kwargs) -> CopyLinkExtension:
+    return CopyLinkExtension(**kwargs)

@@ -1,0 +1,121 @@
+"""The "Kopiér link" buttons and worksheet tools are in the built HTML (macros/copy_links.py,
+macros/templates/_ark.html): every heading, worksheet and item has its button, and the button
+texts stay out of titles, the table of contents and the search index."""
+from __future__ import annotations
+
+import json
+import re
+
+import markdown
+import pytest
+
+from macros.copy_links import copy_link, item_link
+
+BUTTON_TEXTS = ("Kopiér link", "Udskriv med svar", "Eksportér svar", "Importér svar", "Ryd svar",
+                "Tilføj række", "Tilføj udsagn", "Brug eksemplet som udgangspunkt", "Eksportér alle svar")
+
+
+def html_pages(site):
+    return {rel: page for rel, page in site.pages.items() if rel.endswith("index.html")}
+
+
+def buttons(node):
+    return [b for b in node.find_all("button") if "kopier-link" in b.classes]
+
+
+def own_button(node):
+    """The button that belongs to node itself (a heading, an item's label row), not a nested one."""
+    found = [b for b in node.children if not isinstance(b, str) and b.tag == "button" and "kopier-link" in b.classes]
+    return found[0] if len(found) == 1 else None
+
+
+def test_every_heading_has_one_button_with_its_anchor(site):
+    problems, total = [], 0
+    for rel, page in html_pages(site).items():
+        article = page.article
+        h1 = article.find("h1")
+        assert h1 is not None, rel
+        for heading in [h1, *(h for tag in ("h2", "h3") for h in article.find_all(tag) if h.get("id"))]:
+            total += 1
+            expected = "" if heading is h1 else heading.get("id")
+            what = "siden" if heading is h1 else "afsnittet"
+            button = own_button(heading)
+            if button is None or len(buttons(heading)) != 1:
+                problems.append(f"{rel}: <{heading.tag} id={heading.get('id')!r}> has {len(buttons(heading))} buttons")
+                continue
+            label = button.get("aria-label") or ""
+            if button.get("data-link-id") != expected or not label.startswith(f"Kopiér link til {what} „"):
+                problems.append(f"{rel}: {heading.tag}#{heading.get('id')}: {button.get('data-link-id')!r}, {label!r}")
+            if heading.text(skip_class={"headerlink", "kopier-link"}) not in label:
+                problems.append(f"{rel}: {heading.tag}#{heading.get('id')}: label {label!r} does not name the heading")
+    assert problems == [], "\n".join(problems)
+    assert total > 200
+
+
+def test_every_item_and_worksheet_page_has_its_button(site):
+    items = 0
+    for rel, page in html_pages(site).items():
+        for item in page.article.find_all("div"):
+            if "ark-item" not in item.classes or not item.get("id"):
+                continue
+            items += 1
+            ids = [b.get("data-link-id") for b in buttons(item)]
+            assert ids == [item.get("id")], f"{rel}: item {item.get('id')} has buttons {ids}"
+        for sheet in page.article.find_all("div"):
+            if "ark" in sheet.classes and sheet.get("data-standalone") is not None:
+                meta = sheet.find("p", class_="ark-meta")
+                assert meta is not None and [b.get("data-link-id") for b in buttons(meta)] == [sheet.get("id")], rel
+    assert items > 300
+
+
+def test_button_texts_reach_neither_titles_toc_nor_search(site, built_site):
+    for rel, page in html_pages(site).items():
+        title = page.root.find("title").text()
+        assert "Kopiér" not in title, rel
+        for link in page.root.find_all("a"):
+            assert "Kopiér" not in (link.get("aria-label") or "") + (link.get("title") or ""), f"{rel}: {link.get('href')}"
+        for nav in page.root.find_all("nav"):
+            assert "Kopiér link" not in nav.text(), f"{rel}: navigation or table of contents"
+    index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    docs = json.loads(index)["docs"]
+    for text in BUTTON_TEXTS:
+        phrase = re.compile(re.escape(text) + r"(?!\w)")  # "Eksportér svarene" in the prose is fine
+        assert not any(phrase.search(doc["title"] + doc["text"]) for doc in docs), f"search index contains {text!r}"
+
+
+def test_without_javascript_the_buttons_that_need_it_are_hidden(site):
+    """overrides/main.html hides them in <noscript>; every such control carries one of the classes."""
+    page = site.pages["trin-4/index.html"]
+    noscript = [n for n in page.root.find("head").find_all("noscript")]
+    assert any(re.search(r"\.ark-js\b.*\.kopier-link\b.*display:\s*none", n.text(skip=set())) for n in noscript)
+    for control in page.article.find_all("button"):
+        hidden = {"ark-js", "kopier-link"} & (control.classes | {c for a in control.ancestors() for c in a.classes})
+        assert hidden, f"button {control.text()!r} shows without JavaScript but needs it"
+
+
+def test_heading_extension_runs_after_toc_and_title():
+    md = markdown.Markdown(extensions=["toc", "macros.copy_links"], extension_configs={"toc": {"permalink": True}})
+    out = md.convert("# Trin & mål\n\n## Det første møde\n\n### Efter mødet")
+    assert [t["name"] for t in md.toc_tokens] == ["Trin &amp; mål"]  # no button text in the TOC
+    assert [t["name"] for t in md.toc_tokens[0]["children"]] == ["Det første møde"]
+    assert '<button aria-label="Kopiér link til siden „Trin &amp; mål“" class="kopier-link no-print" data-link-id=""' in out
+    h2_id = md.toc_tokens[0]["children"][0]["id"]
+    assert f'<h2 id="{h2_id}">Det første møde<a class="headerlink"' in out
+    assert f'data-link-id="{h2_id}"' in out
+    assert out.count("Kopiér link</button>") == 3
+
+
+@pytest.mark.parametrize("label, expected", [
+    ("<strong>Januar</strong>", "punktet „Januar“"),
+    ("Kort &amp; <em>godt</em>", "punktet „Kort & godt“"),
+    ("x" * 61, "punktet „" + "x" * 57 + "…“"),
+    ("x" * 60, "punktet „" + "x" * 60 + "“"),
+])
+def test_item_button_is_named_after_the_label_text(label, expected):
+    assert f'aria-label="Kopiér link til {expected.replace("&", "&amp;")}"' in item_link("ark--punkt", label)
+
+
+def test_button_escapes_its_attributes():
+    button = copy_link('a"b', 'afsnittet „<x> & "y"“')
+    assert 'data-link-id="a&quot;b"' in button
+    assert 'aria-label="Kopiér link til afsnittet „&lt;x&gt; &amp; &quot;y&quot;“"' in button
