@@ -53,7 +53,7 @@ def test_every_heading_has_one_button_with_its_anchor(site):
 
 
 def test_every_item_and_worksheet_page_has_its_button(site):
-    items = 0
+    items = sheets = 0
     for rel, page in html_pages(site).items():
         for item in page.article.find_all("div"):
             if "ark-item" not in item.classes or not item.get("id"):
@@ -62,10 +62,12 @@ def test_every_item_and_worksheet_page_has_its_button(site):
             ids = [b.get("data-link-id") for b in buttons(item)]
             assert ids == [item.get("id")], f"{rel}: item {item.get('id')} has buttons {ids}"
         for sheet in page.article.find_all("div"):
-            if "ark" in sheet.classes and sheet.get("data-standalone") is not None:
+            if "ark" in sheet.classes and "data-standalone" in sheet.attrs:
+                sheets += 1
                 meta = sheet.find("p", class_="ark-meta")
                 assert meta is not None and [b.get("data-link-id") for b in buttons(meta)] == [sheet.get("id")], rel
     assert items > 300
+    assert sheets == 29
 
 
 def test_button_texts_reach_neither_titles_toc_nor_search(site, built_site):

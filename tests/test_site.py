@@ -240,3 +240,18 @@ def test_built_page_of():
     assert built_page_of("index.md") == "index.html"
     assert built_page_of("eksempler/index.md") == "eksempler/index.html"
     assert built_page_of("eksempler/murmal.md") == posixpath.join("eksempler", "murmal", "index.html")
+
+
+# --- Performance -----------------------------------------------------------------------------------
+
+def test_every_script_file_is_deferred(site):
+    """overrides/main.html: the page paints before Material's bundle and our scripts run."""
+    problems, seen = [], set()
+    for rel, page in site.pages.items():
+        for script in page.root.find_all("script"):
+            if script.get("src") is not None:
+                seen.add(posixpath.basename(script.get("src")).split(".")[0])
+                if "defer" not in script.attrs:
+                    problems.append(f"{rel}: {script.get('src')}")
+    assert problems == []
+    assert {"bundle", "arbejdsark", "links"} <= seen

@@ -109,3 +109,50 @@ def test_keyboard_only_through_a_step_and_a_worksheet(page):
     # The worksheet's tools are reachable too.
     actions = {i["action"] for i in seen}
     assert {"print-filled", "copy-text", "export", "clear"} <= actions
+
+
+# --- Stable first paint: the scripts add nothing that moves the page ---------------------------
+
+LAYOUT_SHIFTS = """window.__shifts = [];
+new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput)
+  window.__shifts.push([e.value, e.sources.map(s => s.node ? s.node.nodeName + '.' + s.node.className : '?').join(' | ')]);
+}).observe({ type: 'layout-shift', buffered: true });"""
+
+
+@pytest.mark.parametrize("path, sheet", [
+    ("arbejdsark/trin-3-foer-moedet/", "trin-3-foer-moedet"),
+    ("trin-4/", "trin-4-dialogpapir"),
+])
+def test_nothing_shifts_when_the_scripts_start(browser, site_url, path, sheet):
+    """Toolbars and copy-link buttons are in the HTML; restoring answers fills fields in place."""
+    ctx = browser.new_context(base_url=site_url, viewport={"width": 412, "height": 823})
+    ctx.add_init_script(LAYOUT_SHIFTS)
+    ctx.add_init_script(
+        "localStorage.setItem('v1:trin-3-foer-moedet:research-af-moedeltagerne', '1');"
+        "localStorage.setItem('v1:trin-3-foer-moedet:research-af-moedeltagerne--note', 'Et gemt svar');"
+        "localStorage.setItem('v1:trin-4-dialogpapir:aktivitet-produkt--a', 'Et gemt svar');"
+    )
+    page = ctx.new_page()
+    page.goto(path)
+    page.wait_for_selector(f'.ark[data-ark="{sheet}"][data-bound="1"]')
+    assert "svar hentet" in page.locator(f'.ark[data-ark="{sheet}"] .ark-status').inner_text()
+    page.wait_for_timeout(500)
+    shifts = page.evaluate("window.__shifts")
+    assert sum(value for value, _ in shifts) < 0.01, shifts
+    ctx.close()
+
+
+def test_without_javascript_only_working_controls_show(browser, site_url):
+    ctx = browser.new_context(base_url=site_url, java_script_enabled=False)
+    page = ctx.new_page()
+    page.goto("arbejdsark/trin-4-dialogpapir/")
+    sheet = page.locator('.ark[data-ark="trin-4-dialogpapir"]')
+    assert sheet.locator(".ark-noscript").is_visible()
+    visible = page.evaluate(
+        "() => [...document.querySelectorAll('article button, article label.ark-import')]"
+        ".filter(el => el.getClientRects().length).map(el => el.textContent.trim())"
+    )
+    assert visible == []
+    pdf = sheet.locator(".ark-tools a[download]")
+    assert pdf.count() == 0 or pdf.is_visible()  # the fillable PDF needs no JavaScript
+    ctx.close()
