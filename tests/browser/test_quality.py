@@ -156,3 +156,23 @@ def test_without_javascript_only_working_controls_show(browser, site_url):
     pdf = sheet.locator(".ark-tools a[download]")
     assert pdf.count() == 0 or pdf.is_visible()  # the fillable PDF needs no JavaScript
     ctx.close()
+
+
+def test_phone_drawer_is_out_of_the_page_until_opened(browser, site_url):
+    """site.css: the closed drawer is display:none (no work on load, no invisible tab stops)."""
+    ctx = browser.new_context(base_url=site_url, viewport={"width": 412, "height": 823})
+    page = ctx.new_page()
+    page.goto("trin-4/")
+    drawer = page.locator(".md-sidebar--primary")
+    assert drawer.evaluate("el => getComputedStyle(el).display") == "none"
+    page.keyboard.press("Tab")  # skip link, then the first real stops: none inside the drawer
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        assert not page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+    page.locator('label.md-header__button[for="__drawer"]').click()
+    active = drawer.locator(".md-nav__link--active").first
+    active.wait_for(state="visible")
+    page.wait_for_timeout(400)  # the slide-in
+    box = active.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= 412
+    ctx.close()
