@@ -12,12 +12,10 @@ would do nothing, so `overrides/main.html` hides `.kopier-link` inside <noscript
 """
 from __future__ import annotations
 
-import copy
 import html
 import xml.etree.ElementTree as etree
 
 from markdown import Extension, Markdown
-from markdown.extensions.toc import render_inner_html, strip_tags
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
@@ -56,6 +54,7 @@ def item_link(link_id: str, label_html: str) -> Markup:
 
 class _HeadingLinks(Treeprocessor):
     def run(self, root: etree.Element) -> None:
+        names = dict(_toc_names(getattr(self.md, "toc_tokens", [])))
         page_done = False
         for el in [el for el in root.iter() if el.tag in ("h1", "h2", "h3")]:
             if el.tag == "h1":
@@ -66,14 +65,15 @@ class _HeadingLinks(Treeprocessor):
                 link_id, what = el.attrib["id"], "afsnittet"
             else:
                 continue
-            etree.SubElement(el, "button", _attributes(link_id, f"{what} „{self._name(el)}“")).text = LABEL
+            name = names.get(el.get("id", "")) or " ".join("".join(el.itertext()).split())
+            etree.SubElement(el, "button", _attributes(link_id, f"{what} „{name}“")).text = LABEL
 
-    def _name(self, heading: etree.Element) -> str:
-        """The heading's text as the toc extension sees it, without its permalink."""
-        bare = copy.deepcopy(heading)
-        for anchor in [a for a in bare if a.tag == "a" and a.get("class") == "headerlink"]:
-            bare.remove(anchor)
-        return " ".join(html.unescape(strip_tags(render_inner_html(bare, self.md))).split())
+
+def _toc_names(tokens: list[dict]):
+    """(id, plain text) of every heading, as the toc extension read it (names are HTML-escaped)."""
+    for token in tokens:
+        yield token["id"], html.unescape(token["name"])
+        yield from _toc_names(token["children"])
 
 
 class CopyLinkExtension(Extension):
