@@ -7,11 +7,10 @@ content that did not validate.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
-
-import re
 
 import yaml
 from pydantic import TypeAdapter, ValidationError
@@ -191,6 +190,7 @@ def load_content(root: Path) -> Content:
         for n, ref in enumerate(ex.perspectives):
             if persp and ref.perspective not in perspective_ids:
                 problems.append(f"{rel}: perspectives[{n}].perspective: unknown value perspective '{ref.perspective}'")
+    embedded_at: dict[str, int] = {}  # worksheet id → where its page embeds it
     for path, sheet in sheets:
         if sheet is None:
             continue
@@ -201,13 +201,17 @@ def load_content(root: Path) -> Content:
         page = root / "docs" / sheet.page
         if not page.exists():
             problems.append(f"{rel}: page: docs/{sheet.page} does not exist")
-        elif _embed_position(page, sheet.id) < 0:
+            continue
+        embedded_at[sheet.id] = _embed_position(page, sheet.id)
+        if embedded_at[sheet.id] < 0:
             problems.append(f"{rel}: page: docs/{sheet.page} does not embed it ({{{{ arbejdsark(\"{sheet.id}\") }}}} is missing)")
 
     if problems:
         raise ContentError(problems)
-    # Worksheets in the book's order: by step, then where their page embeds them.
-    sheets.sort(key=lambda ps: (ps[1].step or "trin-9", _embed_position(root / "docs" / ps[1].page, ps[1].id)))
+    # Worksheets in the book's order: by step (those without one, "Bevar gejsten", last), then
+    # where their page embeds them.
+    step_number = {s.id: s.number for s in route.steps}
+    sheets.sort(key=lambda ps: (step_number.get(ps[1].step, len(step_number) + 1), embedded_at[ps[1].id]))
     return Content(
         steps={s.id: s for s in route.steps},
         perspectives={p.id: p for p in persp.perspectives},

@@ -46,7 +46,7 @@ def section_link(link_id: str, title: str) -> Markup:
 
 def item_link(link_id: str, label_html: str) -> Markup:
     """The button of one question or checklist item, named after the item's label text."""
-    text = " ".join(Markup(label_html).striptags().split())
+    text = Markup(label_html).striptags()  # tags out, entities decoded, whitespace collapsed
     if len(text) > ITEM_LABEL_CHARS:
         text = text[: ITEM_LABEL_CHARS - 3] + "…"
     return copy_link(link_id, f"punktet „{text}“")
@@ -65,8 +65,18 @@ class _HeadingLinks(Treeprocessor):
                 link_id, what = el.attrib["id"], "afsnittet"
             else:
                 continue
-            name = names.get(el.get("id", "")) or " ".join("".join(el.itertext()).split())
+            name = names.get(el.get("id", "")) or _plain_text(el)
             etree.SubElement(el, "button", _attributes(link_id, f"{what} „{name}“")).text = LABEL
+
+
+def _plain_text(heading: etree.Element) -> str:
+    """Fallback for a heading the toc did not list: its text without the permalink."""
+    parts = [heading.text or ""]
+    for child in heading:
+        if child.get("class") != "headerlink":
+            parts.append("".join(child.itertext()))
+        parts.append(child.tail or "")
+    return " ".join("".join(parts).split())
 
 
 def _toc_names(tokens: list[dict]):

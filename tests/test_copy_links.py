@@ -121,3 +121,10 @@ def test_button_escapes_its_attributes():
     button = copy_link('a"b', 'afsnittet „<x> & "y"“')
     assert 'data-link-id="a&quot;b"' in button
     assert 'aria-label="Kopiér link til afsnittet „&lt;x&gt; &amp; &quot;y&quot;“"' in button
+
+
+def test_heading_outside_the_toc_is_named_without_its_permalink():
+    md = markdown.Markdown(extensions=["toc", "macros.copy_links"],
+                           extension_configs={"toc": {"permalink": True, "toc_depth": "1-2"}})
+    out = md.convert("# Side\n\n### Under *niveau* tre")
+    assert 'aria-label="Kopiér link til afsnittet „Under niveau tre“"' in out
