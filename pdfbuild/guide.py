@@ -26,7 +26,7 @@ from macros.content import Content
 from . import markup
 from .footer import Footer, footer_for
 from .meta import BuildInfo, NavPage, page_url
-from .sheets import templates
+from .sheets import sheet_url, templates
 
 GUIDE_NAME = "parat-til-private-partnerskaber"
 # Nav pages that are tools of the website rather than text of the book.
@@ -91,7 +91,7 @@ class LinkMap:
         self.info = info
         self.chapters = {url: chapter_key(url) for url in urls}
         # A worksheet's own page is not in the book: send its links to where the book has the sheet.
-        self.sheet_pages = {f"arbejdsark/{s.id}/": (page_url(s.page), s.id) for s in content.worksheets.values()}
+        self.sheet_pages = {sheet_url(s.id): (page_url(s.page), s.id) for s in content.worksheets.values()}
         self.anchors: set[str] = set()
 
     def rewrite(self, href: str, here: str) -> str:

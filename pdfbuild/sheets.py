@@ -21,12 +21,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from macros.content import Content
-from macros.pages import base_for
-from macros.render import render_worksheet, worksheet_fields
+from macros.pages import base_for, worksheet_page
+from macros.render import worksheet_fields
 
 from . import markup
 from .footer import Footer, footer_for
-from .meta import BuildInfo, page_url
+from .meta import BuildInfo
 
 PACK_SEPARATOR = "--"
 NO_STEP = "bevar-gejsten"  # pack name for the worksheets without a step
@@ -87,9 +87,7 @@ def _fill_blank_rows(html: str, sheet_id: str, rows: list[str]) -> str:
 def fillable_body(content: Content, info: BuildInfo, sheet, prefix: str = "") -> str:
     """The worksheet's form as print HTML with PDF field names (`prefix` + storage key)."""
     url = sheet_url(sheet.id)
-    html = render_worksheet(
-        content, sheet.id, standalone=True, base=base_for(url), page_url=page_url(sheet.page), pdf_url=None
-    )
+    html = worksheet_page(content, sheet.id, base_for(url))  # the same form as the site's own page
     root = markup.parse_fragment(_fill_blank_rows(html, sheet.id, added_rows(sheet)))
     markup.remove(root, lambda el: markup.matches(el, tags=_DROP_TAGS, class_names=_DROP_CLASSES))
     markup.prune_empty(root, ("p",))

@@ -82,13 +82,17 @@ INLINE = {"a", "abbr", "b", "cite", "code", "em", "i", "kbd", "mark", "q", "s", 
 NOT_TEXT = {"script", "style", "template"}
 
 
+def squeeze(text: str) -> str:
+    """Whitespace runs collapsed to one space (text from HTML or PDF extraction)."""
+    return " ".join(text.split())
+
+
 @dataclass(eq=False)
 class Node:
     tag: str
     attrs: dict[str, str | None] = field(default_factory=dict)
     children: list["Node | str"] = field(default_factory=list)
     parent: "Node | None" = field(default=None, repr=False)
-    line: int = 0
 
     def get(self, name: str, default: str | None = None) -> str | None:
         return self.attrs.get(name, default)
@@ -147,13 +151,13 @@ class _TreeBuilder(HTMLParser):
         self.stack = [self.root]
 
     def handle_starttag(self, tag, attrs):
-        node = Node(tag, dict(attrs), parent=self.stack[-1], line=self.getpos()[0])
+        node = Node(tag, dict(attrs), parent=self.stack[-1])
         self.stack[-1].children.append(node)
         if tag not in VOID:
             self.stack.append(node)
 
     def handle_startendtag(self, tag, attrs):
-        self.stack[-1].children.append(Node(tag, dict(attrs), parent=self.stack[-1], line=self.getpos()[0]))
+        self.stack[-1].children.append(Node(tag, dict(attrs), parent=self.stack[-1]))
 
     def handle_endtag(self, tag):
         # Close up to the matching open element; a stray end tag is ignored.

@@ -64,13 +64,6 @@ def test_manifest_is_sorted_and_without_duplicates():
     assert entries == sorted(set(entries))
 
 
-@pytest.mark.parametrize("n", range(1, 8))
-def test_short_step_addresses(built_site, n):
-    page = built_site / f"trin-{n}" / "index.html"
-    assert page.exists()
-    assert f"Trin {n} af 7" in page.read_text(encoding="utf-8")
-
-
 def test_redirected_pages_lead_to_existing_pages(built_site):
     for old, new in redirect_maps().items():
         old_page = built_site / old.removesuffix(".md") / "index.html"

@@ -18,7 +18,7 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject
 
 from macros.render import MONTHS, perspective_items, worksheet_fields
-from tests.conftest import ROOT
+from tests.conftest import ROOT, squeeze
 
 SHEET_IDS = sorted(p.stem for p in (ROOT / "data" / "arbejdsark").glob("*.yml"))
 SITE_URL = "https://www.frivillighed.dk/parat-til-private-partnerskaber/"
@@ -60,10 +60,6 @@ def reader(path: Path) -> PdfReader:
 
 def page_texts(path: Path) -> list[str]:
     return [page.extract_text() for page in reader(path).pages]
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 def squeezed(text: str) -> str:
@@ -255,7 +251,7 @@ def test_guide_has_bookmarks_text_and_footers(pdf_dir, content):
     assert "Indhold" in titles and len(titles) >= 8
     assert any(isinstance(o, list) for o in pdf.outline), "sections should nest their chapters"
     pages = page_texts(pdf_dir / GUIDE)
-    text = flat(" ".join(pages))
+    text = squeeze(" ".join(pages))
     for first_or_last in ("forord.md", "videre-laesning.md"):
         assert squeezed(first_paragraph(ROOT / "docs" / first_or_last))[:120] in squeezed(text), first_or_last
     question = content.worksheets["trin-1-refleksion"].sections[0].items[0]
@@ -329,7 +325,7 @@ def test_pages_are_a4_not_blank_and_nothing_leaves_the_page(pdf_dir, pdftoppm, n
     path = pdf_dir / name
     pdf = reader(path)
     for n, page in enumerate(pdf.pages, start=1):
-        assert (round(float(page.mediabox.width), 1), round(float(page.mediabox.height), 1)) == (595.3, 841.9), f"{name} page {n}: not A4"
+        assert (round(float(page.mediabox.width), 1), round(float(page.mediabox.height), 1)) == tuple(round(x, 1) for x in A4), f"{name} page {n}: not A4"
         assert text_outside_page(page) == [], f"{name} page {n}: text outside the page"
     dpi = 30
     out = subprocess.run([pdftoppm, "-r", str(dpi), "-gray", "-png", str(path), str(path.with_suffix(""))], capture_output=True)

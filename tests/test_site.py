@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from macros.render import worksheet_fields
+from tests.conftest import squeeze
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -68,10 +69,6 @@ def built_page_of(docs_page: str) -> str:
     if stem.endswith("/index"):
         return stem.removesuffix("index") + "index.html"
     return f"{stem}/index.html"
-
-
-def squeeze(text: str) -> str:
-    return " ".join(text.split())
 
 
 # --- Pages that must exist ------------------------------------------------------------------------
@@ -235,6 +232,13 @@ def test_worksheet_texts_are_searchable(search_index, content, sheet_id, words):
     assert any(words in t for t in texts)
 
 
+def test_worksheet_pages_are_indexed_once_on_their_step_page(search_index, content):
+    """Their own pages repeat what the step page embeds (stubs: search.exclude)."""
+    locations = [doc["location"] for doc in search_index["docs"]]
+    assert [loc for loc in locations if loc.startswith("arbejdsark/") and loc.split("/")[1] in content.worksheets] == []
+    assert any(loc.startswith("trin-3/#gode-raad-foer-moedet") for loc in locations)
+
+
 def test_built_page_of():
     assert built_page_of("trin-3.md") == "trin-3/index.html"
     assert built_page_of("index.md") == "index.html"
@@ -243,6 +247,12 @@ def test_built_page_of():
 
 
 # --- Performance -----------------------------------------------------------------------------------
+
+def test_print_rules_never_block_the_first_paint(site):
+    for rel, page in site.pages.items():
+        links = [n for n in page.root.find("head").find_all("link") if (n.get("href") or "").endswith("print.css")]
+        assert [n.get("media") for n in links] == ["print"], rel
+
 
 def test_our_scripts_are_deferred(site):
     """mkdocs.yml: arbejdsark.js and links.js never hold up the first paint."""
