@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import pages
+from . import contract, pages
 from .content import load_content
 from .render import render_worksheet
 
@@ -28,6 +28,7 @@ def _pdf_files(env) -> dict:
 
 def define_env(env):
     content = load_content(Path(env.project_dir))  # raises ContentError: the build stops here
+    contract.publish(content, Path(env.conf["docs_dir"]))  # assets/arbejdsark/kontrakt.json
 
     def base() -> str:
         return pages.base_for(env.page.url if env.page else "")

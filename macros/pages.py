@@ -5,11 +5,10 @@ MkDocs does not rewrite links inside raw HTML and the site must work under any s
 """
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from .content import Content
-from .render import STORAGE_VERSION, _block, _md_text, render, render_worksheet, worksheet_fields
+from .render import _block, _md_text, render, render_worksheet
 
 
 def base_for(page_url: str) -> str:
@@ -148,20 +147,6 @@ def examples_index(c: Content, base: str) -> str:
     return _html('<ul class="eksempler-liste">' + "".join(items) + "</ul>")
 
 
-def worksheet_manifest(c: Content) -> dict[str, Any]:
-    """What the browser needs to export/import/measure every worksheet without its page loaded."""
-    def spec(w: Any) -> dict[str, Any]:
-        keys = [f.key for f in worksheet_fields(c, w)]
-        return {
-            "title": w.title,
-            "keys": keys,
-            "countable": [k for k in keys if not k.endswith("--note")],
-            "addable": w.kind == "risk" or bool(getattr(w, "addable", False)),
-        }
-
-    return {"version": STORAGE_VERSION, "worksheets": {w.id: spec(w) for w in c.worksheets.values()}}
-
-
 def worksheets_overview(c: Content, base: str) -> str:
     groups = []
     for s in c.steps.values():
@@ -169,10 +154,7 @@ def worksheets_overview(c: Content, base: str) -> str:
     rest = c.worksheets_for_step(None)
     if rest:
         groups.append({"anchor": "bevar-gejsten", "title": "Bevar gejsten og skab værdi", "worksheets": rest})
-    manifest = json.dumps(worksheet_manifest(c), ensure_ascii=False).replace("</", "<\\/")
-    from markupsafe import Markup
-
-    return _html(render("arbejdsark-oversigt.html", groups=groups, manifest=Markup(manifest), base=base))
+    return _html(render("arbejdsark-oversigt.html", groups=groups, base=base))
 
 
 def worksheet_page(c: Content, sheet_id: str, base: str, pdf_url: str | None = None) -> str:

@@ -7,18 +7,17 @@ heading should reach the table of contents and search.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from . import contract
 from .content import Content
+from .contract import MONTHS, month_keys, perspective_items, sheet_contract, worksheet_fields  # noqa: F401 (re-exported)
 from .copy_links import copy_link, item_link, section_link
 from .slug import slugify
 
-STORAGE_VERSION = 1
-MONTHS = ["Januar", "Februar", "Marts", "April", "Maj", "Juni", "Juli", "August", "September", "Oktober", "November", "December"]
 
 _env = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -28,18 +27,6 @@ _env = Environment(
     lstrip_blocks=True,
 )
 _env.globals.update(copy_link=copy_link, item_link=item_link, section_link=section_link)
-
-
-@dataclass(frozen=True)
-class Field:
-    """One input of a worksheet as the browser stores it: key is unique within the worksheet."""
-
-    key: str
-    label: str
-    type: str  # "text" | "check" | "choice"
-    lines: int = 3
-    example: Any = None
-    choices: tuple[str, ...] = ()
 
 
 def _example_lines(text: str) -> list[dict]:
@@ -56,59 +43,6 @@ def _example_lines(text: str) -> list[dict]:
         else:
             blocks.append({"type": "p", "text": line})
     return blocks
-
-
-def perspective_items(content: Content, sheet: Any) -> list[dict]:
-    """The fields of a `perspectives` sheet: one per label the book prints in that context."""
-    items = []
-    for pid in sheet.order:
-        p = content.perspectives[pid]
-        if sheet.context == "company_view":
-            for view in p.company_view:
-                items.append({"id": slugify(view.label), "lead": view.label, "text": view.text, "perspective": p})
-        elif p.question:
-            items.append({"id": pid, "lead": None, "text": p.question, "perspective": p})
-    return items
-
-
-def worksheet_fields(content: Content, sheet: Any) -> list[Field]:
-    """Every stored field of a worksheet, in page order (also used for the export manifest and PDFs)."""
-    kind = sheet.kind
-    fields: list[Field] = []
-    if kind in ("questions", "checklist"):
-        for section in sheet.sections:
-            for item in section.items:
-                label = " ".join(x for x in (item.lead, item.text) if x)
-                if kind == "questions":
-                    fields.append(Field(item.id, label, "text", item.lines, example=item.example))
-                else:
-                    fields.append(Field(item.id, label, "check"))
-                    fields.append(Field(f"{item.id}--note", f"Note: {label}", "text", 2))
-    elif kind == "perspectives":
-        for item in perspective_items(content, sheet):
-            label = f"{item['lead']}: {item['text']}" if item["lead"] else item["text"]
-            fields.append(Field(item["id"], label, "text", 3))
-    elif kind == "dialogue":
-        for row in sheet.rows:
-            if row.split:
-                titles = row.titles or (f"{row.title} – {sheet.parties[0]}", f"{row.title} – {sheet.parties[1]}")
-                ex = row.example or (None, None)
-                fields.append(Field(f"{row.id}--a", titles[0], "text", row.lines, example=ex[0]))
-                fields.append(Field(f"{row.id}--b", titles[1], "text", row.lines, example=ex[1]))
-            else:
-                fields.append(Field(row.id, row.title, "text", row.lines, example=row.example))
-    elif kind == "risk":
-        for row in sheet.rows:
-            fields.append(Field(row.id, row.text, "choice", choices=tuple(sheet.scale)))
-    elif kind == "table":
-        for row in sheet.rows:
-            for col in sheet.columns:
-                if col.input:
-                    fields.append(Field(f"{row.id}--{col.id}", f"{col.label} ({row.cells.get(sheet.columns[0].id, row.id)})", "text", 2))
-    elif kind == "calendar":
-        for month in MONTHS:
-            fields.append(Field(slugify(month), month, "text", 3))
-    return fields
 
 
 def _step_context(content: Content, sheet: Any) -> dict:
@@ -132,14 +66,15 @@ def render_worksheet(
     body = template.render(
         sheet=sheet,
         fields=worksheet_fields(content, sheet),
+        rows=sheet_contract(content, sheet_id).rows,
         perspective_items=perspective_items(content, sheet) if sheet.kind == "perspectives" else [],
-        months=[(slugify(m), m) for m in MONTHS],
+        months=month_keys(),
         example_lines=_example_lines,
         standalone=standalone,
         base=base,
         page_url=page_url,
         pdf_url=pdf_url,
-        version=STORAGE_VERSION,
+        version=contract.VERSION,
         **_step_context(content, sheet),
     )
     heading = ""

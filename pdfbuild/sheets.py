@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from macros.content import Content
 from macros.pages import base_for, worksheet_page
-from macros.render import worksheet_fields
+from macros.contract import sheet_contract
 
 from . import markup
 from .footer import Footer, footer_for
@@ -54,15 +54,10 @@ def pack_name(step_id: str | None) -> str:
     return f"printpakke-{step_id or NO_STEP}"
 
 
-def added_rows(sheet) -> list[str]:
+def added_rows(content: Content, sheet) -> list[str]:
     """Row names of the blank rows a printout offers for the users' own rows (egen-1, raekke-1, …)."""
-    if sheet.kind == "risk":
-        prefix = "egen"
-    elif sheet.kind == "table" and sheet.addable:
-        prefix = "raekke"
-    else:
-        return []
-    return [f"{prefix}-{n}" for n in range(1, sheet.extra_rows + 1)]
+    rows = sheet_contract(content, sheet.id).rows
+    return [rows.row_name(n) for n in range(1, rows.printed + 1)] if rows else []
 
 
 def _fill_blank_rows(html: str, sheet_id: str, rows: list[str]) -> str:
@@ -88,14 +83,14 @@ def fillable_body(content: Content, info: BuildInfo, sheet, prefix: str = "") ->
     """The worksheet's form as print HTML with PDF field names (`prefix` + storage key)."""
     url = sheet_url(sheet.id)
     html = worksheet_page(content, sheet.id, base_for(url))  # the same form as the site's own page
-    root = markup.parse_fragment(_fill_blank_rows(html, sheet.id, added_rows(sheet)))
+    root = markup.parse_fragment(_fill_blank_rows(html, sheet.id, added_rows(content, sheet)))
     markup.remove(root, lambda el: markup.matches(el, tags=_DROP_TAGS, class_names=_DROP_CLASSES))
     markup.prune_empty(root, ("p",))
     markup.flatten_fieldsets(root)
     for parent, child in markup.iter_with_parent(root):
         if markup.tag(parent) == "td" and markup.tag(child) == "textarea":
             markup.add_class(parent, "ark-input-cell")  # room to write in
-    labels = {f.key: f.label for f in worksheet_fields(content, sheet)}
+    labels = {f.key: f.label for f in sheet_contract(content, sheet.id).printed_fields()}
     for el in root.iter():
         key = el.get("data-key")
         if key is not None:
