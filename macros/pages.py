@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from .content import Content
+from .contract import PUBLISHED_PATH
 from .render import _block, _md_text, render, render_worksheet
 
 
@@ -154,7 +155,7 @@ def worksheets_overview(c: Content, base: str) -> str:
     rest = c.worksheets_for_step(None)
     if rest:
         groups.append({"anchor": "bevar-gejsten", "title": "Bevar gejsten og skab værdi", "worksheets": rest})
-    return _html(render("arbejdsark-oversigt.html", groups=groups, base=base))
+    return _html(render("arbejdsark-oversigt.html", groups=groups, base=base, contract_path=PUBLISHED_PATH))
 
 
 def worksheet_page(c: Content, sheet_id: str, base: str, pdf_url: str | None = None) -> str:

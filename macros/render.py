@@ -75,6 +75,7 @@ def render_worksheet(
         page_url=page_url,
         pdf_url=pdf_url,
         version=contract.VERSION,
+        contract_path=contract.PUBLISHED_PATH,
         **_step_context(content, sheet),
     )
     heading = ""

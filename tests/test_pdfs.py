@@ -17,6 +17,7 @@ import yaml
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject
 
+from macros.contract import sheet_contract
 from macros.render import MONTHS, perspective_items, worksheet_fields
 from tests.conftest import ROOT, squeeze
 
@@ -81,15 +82,8 @@ def all_pdfs() -> list[str]:
 
 
 def expected_keys(content, sheet) -> list[str]:
-    """The worksheet's stored keys plus the blank added rows (named like the browser's added rows)."""
-    keys = [f.key for f in worksheet_fields(content, sheet)]
-    if sheet.kind == "risk":
-        for n in range(1, sheet.extra_rows + 1):
-            keys += [f"egen-{n}--tekst", f"egen-{n}"]
-    if sheet.kind == "table" and sheet.addable:
-        for n in range(1, sheet.extra_rows + 1):
-            keys += [f"raekke-{n}--{col.id}" for col in sheet.columns]
-    return keys
+    """The worksheet's stored keys plus the blank added rows, from the key contract."""
+    return [f.key for f in sheet_contract(content, sheet.id).printed_fields()]
 
 
 def printed_texts(content, sheet) -> list[str]:

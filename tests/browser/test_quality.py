@@ -75,7 +75,7 @@ def test_only_storage_is_worksheet_answers(context, pages):
     page.locator("textarea[data-key]").first.fill("Et svar")
     keys = page.evaluate("Object.keys(localStorage)")
     session = page.evaluate("Object.keys(sessionStorage)")
-    assert keys and all(k.startswith("v1:") for k in keys), keys
+    assert keys and all(k.startswith("ppp:v2:/|") for k in keys), keys
     assert session == [], session
     assert context.cookies() == []
 

@@ -7,6 +7,10 @@ import json
 import pytest
 from pypdf import PdfReader
 
+from .helpers import field, import_file, open_overview, wait_status
+from .helpers import export as _export
+from .helpers import open_sheet as _open_sheet
+
 STEP3 = "trin-3/"
 SHEET = "trin-3-foer-moedet"
 SHEET_PAGE = f"arbejdsark/{SHEET}/"
@@ -15,13 +19,7 @@ XSS = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> &
 
 
 def open_sheet(page, path: str, ws: str = SHEET):
-    page.goto(path)
-    page.wait_for_selector(f'.ark[data-ark="{ws}"][data-bound="1"]')
-    return page.locator(f'.ark[data-ark="{ws}"]')
-
-
-def field(sheet, key: str):
-    return sheet.locator(f'[data-key="{key}"]').first
+    return _open_sheet(page, path, ws)
 
 
 def note_key(item: str) -> str:
@@ -130,16 +128,7 @@ def test_book_example_loads_into_the_dialogue_paper(page):
 
 
 def export(page, sheet, action="export"):
-    with page.expect_download() as info:
-        sheet.locator(f'button[data-action="{action}"]').click()
-    path = info.value.path()
-    return info.value.suggested_filename, json.loads(open(path, encoding="utf-8").read())
-
-
-def import_bytes(sheet, payload: bytes, name="svar.json", action="import"):
-    sheet.locator(f'input[data-action="{action}"]').set_input_files(
-        {"name": name, "mimeType": "application/json", "buffer": payload}
-    )
+    return _export(page, sheet, action)
 
 
 def test_export_clear_import_round_trip(page):
@@ -147,8 +136,8 @@ def test_export_clear_import_round_trip(page):
     field(sheet, ITEM).check()
     field(sheet, note_key(ITEM)).fill("Round trip ÆØÅ")
     name, data = export(page, sheet)
-    assert name.startswith(f"arbejdsark-{SHEET}-") and name.endswith(".json")
-    assert data["format"] == "parat-til-private-partnerskaber/svar" and data["version"] == 1
+    assert name.startswith(f"arbejdsark-mit-partnerskab-{SHEET}-") and name.endswith(".json")
+    assert data["format"] == "parat-til-private-partnerskaber/svar" and data["version"] == 2
     assert data["worksheets"][SHEET][note_key(ITEM)] == "Round trip ÆØÅ"
     page.once("dialog", lambda d: d.accept())
     sheet.locator('button[data-action="clear"]').click()
@@ -157,10 +146,10 @@ def test_export_clear_import_round_trip(page):
     page.reload()
     sheet = open_sheet(page, SHEET_PAGE)
     assert field(sheet, note_key(ITEM)).input_value() == ""
-    import_bytes(sheet, json.dumps(data).encode())
+    import_file(page, sheet, json.dumps(data).encode(), "merge")
     page.wait_for_function(f"document.querySelector('#f-{SHEET}--{ITEM}--note').value === 'Round trip ÆØÅ'")
     assert field(sheet, ITEM).is_checked()
-    assert "importeret" in sheet.locator(".ark-status").inner_text()
+    assert "flettet" in sheet.locator(".ark-status").inner_text()
 
 
 def test_clearing_asks_first_and_cancel_keeps_answers(page):
@@ -171,30 +160,6 @@ def test_clearing_asks_first_and_cancel_keeps_answers(page):
     assert field(sheet, note_key(ITEM)).input_value() == "Bliver"
 
 
-BAD_FILES = [
-    (b"{not json", "ikke en gyldig JSON-fil"),
-    (json.dumps({"hello": "world"}).encode(), "ikke en eksport"),
-    (json.dumps({"format": "parat-til-private-partnerskaber/svar", "version": 99, "worksheets": {}}).encode(), "nyere version"),
-    (json.dumps({"format": "parat-til-private-partnerskaber/svar", "version": 1, "worksheets": {"trin-1-refleksion": {}}}).encode(), "indeholder ikke svar"),
-    (json.dumps({"format": "parat-til-private-partnerskaber/svar", "version": 1, "worksheets": {SHEET: {"ukendt-felt": "x"}}}).encode(), "ukendt eller ugyldigt felt"),
-    (json.dumps({"format": "parat-til-private-partnerskaber/svar", "version": 1, "worksheets": {SHEET: {ITEM: {"nested": 1}}}}).encode(), "ukendt eller ugyldigt felt"),
-]
-
-
-@pytest.mark.parametrize("payload,message", BAD_FILES, ids=["not-json", "foreign", "newer", "other-sheet", "unknown-key", "wrong-type"])
-def test_bad_import_is_refused_and_changes_nothing(page, payload, message):
-    sheet = open_sheet(page, SHEET_PAGE)
-    field(sheet, note_key(ITEM)).fill("Uændret")
-    import_bytes(sheet, payload)
-    status = sheet.locator(".ark-status")
-    page.wait_for_function("document.querySelector('.ark-status').classList.contains('is-error')")
-    assert message in status.inner_text()
-    assert "Intet er ændret" in status.inner_text()
-    assert field(sheet, note_key(ITEM)).input_value() == "Uændret"
-    page.reload()
-    assert field(open_sheet(page, SHEET_PAGE), note_key(ITEM)).input_value() == "Uændret"
-
-
 def test_answers_are_text_never_html(page):
     sheet = open_sheet(page, SHEET_PAGE)
     field(sheet, note_key(ITEM)).fill(XSS)
@@ -203,10 +168,11 @@ def test_answers_are_text_never_html(page):
     assert field(sheet, note_key(ITEM)).input_value() == XSS
     sheet.locator('button[data-action="copy-text"]').click()
     page.wait_for_function("document.querySelector('.ark-status').textContent.includes('kopieret')")
-    payload = {"format": "parat-til-private-partnerskaber/svar", "version": 1, "worksheets": {SHEET: {note_key(ITEM): XSS, ITEM: "1"}}}
-    page.once("dialog", lambda d: d.accept())  # "Importen erstatter de nuværende svar"
-    import_bytes(sheet, json.dumps(payload).encode())
-    page.wait_for_function("document.querySelector('.ark-status').textContent.includes('importeret')")
+    payload = {"format": "parat-til-private-partnerskaber/svar", "version": 2, "name": XSS,
+               "worksheets": {SHEET: {note_key(ITEM): XSS, ITEM: "1"}}}
+    import_file(page, sheet, json.dumps(payload).encode(), "new")  # the set is named after the file's XSS name
+    wait_status(page, sheet, "svarsæt")
+    assert sheet.locator("[data-ark-set] img, [data-ark-set] script").count() == 0
     copy = sheet.locator(f"#{SHEET}--{ITEM} .ark-note .ark-print")
     assert copy.text_content() == XSS
     assert copy.locator("img, script").count() == 0
@@ -238,8 +204,7 @@ def test_nothing_leaves_the_browser_while_filling(page, context):
     field(sheet, note_key(ITEM)).fill("Hemmeligt svar")
     export(page, sheet)
     sheet.locator('button[data-action="copy-text"]').click()
-    page.goto("arbejdsark/")
-    page.wait_for_selector("[data-ark-oversigt][data-bound='1']")
+    open_overview(page)
     assert context.requests, "no requests were recorded at all"
     assert context.requests.foreign() == []
     assert not any("Hemmeligt" in url for url in context.requests)
@@ -269,7 +234,7 @@ def test_blocked_storage_is_explained_and_page_still_works(browser, site_url):
         sheet.locator('button[data-action="export"]').click()
     data = json.loads(open(info.value.path(), encoding="utf-8").read())
     assert data["worksheets"][SHEET][note_key(ITEM)] == "Stadig muligt"
-    assert [e for e in errors if "arbejdsark.js" in e or "links.js" in e] == []
+    assert [e for e in errors if "/ark/" in e or "links.js" in e] == []
     ctx.close()
 
 
@@ -278,7 +243,7 @@ def test_full_storage_says_so_and_keeps_the_text(browser, site_url):
     ctx.add_init_script(
         """const orig = Storage.prototype.setItem;
            Storage.prototype.setItem = function (k, v) {
-             if (k.startsWith('v1:')) throw new DOMException('full', 'QuotaExceededError');
+             if (k.includes('|a|')) throw new DOMException('full', 'QuotaExceededError');
              return orig.call(this, k, v); };"""
     )
     page = ctx.new_page()
@@ -287,29 +252,6 @@ def test_full_storage_says_so_and_keeps_the_text(browser, site_url):
     assert "lager er fuldt" in sheet.locator(".ark-status").inner_text()
     assert field(sheet, note_key(ITEM)).input_value() == "Ikke plads"
     ctx.close()
-
-
-def test_overview_shows_progress_and_exports_everything(page):
-    sheet = open_sheet(page, "arbejdsark/trin-1-refleksion/", "trin-1-refleksion")
-    sheet.locator("textarea[data-key]").first.fill("Et svar")
-    sheet = open_sheet(page, SHEET_PAGE)
-    field(sheet, ITEM).check()
-    page.goto("arbejdsark/")
-    overview = page.locator("[data-ark-oversigt]")
-    page.wait_for_selector("[data-ark-oversigt][data-bound='1']")
-    total = page.evaluate("JSON.parse(document.getElementById('ark-manifest').textContent).worksheets['trin-1-refleksion'].countable.length")
-    assert overview.locator('[data-ark-progress="trin-1-refleksion"] .ark-progress').inner_text() == f"(1 af {total} udfyldt)"
-    assert overview.locator('[data-ark-progress="trin-2-refleksion"] .ark-progress').inner_text() == "(ikke påbegyndt)"
-    name, data = export(page, overview, "export-all")
-    assert set(data["worksheets"]) == {"trin-1-refleksion", SHEET}
-    # Import into a fresh browser: everything comes back.
-    page.evaluate("localStorage.clear()")
-    page.reload()
-    page.wait_for_selector("[data-ark-oversigt][data-bound='1']")
-    import_bytes(overview, json.dumps(data).encode(), action="import-all")
-    page.wait_for_function("document.querySelector('.ark-status').textContent.includes('importeret')")
-    sheet = open_sheet(page, SHEET_PAGE)
-    assert field(sheet, ITEM).is_checked()
 
 
 def pdf_text(page, blank: bool = False) -> str:
@@ -350,7 +292,7 @@ def test_print_button_on_a_step_page_prints_only_that_worksheet(page):
     field(sheet, note_key(ITEM)).fill("Kun dette ark")
     page.evaluate("window.print = () => { window.__printed = true; }")  # keep the classes it sets
     sheet.locator('button[data-action="print-filled"]').click()
-    assert page.evaluate("window.__printed") is True
+    page.wait_for_function("window.__printed === true")  # print.js loads on demand
     text = " ".join(pdf_text(page).split())
     assert "Gode råd før mødet" in text and "Kun dette ark" in text
     assert "Gode råd under mødet" not in text  # the step's other worksheets

@@ -1,0 +1,125 @@
+/* Importing a checked export file: the visitor chooses to open it as a new answer set or to
+ * merge it into the current one; a merge with differing answers shows each difference and lets
+ * them keep theirs, take the file's or keep both. Nothing is written before they confirm, and
+ * writing is all-or-nothing (store.replaceSheets). Loaded when a file is chosen.
+ */
+import { applyMerge, conflictId, planMerge } from "./core/merge.js";
+import { T } from "./core/strings.js";
+
+let dialogCount = 0;
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "text") node.textContent = v;
+    else node.setAttribute(k, v);
+  }
+  node.append(...children);
+  return node;
+}
+
+function button(label, value, primary) {
+  return el("button", { type: "button", class: "md-button ark-btn" + (primary ? " md-button--primary" : ""), "data-choice": value, text: label });
+}
+
+/* A modal <dialog>; resolves with the data-choice of the button pressed (null on Escape). */
+function ask(dialog) {
+  return new Promise((resolve) => {
+    const done = (value) => { dialog.close(); dialog.remove(); resolve(value); };
+    dialog.addEventListener("cancel", (e) => { e.preventDefault(); done(null); });
+    dialog.addEventListener("click", (e) => {
+      const b = e.target.closest("button[data-choice]");
+      if (b) done(b.getAttribute("data-choice"));
+    });
+    document.body.appendChild(dialog);
+    dialog.showModal();
+    const first = dialog.querySelector("button[data-choice], input");
+    if (first) first.focus();
+  });
+}
+
+function frame(heading) {
+  const id = `ark-dialog-${++dialogCount}`;
+  const dialog = el("dialog", { class: "ark-dialog", "aria-labelledby": id });
+  dialog.append(el("h2", { id, text: heading }));
+  return dialog;
+}
+
+const countAnswers = (worksheets) => Object.values(worksheets).reduce((n, w) => n + Object.keys(w).length, 0);
+
+/* The differing answers, each a fieldset with three (text) or two (tick, choice) options. */
+function conflictForm(conflicts) {
+  const form = el("form", { class: "ark-merge", method: "dialog" });
+  conflicts.forEach((c, i) => {
+    const fs = el("fieldset", { class: "ark-merge-felt" });
+    fs.append(el("legend", { text: `${c.sheetTitle}: ${c.label}` }));
+    const show = (v) => (c.type === "check" ? T.yes : v);
+    fs.append(el("div", { class: "ark-merge-svar" },
+      el("p", {}, el("strong", { text: T.mergeYours + " " }), show(c.mine)),
+      el("p", {}, el("strong", { text: T.mergeFiles + " " }), show(c.theirs))));
+    const options = [["mine", T.mergeMine], ["theirs", T.mergeTheirs]];
+    if (c.type === "text") options.push(["both", T.mergeBoth]);
+    options.forEach(([value, label], j) => {
+      const input = el("input", { type: "radio", name: `c${i}`, value, "data-conflict": conflictId(c.sheet, c.key) });
+      if (j === 0) input.checked = true;
+      fs.append(el("label", { class: "ark-merge-valg" }, input, " " + label));
+    });
+    form.append(fs);
+  });
+  return form;
+}
+
+/**
+ * Ask how to import `result` (readExport's ok result) and do it.
+ * @returns {Promise<{text: string, error?: boolean} | null>} the status message, or null when cancelled
+ */
+export async function chooseImport(store, C, result, fileName) {
+  const current = store.currentSet();
+  const titles = Object.keys(result.worksheets).map((id) => C.worksheets[id].title);
+  const n = countAnswers(result.worksheets);
+  if (!n) return { text: T.importedNone, error: true };
+  const dialog = frame(T.importTitle(fileName));
+  dialog.append(el("p", { text: T.importSummary(n, titles, result.name) }));
+  dialog.append(el("div", { class: "ark-dialog-knapper" },
+    button(T.importAsNew, "new", true), button(T.importMerge(current.name), "merge"), button(T.cancel, "cancel")));
+  const choice = await ask(dialog);
+  if (choice === "new") return importAsNewSet(store, result);
+  if (choice === "merge") return mergeIntoCurrent(store, C, result);
+  return null;
+}
+
+function importAsNewSet(store, result) {
+  const set = store.createSet(result.name ? T.importedSetName(result.name) : T.importedSetDated(new Date()));
+  if (!store.replaceSheets(set.id, result.worksheets)) {
+    store.deleteSet(set.id);
+    return { text: T.quota, error: true };
+  }
+  store.switchSet(set.id);
+  return { text: T.importedAsNew(countAnswers(result.worksheets), set.name) };
+}
+
+async function mergeIntoCurrent(store, C, result) {
+  const current = store.currentSet();
+  const mine = {};
+  Object.keys(result.worksheets).forEach((id) => { mine[id] = store.entries(id); });
+  const plan = planMerge(C, mine, result.worksheets);
+  const choices = {};
+  if (plan.conflicts.length) {
+    const dialog = frame(T.mergeTitle(current.name));
+    dialog.append(el("p", { text: T.mergeConflicts(plan.conflicts.length) }));
+    const form = conflictForm(plan.conflicts);
+    dialog.append(form);
+    dialog.append(el("div", { class: "ark-dialog-knapper" }, button(T.mergeDo, "merge", true), button(T.cancel, "cancel")));
+    // Read the choices when a button is pressed, before ask() removes the dialog.
+    dialog.addEventListener("click", (e) => {
+      if (!e.target.closest('button[data-choice="merge"]')) return;
+      form.querySelectorAll("input[type=radio]:checked").forEach((r) => { choices[r.getAttribute("data-conflict")] = r.value; });
+    }, { capture: true });
+    if ((await ask(dialog)) !== "merge") return null;
+  }
+  const merged = applyMerge(plan, choices);
+  const changed = {};
+  Object.keys(merged).forEach((id) => { changed[id] = merged[id]; });
+  if (!store.replaceSheets(current.id, changed)) return { text: T.quota, error: true };
+  return { text: plan.conflicts.length ? T.mergedWithChoices(plan.conflicts.length, current.name) : T.mergedSilently(current.name) };
+}

@@ -1,0 +1,23 @@
+/* Printing one worksheet (with its answers or blank) from a page that may hold several:
+ * print.css prints only the targets when body has "print-one". Loaded when a print button is pressed.
+ */
+export function printSheet(root, blank) {
+  var body = document.body;
+  var heading = root.previousElementSibling;
+  var targets = [root];
+  var embedded = !root.hasAttribute("data-standalone");
+  if (embedded && heading && /^H[1-6]$/.test(heading.nodeName)) targets.push(heading);
+  if (embedded) {
+    body.classList.add("print-one");
+    targets.forEach(function (t) { t.classList.add("print-target"); });
+  }
+  body.classList.add(blank ? "print-blank" : "print-filled");
+  var cleanup = function () {
+    body.classList.remove("print-one", "print-blank", "print-filled");
+    targets.forEach(function (t) { t.classList.remove("print-target"); });
+    window.removeEventListener("afterprint", cleanup);
+  };
+  window.addEventListener("afterprint", cleanup);
+  window.print();
+}
+

@@ -1,0 +1,46 @@
+/* Site-wide services of the worksheet code: the answer store of this deployment and the
+ * published key contract. Shared by main.js, sheet.js and overview.js.
+ */
+import { createStore } from "./core/store.js";
+
+let store = null;
+let contractUrl = null;
+let contractPromise = null;
+/** The answer store for this deployment: keys are namespaced by the site's root path. */
+export function getStore() {
+  if (store) return store;
+  const root = siteRoot();
+  let storage = null;
+  try {
+    const k = "__ppp_test__";
+    window.localStorage.setItem(k, k);
+    window.localStorage.removeItem(k);
+    storage = window.localStorage;
+  } catch (e) {
+    storage = null; // private mode or blocked: answers live in memory while the page is open
+  }
+  store = createStore(storage, { root: root.pathname });
+  return store;
+}
+
+/** The site root as a URL, from the contract address the build writes next to every worksheet. */
+export function siteRoot() {
+  const el = document.querySelector("[data-ark-contract]");
+  const url = new URL(el ? el.getAttribute("data-ark-contract") : "assets/arbejdsark/kontrakt.json", location.href);
+  if (!contractUrl) contractUrl = url.href;
+  return new URL("../../", url); // the contract lives at <root>assets/arbejdsark/
+}
+
+/** The published key contract (assets/arbejdsark/kontrakt.json), fetched once when first needed. */
+export function loadContract() {
+  if (!contractPromise) {
+    siteRoot();
+    contractPromise = fetch(contractUrl).then((r) => {
+      if (!r.ok) throw new Error("contract " + r.status);
+      return r.json();
+    });
+    contractPromise.catch(() => { contractPromise = null; });
+  }
+  return contractPromise;
+}
+

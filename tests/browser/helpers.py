@@ -1,0 +1,99 @@
+"""Helpers shared by the worksheet browser tests: open a sheet, fill it, export and import files."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def contract() -> dict:
+    """The key contract as the build publishes it (macros/contract.py)."""
+    from macros.content import load_content
+    from macros.contract import contract_json
+
+    return contract_json(load_content(ROOT))
+
+
+def open_sheet(page, path: str, ws: str):
+    page.goto(path)
+    page.wait_for_selector(f'.ark[data-ark="{ws}"][data-bound="1"]')
+    return page.locator(f'.ark[data-ark="{ws}"]')
+
+
+def open_overview(page, path: str = "arbejdsark/"):
+    page.goto(path)
+    page.wait_for_selector("[data-ark-oversigt][data-ready='1']")
+    return page.locator("[data-ark-oversigt]")
+
+
+def field(sheet, key: str):
+    return sheet.locator(f'[data-key="{key}"]').first
+
+
+def export(page, scope, action="export") -> tuple[str, dict]:
+    with page.expect_download() as info:
+        scope.locator(f'button[data-action="{action}"]').first.click()
+    return info.value.suggested_filename, json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+
+
+def import_bytes(scope, payload: bytes, name="svar.json", action="import"):
+    scope.locator(f'input[data-action="{action}"]').set_input_files(
+        {"name": name, "mimeType": "application/json", "buffer": payload}
+    )
+
+
+def choose(page, choice: str):
+    """Press a button of the import dialog: "new", "merge", "cancel" (or, in the merge preview, "merge")."""
+    button = page.locator(f'dialog.ark-dialog[open] button[data-choice="{choice}"]')
+    button.wait_for()
+    button.click()
+
+
+def import_file(page, scope, payload: bytes, choice: str, action="import"):
+    import_bytes(scope, payload, action=action)
+    choose(page, choice)
+
+
+def wait_status(page, scope, text: str):
+    page.wait_for_function(
+        "([el, t]) => el.textContent.includes(t)", arg=[scope.locator(".ark-status").first.element_handle(), text]
+    )
+
+
+def fill_everything(page, sheet, ws: str, extra_rows: int = 2) -> dict:
+    """Type an answer into every field of a worksheet (adding rows where it can); returns {key: value}."""
+    for _ in range(extra_rows if sheet.locator('button[data-action="add-row"]').count() else 0):
+        sheet.locator('button[data-action="add-row"]').click()
+    answers: dict[str, str] = {}
+    seen_radio: set[str] = set()
+    for el in sheet.locator("form [data-key]").element_handles():
+        key = el.get_attribute("data-key")
+        kind = el.evaluate("e => e.type")
+        if kind == "checkbox":
+            el.check()
+            answers[key] = "1"
+        elif kind == "radio":
+            if key in seen_radio:
+                continue
+            seen_radio.add(key)
+            el.check()
+            answers[key] = el.get_attribute("value")
+        else:
+            value = f"Svar til {key} – æøå „citat“\nlinje 2"
+            el.fill(value)
+            answers[key] = value
+    if not answers:
+        pytest.fail(f"{ws}: no fields to fill")
+    return answers
+
+
+def stored(page, ws: str) -> dict:
+    """What the page's store holds for a worksheet in the current set."""
+    return page.evaluate(
+        "async (ws) => (await import(new URL('../javascripts/ark/site.js', new URL("
+        "document.querySelector('[data-ark-contract]').dataset.arkContract, location.href)).href)).getStore().entries(ws)",
+        ws,
+    )

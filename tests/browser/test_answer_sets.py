@@ -1,0 +1,402 @@
+"""Answers a partnership can trust and share (issue 10), in Chromium.
+
+Each failure the issue reports has a test here: the overview's export with added rows imports
+again, an export made while storage is full holds what is on screen, tabs stay consistent, two
+deployments on one origin never share answers. Then the answer sets, import by new set or merge,
+v1 migration, clear with undo, row deletion and unsetting a radio choice.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import threading
+
+import pytest
+
+from .helpers import (
+    choose, contract, export, field, fill_everything, import_bytes, import_file, open_overview, open_sheet, stored,
+    wait_status,
+)
+
+# One worksheet of every kind; the risk analysis and the KPI table have added rows.
+KINDS = {
+    "questions": "trin-1-refleksion",
+    "checklist": "trin-3-foer-moedet",
+    "dialogue": "trin-4-dialogpapir",
+    "risk": "trin-4-risikoanalyse",
+    "table": "trin-7-kpi",
+    "perspectives": "trin-2-virksomhedens-briller",
+    "calendar": "trin-7-aarshjul",
+}
+SHEET = "trin-3-foer-moedet"
+ITEM = "research-af-moedeltagerne"
+NOTE = f"{ITEM}--note"
+
+
+def sheet_path(ws: str) -> str:
+    return f"arbejdsark/{ws}/"
+
+
+def test_contract_covers_one_sheet_of_every_kind():
+    C = contract()
+    assert {C["worksheets"][ws]["kind"] for ws in KINDS.values()} == set(KINDS)
+    assert C["worksheets"]["trin-4-risikoanalyse"]["rows"] and C["worksheets"]["trin-7-kpi"]["rows"]
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_round_trip_of_one_sheet_on_its_page(page, kind):
+    """fill → export the sheet → clear → import on the sheet page → identical answers."""
+    ws = KINDS[kind]
+    sheet = open_sheet(page, sheet_path(ws), ws)
+    typed = fill_everything(page, sheet, ws)
+    assert stored(page, ws) == typed
+    name, data = export(page, sheet)
+    assert data["version"] == 2 and data["worksheets"] == {ws: typed}
+    page.once("dialog", lambda d: d.accept())
+    sheet.locator('button[data-action="clear"]').click()
+    assert stored(page, ws) == {}
+    page.reload()
+    sheet = open_sheet(page, sheet_path(ws), ws)
+    assert sheet.locator("tr[data-added-row]").count() == 0
+    import_file(page, sheet, json.dumps(data).encode(), "merge")
+    wait_status(page, sheet, "flettet")
+    assert stored(page, ws) == typed
+    page.reload()
+    sheet = open_sheet(page, sheet_path(ws), ws)
+    shown = {k: v for k, v in typed.items()}
+    for key, value in shown.items():
+        el = field(sheet, key)
+        kind_of = el.evaluate("e => e.type")
+        if kind_of == "checkbox":
+            assert el.is_checked(), key
+        elif kind_of == "radio":
+            assert sheet.locator(f'[data-key="{key}"][value="{value}"]').is_checked(), key
+        else:
+            assert el.input_value() == value, key
+
+
+def test_overview_export_with_added_rows_imports_again(page):
+    """The reported data loss: "Eksportér alle svar" with an added row was refused by "Importér"."""
+    typed = {}
+    for ws in KINDS.values():
+        sheet = open_sheet(page, sheet_path(ws), ws)
+        typed[ws] = fill_everything(page, sheet, ws)
+    overview = open_overview(page)
+    _, data = export(page, overview, "export-all")
+    assert data["worksheets"] == typed
+    assert any(k.startswith("egen-") for k in data["worksheets"]["trin-4-risikoanalyse"])
+    assert any(k.startswith("raekke-") for k in data["worksheets"]["trin-7-kpi"])
+    page.once("dialog", lambda d: d.accept())
+    overview.locator('button[data-action="clear-all"]').click()
+    wait_status(page, overview, "slettet")
+    assert stored(page, "trin-7-kpi") == {}
+    import_file(page, overview, json.dumps(data).encode(), "merge", action="import-all")
+    wait_status(page, overview, "flettet")
+    for ws, answers in typed.items():
+        assert stored(page, ws) == answers, ws
+    # …and as a new set: the same answers, in a set of their own.
+    import_file(page, overview, json.dumps(data).encode(), "new", action="import-all")
+    wait_status(page, overview, "nyt svarsæt")
+    assert len(page.evaluate("async () => (await import(new URL('../javascripts/ark/site.js', new URL(document.querySelector('[data-ark-contract]').dataset.arkContract, location.href)).href)).getStore().sets()")) == 2
+    for ws, answers in typed.items():
+        assert stored(page, ws) == answers, ws
+
+
+def test_old_export_with_row_counter_still_imports(page):
+    """Files exported before this change carry "_rows"; they import, rows and all."""
+    old = {"format": "parat-til-private-partnerskaber/svar", "version": 1, "worksheets": {
+        "trin-4-risikoanalyse": {"_rows": "2", "egen-1--tekst": "Første", "egen-1": "Sandsynligt", "egen-2--tekst": "Anden"}}}
+    sheet = open_sheet(page, sheet_path("trin-4-risikoanalyse"), "trin-4-risikoanalyse")
+    import_file(page, sheet, json.dumps(old).encode(), "merge")
+    wait_status(page, sheet, "flettet")
+    assert sheet.locator("tr[data-added-row]").count() == 2
+    assert stored(page, "trin-4-risikoanalyse") == {"egen-1--tekst": "Første", "egen-1": "Sandsynligt", "egen-2--tekst": "Anden"}
+
+
+def test_export_while_storage_is_full_holds_what_is_on_screen(browser, site_url):
+    ctx = browser.new_context(base_url=site_url, accept_downloads=True)
+    page = ctx.new_page()
+    sheet = open_sheet(page, sheet_path(SHEET), SHEET)
+    field(sheet, NOTE).fill("Gammelt svar")
+    page.evaluate(
+        """() => { const orig = Storage.prototype.setItem;
+             Storage.prototype.setItem = function (k, v) {
+               if (k.includes('|a|')) throw new DOMException('full', 'QuotaExceededError');
+               return orig.call(this, k, v); }; }"""
+    )
+    field(sheet, NOTE).fill("Nyt svar, der ikke kunne gemmes")
+    assert "lager er fuldt" in sheet.locator(".ark-status").inner_text()
+    _, data = export(page, sheet)
+    assert data["worksheets"][SHEET][NOTE] == "Nyt svar, der ikke kunne gemmes"
+    ctx.close()
+
+
+def test_clear_in_one_tab_removes_rows_and_values_in_the_other(context):
+    a, b = context.new_page(), context.new_page()
+    ws = "trin-4-risikoanalyse"
+    sa = open_sheet(a, sheet_path(ws), ws)
+    sa.locator('button[data-action="add-row"]').click()
+    sa.locator("tr[data-added-row] textarea").fill("Eget udsagn fra fane A")
+    sb = open_sheet(b, sheet_path(ws), ws)
+    assert sb.locator("tr[data-added-row]").count() == 1
+    a.once("dialog", lambda d: d.accept())
+    sa.locator('button[data-action="clear"]').click()
+    b.wait_for_function("document.querySelectorAll('tr[data-added-row]').length === 0")
+    # What B types now is shown after reload and is what A exports: no hidden, stale state.
+    sb.locator('button[data-action="add-row"]').click()
+    sb.locator("tr[data-added-row] textarea").fill("Nyt i fane B")
+    a.wait_for_function("document.querySelectorAll('tr[data-added-row]').length === 1")
+    b.reload()
+    sb = open_sheet(b, sheet_path(ws), ws)
+    assert sb.locator("tr[data-added-row] textarea").input_value() == "Nyt i fane B"
+    _, data = export(a, sa)
+    assert data["worksheets"][ws] == {"egen-1--tekst": "Nyt i fane B"}
+
+
+def test_draft_overwritten_in_one_tab_and_cleared_does_not_come_back(context):
+    a, b = context.new_page(), context.new_page()
+    sa = open_sheet(a, sheet_path(SHEET), SHEET)
+    field(sa, NOTE).fill("Kladde i A")
+    sb = open_sheet(b, sheet_path(SHEET), SHEET)
+    field(sb, NOTE).fill("Overskrevet i B")
+    a.wait_for_function(f"document.querySelector('#f-{SHEET}--{NOTE}').value === 'Overskrevet i B'")
+    b.once("dialog", lambda d: d.accept())
+    sb.locator('button[data-action="clear"]').click()
+    a.wait_for_function(f"document.querySelector('#f-{SHEET}--{NOTE}').value === ''")
+    _, data = export(a, sa)
+    assert data["worksheets"] == {}
+
+
+@pytest.fixture
+def two_deployments(built_site, tmp_path):
+    """The built site served twice on one origin, at /parat/ and /parat-test/."""
+    (tmp_path / "parat").symlink_to(built_site)
+    (tmp_path / "parat-test").symlink_to(built_site)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    handler.log_message = lambda *a: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def test_two_deployments_on_one_origin_never_share_answers(browser, two_deployments):
+    ctx = browser.new_context(base_url=two_deployments)
+    a, b = ctx.new_page(), ctx.new_page()
+    sa = open_sheet(a, f"parat/{sheet_path(SHEET)}", SHEET)
+    sb = open_sheet(b, f"parat-test/{sheet_path(SHEET)}", SHEET)
+    field(sa, NOTE).fill("Kun i /parat/")
+    b.wait_for_timeout(300)
+    assert field(sb, NOTE).input_value() == ""
+    field(sb, NOTE).fill("Kun i /parat-test/")
+    a.reload()
+    sa = open_sheet(a, f"parat/{sheet_path(SHEET)}", SHEET)
+    assert field(sa, NOTE).input_value() == "Kun i /parat/"
+    keys = a.evaluate("Object.keys(localStorage)")
+    assert any("/parat/|" in k for k in keys) and any("/parat-test/|" in k for k in keys), keys
+    ctx.close()
+
+
+def test_answers_under_the_old_keys_are_migrated(browser, site_url):
+    """A browser profile holding v1 answers (before answer sets) finds them in the default set."""
+    ctx = browser.new_context(base_url=site_url)
+    page = ctx.new_page()
+    page.goto("")
+    page.evaluate(
+        """() => { localStorage.clear();
+             localStorage.setItem('v1:trin-3-foer-moedet:research-af-moedeltagerne', '1');
+             localStorage.setItem('v1:trin-3-foer-moedet:research-af-moedeltagerne--note', 'Fra før');
+             localStorage.setItem('v1:trin-7-kpi:_rows', '1');
+             localStorage.setItem('v1:trin-7-kpi:raekke-1--maal', 'Et mål'); }"""
+    )
+    sheet = open_sheet(page, sheet_path(SHEET), SHEET)
+    assert field(sheet, ITEM).is_checked() and field(sheet, NOTE).input_value() == "Fra før"
+    assert sheet.locator("[data-ark-set]").inner_text() == "Mit partnerskab"
+    kpi = open_sheet(page, sheet_path("trin-7-kpi"), "trin-7-kpi")
+    assert field(kpi, "raekke-1--maal").input_value() == "Et mål"
+    ctx.close()
+
+
+def test_answer_sets_create_switch_rename_delete(page):
+    sheet = open_sheet(page, sheet_path(SHEET), SHEET)
+    field(sheet, NOTE).fill("Til Familieven")
+    overview = open_overview(page)
+    page.once("dialog", lambda d: d.accept("Konsulent: Forening B"))
+    overview.locator('button[data-action="new-set"]').click()
+    wait_status(page, overview, "Konsulent: Forening B")
+    sheet = open_sheet(page, sheet_path(SHEET), SHEET)
+    assert sheet.locator("[data-ark-set]").inner_text() == "Konsulent: Forening B"
+    assert field(sheet, NOTE).input_value() == ""  # a new set starts empty
+    field(sheet, NOTE).fill("Til forening B")
+    overview = open_overview(page)
+    assert overview.locator(".ark-saet-liste li").count() == 2
+    first = overview.locator(".ark-saet-liste li").filter(has_text="Mit partnerskab")
+    first.locator('button[data-action="switch-set"]').click()
+    wait_status(page, overview, "Mit partnerskab")
+    assert "Til Familieven" in overview.locator("[data-ark-summary]").text_content()  # in closed <details>
+    page.once("dialog", lambda d: d.accept("Familieven og Trævarebutikken"))
+    overview.locator(".ark-saet-liste li.is-current button[data-action='rename-set']").click()
+    wait_status(page, overview, "Familieven og Trævarebutikken")
+    sheet = open_sheet(page, sheet_path(SHEET), SHEET)
+    assert sheet.locator("[data-ark-set]").inner_text() == "Familieven og Trævarebutikken"
+    assert field(sheet, NOTE).input_value() == "Til Familieven"
+    overview = open_overview(page)
+    other = overview.locator(".ark-saet-liste li").filter(has_text="Forening B")
+    page.once("dialog", lambda d: d.dismiss())  # cancelling keeps it
+    other.locator('button[data-action="delete-set"]').click()
+    assert overview.locator(".ark-saet-liste li").count() == 2
+    page.once("dialog", lambda d: d.accept())
+    other.locator('button[data-action="delete-set"]').click()
+    wait_status(page, overview, "slettet")
+    assert overview.locator(".ark-saet-liste li").count() == 1
+
+
+def test_overview_shows_progress_answers_and_persistence(page):
+    sheet = open_sheet(page, sheet_path("trin-1-refleksion"), "trin-1-refleksion")
+    sheet.locator("textarea[data-key]").first.fill("Vi vil lære af virksomheden")
+    overview = open_overview(page)
+    total = len([f for f in contract()["worksheets"]["trin-1-refleksion"]["fields"] if not f.get("note")])
+    assert overview.locator('[data-ark-progress="trin-1-refleksion"] .ark-progress').inner_text() == f"(1 af {total} udfyldt)"
+    assert overview.locator('[data-ark-progress="trin-2-refleksion"] .ark-progress').inner_text() == "(ikke påbegyndt)"
+    summary = overview.locator("[data-ark-summary] details").first
+    summary.locator("summary").click()
+    assert "Vi vil lære af virksomheden" in summary.inner_text()
+    persist = overview.locator("[data-ark-persist]").inner_text()
+    assert "varigt" in persist or "slette" in persist, persist
+
+
+def test_merge_shows_differences_and_lets_each_be_decided(page):
+    sheet = open_sheet(page, sheet_path(SHEET), SHEET)
+    field(sheet, NOTE).fill("Mit svar")
+    field(sheet, "kend-jeres-mandat--note").fill("Kun mit") if sheet.locator('[data-key="kend-jeres-mandat--note"]').count() else None
+    theirs = {"format": "parat-til-private-partnerskaber/svar", "version": 2, "name": "Partnerens svar",
+              "worksheets": {SHEET: {NOTE: "Partnerens svar", ITEM: "1"}}}
+    import_file(page, sheet, json.dumps(theirs).encode(), "merge")
+    preview = page.locator("dialog.ark-dialog[open]")
+    preview.wait_for()
+    assert "Mit svar" in preview.inner_text() and "Partnerens svar" in preview.inner_text()
+    preview.locator('input[value="both"]').check()
+    choose(page, "merge")
+    wait_status(page, sheet, "flettet")
+    assert field(sheet, NOTE).input_value() == "Mit svar\n\nPartnerens svar"
+    assert field(sheet, ITEM).is_checked()  # only the file had it: merged silently
+
+
+def test_dialogue_paper_assembles_from_two_parties_files(page):
+    ws = "trin-4-dialogpapir"
+    forening = {"format": "parat-til-private-partnerskaber/svar", "version": 2, "name": "Foreningen",
+                "worksheets": {ws: {"aktivitet-produkt--a": "Lektiecafé"}}}
+    virksomhed = {"format": "parat-til-private-partnerskaber/svar", "version": 2, "name": "Virksomheden",
+                  "worksheets": {ws: {"aktivitet-produkt--b": "Træværksted"}}}
+    sheet = open_sheet(page, sheet_path(ws), ws)
+    import_file(page, sheet, json.dumps(forening).encode(), "merge")
+    wait_status(page, sheet, "flettet")
+    import_file(page, sheet, json.dumps(virksomhed).encode(), "merge")
+    wait_status(page, sheet, "flettet")
+    assert page.locator("dialog.ark-dialog[open]").count() == 0  # no differences to decide
+    assert field(sheet, "aktivitet-produkt--a").input_value() == "Lektiecafé"
+    assert field(sheet, "aktivitet-produkt--b").input_value() == "Træværksted"
+
+
+def test_cancelled_import_changes_nothing(page):
+    sheet = open_sheet(page, sheet_path(SHEET), SHEET)
+    field(sheet, NOTE).fill("Uændret")
+    payload = {"format": "parat-til-private-partnerskaber/svar", "version": 2, "worksheets": {SHEET: {NOTE: "Fra filen"}}}
+    import_file(page, sheet, json.dumps(payload).encode(), "cancel")
+    assert stored(page, SHEET) == {NOTE: "Uændret"}
+
+
+FORMAT = "parat-til-private-partnerskaber/svar"
+BAD_FILES = [
+    (b"{not json", "ikke en gyldig JSON-fil"),
+    (json.dumps({"hello": "world"}).encode(), "ikke en eksport"),
+    (json.dumps({"format": FORMAT, "version": 99, "worksheets": {}}).encode(), "nyere version"),
+    (json.dumps({"format": FORMAT, "version": 2, "worksheets": {"trin-1-refleksion": {
+        contract()["worksheets"]["trin-1-refleksion"]["fields"][0]["key"]: "y"}}}).encode(), "indeholder ikke svar til"),
+    (json.dumps({"format": FORMAT, "version": 2, "worksheets": {"findes-ikke": {}, SHEET: {NOTE: "x"}}}).encode(), "ukendt arbejdsark"),
+    (json.dumps({"format": FORMAT, "version": 2, "worksheets": {SHEET: {"ukendt-felt": "x"}}}).encode(), "ukendt felt"),
+    (json.dumps({"format": FORMAT, "version": 2, "worksheets": {SHEET: {ITEM: "ja"}}}).encode(), "ugyldig værdi"),
+    (json.dumps({"format": FORMAT, "version": 2, "worksheets": {SHEET: {ITEM: {"nested": 1}}}}).encode(), "ikke tekst"),
+    (b'{"format": "' + FORMAT.encode() + b'", "version": 2, "worksheets": {"' + SHEET.encode() + b'": {"' + NOTE.encode() + b'": "\xe6\xf8"}}}', "UTF-8"),
+    (json.dumps({"format": FORMAT, "version": 2, "worksheets": {SHEET: {NOTE: "Ødelagt \ufffd tegn"}}}, ensure_ascii=False).encode(), "ødelagte tegn"),
+    (b" " * (2 * 1024 * 1024 + 1), "for stor"),
+]
+BAD_IDS = ["not-json", "foreign", "newer", "other-sheet", "unknown-sheet", "unknown-key", "bad-choice", "wrong-type",
+           "latin-1", "replacement-char", "too-big"]
+
+
+@pytest.mark.parametrize("payload,message", BAD_FILES, ids=BAD_IDS)
+def test_bad_import_is_refused_in_danish_and_changes_nothing(page, payload, message):
+    sheet = open_sheet(page, sheet_path(SHEET), SHEET)
+    field(sheet, NOTE).fill("Uændret")
+    import_bytes(sheet, payload)
+    page.wait_for_function("document.querySelector('.ark-status').classList.contains('is-error')")
+    text = sheet.locator(".ark-status").inner_text()
+    assert message in text and "Intet er ændret" in text, text
+    assert "_rows" not in text and "--" not in text
+    assert page.locator("dialog.ark-dialog[open]").count() == 0
+    assert stored(page, SHEET) == {NOTE: "Uændret"}
+
+
+def test_clear_all_asks_and_can_be_undone(page):
+    sheet = open_sheet(page, sheet_path(SHEET), SHEET)
+    field(sheet, NOTE).fill("Vigtigt svar")
+    overview = open_overview(page)
+    page.once("dialog", lambda d: d.accept())
+    overview.locator('button[data-action="clear-all"]').click()
+    wait_status(page, overview, "slettet")
+    assert stored(page, SHEET) == {}
+    overview.locator(".ark-status button").click()
+    wait_status(page, overview, "igen")
+    assert stored(page, SHEET) == {NOTE: "Vigtigt svar"}
+
+
+def test_clear_one_sheet_can_be_undone(page):
+    sheet = open_sheet(page, sheet_path(SHEET), SHEET)
+    field(sheet, NOTE).fill("Fortryd mig")
+    page.once("dialog", lambda d: d.accept())
+    sheet.locator('button[data-action="clear"]').click()
+    assert field(sheet, NOTE).input_value() == ""
+    sheet.locator(".ark-status button").click()
+    assert field(sheet, NOTE).input_value() == "Fortryd mig"
+
+
+def test_added_row_can_be_deleted_and_later_rows_move_up(page):
+    ws = "trin-7-kpi"
+    sheet = open_sheet(page, sheet_path(ws), ws)
+    for text in ("Mål 1", "Mål 2", "Mål 3"):
+        sheet.locator('button[data-action="add-row"]').click()
+        sheet.locator("tr[data-added-row]").last.locator("textarea").first.fill(text)
+    sheet.locator('tr[data-added-row="2"] button[data-action="delete-row"]').click()
+    assert stored(page, ws) == {"raekke-1--maal": "Mål 1", "raekke-2--maal": "Mål 3"}
+    page.reload()
+    sheet = open_sheet(page, sheet_path(ws), ws)
+    assert [sheet.locator(f'[data-key="raekke-{n}--maal"]').input_value() for n in (1, 2)] == ["Mål 1", "Mål 3"]
+    assert sheet.locator("tr[data-added-row]").count() == 2
+
+
+def test_a_radio_choice_can_be_unset(page):
+    ws = "trin-4-risikoanalyse"
+    sheet = open_sheet(page, sheet_path(ws), ws)
+    radio = sheet.locator('input[type="radio"][data-key="positiv-omtale"]').first
+    radio.click()
+    assert stored(page, ws) == {"positiv-omtale": radio.get_attribute("value")}
+    radio.click()
+    assert not radio.is_checked()
+    assert stored(page, ws) == {}
+    radio.focus()
+    page.keyboard.press("Space")
+    assert radio.is_checked()
+    page.keyboard.press("Delete")
+    assert not radio.is_checked() and stored(page, ws) == {}
+
+
+def test_every_sheet_names_its_set_and_links_to_the_help_page(page):
+    sheet = open_sheet(page, "trin-3/", SHEET)
+    assert sheet.locator("[data-ark-set]").inner_text() == "Mit partnerskab"
+    sheet.locator('a:has-text("Sådan gemmes dine svar")').click()
+    page.wait_for_url("**/saadan-gemmes-dine-svar/")
+    page.wait_for_selector("article :text('Hjemmesidens vejledning')")
+    assert "Hjemmesidens vejledning" in page.locator("article").inner_text()
+    assert "kun i den browser" in page.locator("article").inner_text()
