@@ -400,3 +400,24 @@ def test_every_sheet_names_its_set_and_links_to_the_help_page(page):
     page.wait_for_selector("article :text('Hjemmesidens vejledning')")
     assert "Hjemmesidens vejledning" in page.locator("article").inner_text()
     assert "kun i den browser" in page.locator("article").inner_text()
+
+
+def loaded_modules(page) -> set[str]:
+    return set(page.evaluate(
+        "performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/javascripts/ark/'))"
+        ".map((n) => n.split('/javascripts/ark/')[1])"
+    ))
+
+
+def test_pages_load_only_the_worksheet_code_they_use(page):
+    """A page without worksheets loads the entry module only; a step page adds what binding needs."""
+    page.goto("forord/")
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(300)
+    assert loaded_modules(page) == {"main.js"}
+    open_sheet(page, "trin-3/", SHEET)
+    page.wait_for_timeout(300)
+    eager = loaded_modules(page)
+    assert {"main.js", "site.js", "sheet.js", "core/store.js"} <= eager
+    assert not eager & {"actions.js", "importer.js", "exports.js", "overview.js", "core/merge.js", "core/document.js"}, eager
+    assert not any("kontrakt.json" in n for n in page.evaluate("performance.getEntriesByType('resource').map((e) => e.name)"))

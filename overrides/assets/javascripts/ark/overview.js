@@ -8,7 +8,8 @@ import { answersDocument } from "./core/document.js";
 import { fileName, makeExport, readExport } from "./core/exportfile.js";
 import { T } from "./core/strings.js";
 import { download, MIME } from "./download.js";
-import { status, withContract } from "./sheet.js";
+import { withContract } from "./actions.js";
+import { status } from "./sheet.js";
 import { loadContract, siteRoot } from "./site.js";
 
 let clearedSnapshot = null; // "Ryd alle svar" can be undone until the page is left

@@ -1,12 +1,15 @@
-"""Times the answer copies made in the browser (overrides/assets/javascripts/ark/exports.js).
+"""Times the worksheet answers in the browser (overrides/assets/javascripts/ark/).
 
 In Debian's Chromium at 4× CPU slowdown (CDP Emulation.setCPUThrottlingRate, as Lighthouse's
-mobile preset): the filled PDF of the worksheet with the most fields, and the all-answers PDF of
-an answer set with every worksheet filled (every field, one added row beyond the printed ones);
-also the compressed size of the libraries loaded on demand. Needs docs/pdf (./scripts/build_pdfs
---only arbejdsark) and docs/assets/vendor (./scripts/vendor).
+mobile preset): restoring 200 stored answers on a worksheet page (the KPI table with 50 added
+rows; target under 50 ms), merging two full exports (every field of every sheet different), the
+filled PDF of the worksheet with the most fields, and the all-answers PDF of an answer set with
+every worksheet filled (every field, one added row beyond the printed ones); also the compressed
+size of the libraries loaded on demand and of the worksheet modules a step page loads. Needs
+docs/pdf (./scripts/build_pdfs --only arbejdsark) and docs/assets/vendor with the minified modules (./scripts/vendor --minify; ./scripts/test and
+./scripts/build leave both in place).
 
-    .venv/bin/python benchmarks/copies.py [--runs 5] [--write]   # --write → benchmarks/copies.md
+    .venv/bin/python benchmarks/answers.py [--runs 5] [--write]   # --write → benchmarks/answers.md
 """
 from __future__ import annotations
 
@@ -62,6 +65,57 @@ JS = """async ([what, runs]) => {
 }"""
 
 
+# Restore: 50 KPI rows × 4 fields stored, then the sheet re-synced from the store, as on load.
+RESTORE_JS = """async (runs) => {
+  const base = new URL(document.querySelector("[data-ark-contract]").dataset.arkContract, location.href);
+  const site = await import(new URL("../javascripts/ark/site.js", base).href);
+  const sheet = await import(new URL("../javascripts/ark/sheet.js", base).href);
+  const store = site.getStore(), root = document.querySelector('.ark[data-ark="trin-7-kpi"]');
+  const answers = {};
+  for (let n = 1; n <= 50; n++) for (const c of ["maal", "kpi", "milepael", "ansvarlig"]) answers[`raekke-${n}--${c}`] = `Række ${n}, ${c}: æøå`;
+  store.replaceSheets(store.currentSet().id, { "trin-7-kpi": answers });
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    root.querySelectorAll("tr[data-added-row]").forEach((tr) => tr.remove());
+    const t = performance.now();
+    const n = sheet.resyncSheet(root, store);
+    times.push(performance.now() - t);
+    if (n !== 200) throw new Error("restored " + n);
+  }
+  return { times, answers: 200 };
+}"""
+
+# Merge: two exports of every sheet, every field answered differently (all conflicts) + rows.
+MERGE_JS = """async (runs) => {
+  const base = new URL(document.querySelector("[data-ark-contract]").dataset.arkContract, location.href);
+  const C = await (await fetch(base)).json();
+  const merge = await import(new URL("../javascripts/ark/core/merge.js", base).href);
+  const full = (who) => Object.fromEntries(Object.entries(C.worksheets).map(([id, s]) => {
+    const a = {};
+    const put = (f, key) => { a[key] = f.type === "check" ? C.checked : f.type === "choice" ? f.choices[who === "A" ? 0 : 1] : `${who}: ${f.label}`; };
+    s.fields.forEach((f) => put(f, f.key));
+    if (s.rows) for (let n = 1; n <= 5; n++) s.rows.fields.forEach((f) => put(f, f.key.split("{row}").join(`${s.rows.prefix}-${n}`)));
+    return [id, a];
+  }));
+  const A = full("A"), B = full("B");
+  const times = [];
+  let conflicts = 0, fields = 0;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const plan = merge.planMerge(C, A, B);
+    const choices = Object.fromEntries(plan.conflicts.map((c) => [merge.conflictId(c.sheet, c.key), "both"]));
+    const out = merge.applyMerge(plan, choices);
+    times.push(performance.now() - t);
+    conflicts = plan.conflicts.length;
+    fields = Object.values(out).reduce((n, w) => n + Object.keys(w).length, 0);
+  }
+  return { times, conflicts, fields };
+}"""
+
+# The worksheet modules a step page with worksheets loads before anyone clicks.
+EAGER = ["main.js", "site.js", "sheet.js", "core/store.js", "core/contract.js", "core/strings.js"]
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
@@ -75,7 +129,7 @@ def build_site(out: Path, url: str) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--write", action="store_true", help="write benchmarks/copies.md")
+    ap.add_argument("--write", action="store_true", help="write benchmarks/answers.md")
     args = ap.parse_args()
     for rel in ("docs/pdf/manifest.json", "docs/" + VENDOR[0]):
         if not (ROOT / rel).exists():
@@ -93,6 +147,15 @@ def main() -> None:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
             version = browser.version
+            ctx = browser.new_context()
+            page = ctx.new_page()
+            page.goto(url + "arbejdsark/trin-7-kpi/")
+            page.wait_for_selector('.ark[data-bound="1"]')
+            ctx.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+            results["restore"] = page.evaluate(RESTORE_JS, max(args.runs, 9))
+            results["merge"] = page.evaluate(MERGE_JS, args.runs)
+            loaded = page.evaluate("performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/ark/'))")
+            ctx.close()
             for what in ("sheet", "all"):
                 ctx = browser.new_context()  # fresh: the library load is a cold one
                 page = ctx.new_page()
@@ -109,21 +172,46 @@ def main() -> None:
         for rel in VENDOR:
             raw = (site / rel).read_bytes()
             sizes.append((rel, len(raw), len(gzip.compress(raw, 9))))
+        eager = []
+        for name in EAGER:
+            raw = (site / "assets/javascripts/ark" / name).read_bytes()
+            eager.append((name, len(raw), len(gzip.compress(raw, 9))))
 
-    s, a = results["sheet"], results["all"]
+    s, a, r, m = results["sheet"], results["all"], results["restore"], results["merge"]
     med = lambda xs: statistics.median(xs) / 1000  # noqa: E731
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     dirty = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     lines = [
-        "# Answer copies in the browser",
+        "# Worksheet answers in the browser",
         "",
-        "Generated by `benchmarks/copies.py --write`. Run on demand; not a test.",
+        "Generated by `benchmarks/answers.py --write`. Run on demand; not a test.",
         "",
         f"- Date: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC",
         f"- Machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the end (other work on the machine skews timings)",
         f"- Project: commit {commit}{' + uncommitted changes in the working tree' if dirty else ''}",
         f"- Chromium: {version}, CPU throttled 4× (CDP `Emulation.setCPUThrottlingRate`)",
         f"- Runs: {args.runs} per measurement after loading the library once (median counts)",
+        "",
+        "## Restoring and merging",
+        "",
+        "| What | Median | Runs (ms) | Target |",
+        "|---|---|---|---|",
+        f"| Restore {r['answers']} answers on a worksheet page (`trin-7-kpi`, 50 added rows re-created) | {statistics.median(r['times']):.1f} ms | {', '.join(f'{t:.1f}' for t in r['times'])} | < 50 ms |",
+        f"| Merge two full exports ({m['conflicts']} differing fields, each kept both; {m['fields']} fields out) | {statistics.median(m['times']):.1f} ms | {', '.join(f'{t:.1f}' for t in m['times'])} | – |",
+        "",
+        "## Worksheet modules a step page loads before any click",
+        "",
+        "As published: minified by esbuild (`scripts/vendor --minify`); the host compresses them.",
+        "Before answer sets, the one worksheet script (`arbejdsark.js`) was 7.3 KB gzip on every page;",
+        "pages without worksheets now load only `main.js`. The modules for the toolbar's actions,",
+        "import, merge, copies, printing and the overview load when used.",
+        "",
+        "| File | Raw | gzip -9 |",
+        "|---|---|---|",
+        *[f"| `ark/{name}` | {raw / 1024:.1f} KB | {gz / 1024:.1f} KB |" for name, raw, gz in eager],
+        f"| **total** | {sum(x[1] for x in eager) / 1024:.1f} KB | {sum(x[2] for x in eager) / 1024:.1f} KB |",
+        "",
+        f"Loaded on the KPI page before the benchmark ran: {', '.join(sorted(n.split('/ark/')[1] for n in loaded))}.",
         "",
         "## Libraries loaded on demand",
         "",
@@ -145,7 +233,7 @@ def main() -> None:
     text = "\n".join(lines)
     print(text)
     if args.write:
-        (ROOT / "benchmarks" / "copies.md").write_text(text, encoding="utf-8")
+        (ROOT / "benchmarks" / "answers.md").write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":
