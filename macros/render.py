@@ -26,7 +26,8 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_env.globals.update(copy_link=copy_link, item_link=item_link, section_link=section_link)
+# max_chars: the longest answer the contract accepts (import rejects longer), as maxlength.
+_env.globals.update(copy_link=copy_link, item_link=item_link, section_link=section_link, max_chars=contract.LIMITS["valueChars"])
 
 
 def _example_lines(text: str) -> list[dict]:

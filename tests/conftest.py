@@ -59,11 +59,25 @@ def build_project() -> Callable[[Path, Path], subprocess.CompletedProcess]:
     return mkdocs_build
 
 
+def vendor(*args: str) -> None:
+    """scripts/vendor: the libraries into docs/assets/vendor/, and with --minify the worksheet
+    modules as published (minified copies in docs/, which MkDocs takes over the sources)."""
+    subprocess.run([str(ROOT / "scripts" / "vendor"), *args], cwd=ROOT, check=True, timeout=120)
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real project, built once per test session with --strict."""
+    """The real project as published (minified modules), built once per test session with --strict.
+
+    The minified copies are made fresh from the sources here, so a test never runs stale code,
+    and removed at the end, so `mkdocs serve` afterwards serves the sources again.
+    """
     site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, site)
+    vendor("--minify")
+    try:
+        result = mkdocs_build(ROOT, site)
+    finally:
+        vendor()
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed (exit {result.returncode}):\n{result.stdout}", pytrace=False)
     return site

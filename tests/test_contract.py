@@ -81,3 +81,14 @@ def test_labels_name_what_a_person_sees(content):
         for f in c.printed_fields():
             assert f.label.strip() and f.label != f.key, (sheet_id, f.key)
             assert "{" not in f.label, (sheet_id, f.label)
+
+
+def test_every_answer_field_stops_at_the_length_an_export_accepts(content):
+    """A longer answer would be left out of exports (readExport rejects it): maxlength stops it."""
+    from macros.contract import LIMITS
+
+    for sheet_id in content.worksheets:
+        html = render_worksheet(content, sheet_id)
+        areas = re.findall(r"<textarea[^>]*>", html)
+        assert areas, sheet_id
+        assert all(f'maxlength="{LIMITS["valueChars"]}"' in a for a in areas), sheet_id

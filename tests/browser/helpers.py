@@ -97,3 +97,23 @@ def stored(page, ws: str) -> dict:
         "document.querySelector('[data-ark-contract]').dataset.arkContract, location.href)).href)).getStore().entries(ws)",
         ws,
     )
+
+
+def clear_sheet(page, sheet, accept: bool = True):
+    """Press "Ryd svar" and answer its confirmation; returns once the sheet has acted on it."""
+    asked: list[str] = []
+    page.once("dialog", lambda d: (asked.append(d.message), d.accept() if accept else d.dismiss()))
+    sheet.locator('button[data-action="clear"]').click()
+    if accept:
+        wait_status(page, sheet, "slettet")
+    for _ in range(50):  # the action module loads on the first click: wait for its question
+        if asked:
+            break
+        page.wait_for_timeout(100)
+    assert asked, "Ryd svar did not ask first"
+
+
+def delete_row(page, sheet, n: int):
+    """Press "Slet" on added row n; returns once the row is gone and the rest renumbered."""
+    sheet.locator(f'tr[data-added-row="{n}"] button[data-action="delete-row"]').click()
+    wait_status(page, sheet, "Rækken er slettet")

@@ -15,7 +15,7 @@ import threading
 import pytest
 
 from .helpers import (
-    choose, contract, export, field, fill_everything, import_bytes, import_file, open_overview, open_sheet, stored,
+    choose, clear_sheet, delete_row, contract, export, field, fill_everything, import_bytes, import_file, open_overview, open_sheet, stored,
     wait_status,
 )
 
@@ -30,6 +30,7 @@ KINDS = {
     "calendar": "trin-7-aarshjul",
 }
 SHEET = "trin-3-foer-moedet"
+DEFAULT_SET = "Mine svar"  # core/strings.js T.defaultSetName; the template shows it before the script runs
 ITEM = "research-af-moedeltagerne"
 NOTE = f"{ITEM}--note"
 
@@ -53,8 +54,7 @@ def test_round_trip_of_one_sheet_on_its_page(page, kind):
     assert stored(page, ws) == typed
     name, data = export(page, sheet)
     assert data["version"] == 2 and data["worksheets"] == {ws: typed}
-    page.once("dialog", lambda d: d.accept())
-    sheet.locator('button[data-action="clear"]').click()
+    clear_sheet(page, sheet)
     assert stored(page, ws) == {}
     page.reload()
     sheet = open_sheet(page, sheet_path(ws), ws)
@@ -140,8 +140,7 @@ def test_clear_in_one_tab_removes_rows_and_values_in_the_other(context):
     sa.locator("tr[data-added-row] textarea").fill("Eget udsagn fra fane A")
     sb = open_sheet(b, sheet_path(ws), ws)
     assert sb.locator("tr[data-added-row]").count() == 1
-    a.once("dialog", lambda d: d.accept())
-    sa.locator('button[data-action="clear"]').click()
+    clear_sheet(a, sa)
     b.wait_for_function("document.querySelectorAll('tr[data-added-row]').length === 0")
     # What B types now is shown after reload and is what A exports: no hidden, stale state.
     sb.locator('button[data-action="add-row"]').click()
@@ -161,8 +160,7 @@ def test_draft_overwritten_in_one_tab_and_cleared_does_not_come_back(context):
     sb = open_sheet(b, sheet_path(SHEET), SHEET)
     field(sb, NOTE).fill("Overskrevet i B")
     a.wait_for_function(f"document.querySelector('#f-{SHEET}--{NOTE}').value === 'Overskrevet i B'")
-    b.once("dialog", lambda d: d.accept())
-    sb.locator('button[data-action="clear"]').click()
+    clear_sheet(b, sb)
     a.wait_for_function(f"document.querySelector('#f-{SHEET}--{NOTE}').value === ''")
     _, data = export(a, sa)
     assert data["worksheets"] == {}
@@ -212,7 +210,7 @@ def test_answers_under_the_old_keys_are_migrated(browser, site_url):
     )
     sheet = open_sheet(page, sheet_path(SHEET), SHEET)
     assert field(sheet, ITEM).is_checked() and field(sheet, NOTE).input_value() == "Fra før"
-    assert sheet.locator("[data-ark-set]").inner_text() == "Mit partnerskab"
+    assert sheet.locator("[data-ark-set]").inner_text() == DEFAULT_SET
     kpi = open_sheet(page, sheet_path("trin-7-kpi"), "trin-7-kpi")
     assert field(kpi, "raekke-1--maal").input_value() == "Et mål"
     ctx.close()
@@ -231,9 +229,9 @@ def test_answer_sets_create_switch_rename_delete(page):
     field(sheet, NOTE).fill("Til forening B")
     overview = open_overview(page)
     assert overview.locator(".ark-saet-liste li").count() == 2
-    first = overview.locator(".ark-saet-liste li").filter(has_text="Mit partnerskab")
+    first = overview.locator(".ark-saet-liste li").filter(has_text=DEFAULT_SET)
     first.locator('button[data-action="switch-set"]').click()
-    wait_status(page, overview, "Mit partnerskab")
+    wait_status(page, overview, DEFAULT_SET)
     assert "Til Familieven" in overview.locator("[data-ark-summary]").text_content()  # in closed <details>
     page.once("dialog", lambda d: d.accept("Familieven og Trævarebutikken"))
     overview.locator(".ark-saet-liste li.is-current button[data-action='rename-set']").click()
@@ -355,8 +353,7 @@ def test_clear_all_asks_and_can_be_undone(page):
 def test_clear_one_sheet_can_be_undone(page):
     sheet = open_sheet(page, sheet_path(SHEET), SHEET)
     field(sheet, NOTE).fill("Fortryd mig")
-    page.once("dialog", lambda d: d.accept())
-    sheet.locator('button[data-action="clear"]').click()
+    clear_sheet(page, sheet)
     assert field(sheet, NOTE).input_value() == ""
     sheet.locator(".ark-status button").click()
     assert field(sheet, NOTE).input_value() == "Fortryd mig"
@@ -368,7 +365,7 @@ def test_added_row_can_be_deleted_and_later_rows_move_up(page):
     for text in ("Mål 1", "Mål 2", "Mål 3"):
         sheet.locator('button[data-action="add-row"]').click()
         sheet.locator("tr[data-added-row]").last.locator("textarea").first.fill(text)
-    sheet.locator('tr[data-added-row="2"] button[data-action="delete-row"]').click()
+    delete_row(page, sheet, 2)
     assert stored(page, ws) == {"raekke-1--maal": "Mål 1", "raekke-2--maal": "Mål 3"}
     page.reload()
     sheet = open_sheet(page, sheet_path(ws), ws)
@@ -392,9 +389,11 @@ def test_a_radio_choice_can_be_unset(page):
     assert not radio.is_checked() and stored(page, ws) == {}
 
 
-def test_every_sheet_names_its_set_and_links_to_the_help_page(page):
+def test_every_sheet_names_its_set_and_links_to_the_help_page(page, built_site):
+    served = (built_site / "trin-3" / "index.html").read_text(encoding="utf-8")
+    assert f"<strong data-ark-set>{DEFAULT_SET}</strong>" in served  # the first paint already says it
     sheet = open_sheet(page, "trin-3/", SHEET)
-    assert sheet.locator("[data-ark-set]").inner_text() == "Mit partnerskab"
+    assert sheet.locator("[data-ark-set]").inner_text() == DEFAULT_SET
     sheet.locator('a:has-text("Sådan gemmes dine svar")').click()
     page.wait_for_url("**/saadan-gemmes-dine-svar/")
     page.wait_for_selector("article :text('Hjemmesidens vejledning')")
@@ -421,3 +420,125 @@ def test_pages_load_only_the_worksheet_code_they_use(page):
     assert {"main.js", "site.js", "sheet.js", "core/store.js"} <= eager
     assert not eager & {"actions.js", "importer.js", "exports.js", "overview.js", "core/merge.js", "core/document.js"}, eager
     assert not any("kontrakt.json" in n for n in page.evaluate("performance.getEntriesByType('resource').map((e) => e.name)"))
+
+
+# --- Found by trying to break it -----------------------------------------------------------------
+
+
+def test_a_set_switched_in_another_tab_is_announced_and_typing_follows_it(context):
+    a, b = context.new_page(), context.new_page()
+    sa = open_sheet(a, sheet_path(SHEET), SHEET)
+    field(sa, NOTE).fill("Til klient X")
+    overview = open_overview(b)
+    b.once("dialog", lambda d: d.accept("Klient Y"))
+    overview.locator('button[data-action="new-set"]').click()
+    a.wait_for_function("document.querySelector('[data-ark-set]').textContent === 'Klient Y'")
+    assert "andet vindue" in sa.locator(".ark-status").inner_text()
+    assert field(sa, NOTE).input_value() == ""  # it shows the set it now writes to
+    field(sa, NOTE).fill("Til klient Y")
+    sets = {s["name"]: s["id"] for s in a.evaluate(
+        "async () => (await import(new URL('../javascripts/ark/site.js', new URL(document.querySelector('[data-ark-contract]')"
+        ".dataset.arkContract, location.href)).href)).getStore().sets()")}
+    by_set = a.evaluate(
+        "async (ids) => { const s = (await import(new URL('../javascripts/ark/site.js', new URL(document.querySelector("
+        "'[data-ark-contract]').dataset.arkContract, location.href)).href)).getStore();"
+        " return ids.map((id) => s.entries('" + SHEET + "', id)); }", [sets[DEFAULT_SET], sets["Klient Y"]])
+    assert by_set == [{NOTE: "Til klient X"}, {NOTE: "Til klient Y"}]
+
+
+def test_a_row_removed_by_another_tab_does_not_write_back(context):
+    """Tab A types in row 3; tab B deletes row 2. A's row 3 moves up; its leaving field writes nothing."""
+    ws = "trin-7-kpi"
+    a, b = context.new_page(), context.new_page()
+    sa = open_sheet(a, sheet_path(ws), ws)
+    for text in ("Mål 1", "Mål 2", "Mål 3"):
+        sa.locator('button[data-action="add-row"]').click()
+        sa.locator("tr[data-added-row]").last.locator("textarea").first.fill(text)
+    sa.locator('[data-key="raekke-3--kpi"]').click()
+    sa.locator('[data-key="raekke-3--kpi"]').type("kpi 3")
+    sb = open_sheet(b, sheet_path(ws), ws)
+    delete_row(b, sb, 2)
+    a.wait_for_function("document.querySelectorAll('tr[data-added-row]').length === 2")
+    sa.locator('[data-key="raekke-1--maal"]').click()  # the removed field's "change" fires now
+    a.wait_for_timeout(200)
+    assert stored(a, ws) == {"raekke-1--maal": "Mål 1", "raekke-2--maal": "Mål 3", "raekke-2--kpi": "kpi 3"}
+
+
+def test_unsaved_answers_are_not_lost_without_a_warning(browser, site_url):
+    ctx = browser.new_context(base_url=site_url)
+    page = ctx.new_page()
+    sheet = open_sheet(page, sheet_path(SHEET), SHEET)
+    page.evaluate(
+        """() => { const orig = Storage.prototype.setItem;
+             Storage.prototype.setItem = function (k, v) {
+               if (k.includes('|a|')) throw new DOMException('full', 'QuotaExceededError');
+               return orig.call(this, k, v); }; }"""
+    )
+    field(sheet, NOTE).click()
+    page.keyboard.type("Kun på siden")  # typed: browsers ask before unload only after a real gesture
+    assert "lager er fuldt" in sheet.locator(".ark-status").inner_text()
+    kinds = []
+    page.on("dialog", lambda d: (kinds.append(d.type), d.dismiss()))
+    page.close(run_before_unload=True)
+    page.wait_for_timeout(500)  # dismissed: the page stays open
+    assert kinds == ["beforeunload"]
+    assert field(sheet, NOTE).input_value() == "Kun på siden"
+    ctx.close()
+
+
+def test_import_under_full_storage_says_nothing_changed(browser, site_url):
+    ctx = browser.new_context(base_url=site_url)
+    page = ctx.new_page()
+    sheet = open_sheet(page, sheet_path(SHEET), SHEET)
+    page.evaluate(
+        """() => { const orig = Storage.prototype.setItem;
+             Storage.prototype.setItem = function (k, v) {
+               if (k.includes('|a|')) throw new DOMException('full', 'QuotaExceededError');
+               return orig.call(this, k, v); }; }"""
+    )
+    payload = {"format": FORMAT, "version": 2, "name": "Partneren", "worksheets": {SHEET: {NOTE: "Fra filen"}}}
+    import_file(page, sheet, json.dumps(payload).encode(), "new")
+    page.wait_for_function("document.querySelector('.ark-status').classList.contains('is-error')")
+    text = sheet.locator(".ark-status").inner_text()
+    assert "lager er fuldt" in text and "Intet er ændret" in text and "står stadig på siden" not in text
+    assert [s["name"] for s in page.evaluate(
+        "async () => (await import(new URL('../javascripts/ark/site.js', new URL(document.querySelector('[data-ark-contract]')"
+        ".dataset.arkContract, location.href)).href)).getStore().sets()")] == [DEFAULT_SET]
+    ctx.close()
+
+
+def test_importing_the_same_file_twice_gives_two_names(page):
+    payload = json.dumps({"format": FORMAT, "version": 2, "name": "Partner", "worksheets": {SHEET: {NOTE: "x"}}}).encode()
+    overview = open_overview(page)
+    for _ in range(2):
+        import_file(page, overview, payload, "new", action="import-all")
+        wait_status(page, overview, "nyt svarsæt")
+    names = overview.locator(".ark-saet-liste li strong").all_inner_texts()
+    assert names == [DEFAULT_SET, "Partner (importeret)", "Partner (importeret) 2"]
+
+
+def test_summary_on_a_phone_fits_and_shared_rows_span_both_parties(browser, site_url):
+    ctx = browser.new_context(base_url=site_url, viewport={"width": 390, "height": 844})
+    page = ctx.new_page()
+    ws = "trin-5-roller-to-parter"
+    sheet = open_sheet(page, sheet_path(ws), ws)
+    for el in sheet.locator("textarea[data-key]").element_handles():
+        el.fill("Et langt svar om hvem der gør hvad i partnerskabet, skrevet på en telefon")
+    dialogue = open_sheet(page, sheet_path("trin-4-dialogpapir"), "trin-4-dialogpapir")
+    field(dialogue, "faelles-vaerdier").fill("Ordentlighed")
+    overview = open_overview(page)
+    for summary in overview.locator("[data-ark-summary] details summary").all():
+        summary.click()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    shared = overview.locator("[data-ark-summary] td[colspan='2']", has_text="Ordentlighed")
+    assert shared.count() == 1
+    ctx.close()
+
+
+def test_instant_navigation_to_the_overview_runs_cleanly(page):
+    """The link "Skift svarsæt" loads "Mit partnerskab" through instant navigation, without errors."""
+    sheet = open_sheet(page, sheet_path(SHEET), SHEET)
+    page.evaluate("window.__marker = 1")
+    sheet.locator("a", has_text="Skift svarsæt").click()
+    page.wait_for_selector("[data-ark-oversigt][data-ready='1']")
+    assert page.evaluate("window.__marker") == 1  # no full reload

@@ -7,7 +7,7 @@ import json
 import pytest
 from pypdf import PdfReader
 
-from .helpers import field, import_file, open_overview, wait_status
+from .helpers import clear_sheet, field, import_file, open_overview, wait_status
 from .helpers import export as _export
 from .helpers import open_sheet as _open_sheet
 
@@ -121,6 +121,7 @@ def test_book_example_loads_into_the_dialogue_paper(page):
     sheet = open_sheet(page, "arbejdsark/trin-4-dialogpapir/", "trin-4-dialogpapir")
     sheet.locator("details.ark-example > summary").click()
     sheet.locator('button[data-action="load-example"]').click()
+    wait_status(page, sheet, "Bogens eksempel er sat ind")
     assert "Ordentlighed" in field(sheet, "faelles-vaerdier").input_value()
     page.reload()
     sheet = open_sheet(page, "arbejdsark/trin-4-dialogpapir/", "trin-4-dialogpapir")
@@ -136,11 +137,10 @@ def test_export_clear_import_round_trip(page):
     field(sheet, ITEM).check()
     field(sheet, note_key(ITEM)).fill("Round trip ÆØÅ")
     name, data = export(page, sheet)
-    assert name.startswith(f"arbejdsark-mit-partnerskab-{SHEET}-") and name.endswith(".json")
+    assert name.startswith(f"arbejdsark-mine-svar-{SHEET}-") and name.endswith(".json")
     assert data["format"] == "parat-til-private-partnerskaber/svar" and data["version"] == 2
     assert data["worksheets"][SHEET][note_key(ITEM)] == "Round trip ÆØÅ"
-    page.once("dialog", lambda d: d.accept())
-    sheet.locator('button[data-action="clear"]').click()
+    clear_sheet(page, sheet)
     assert field(sheet, note_key(ITEM)).input_value() == ""
     assert not field(sheet, ITEM).is_checked()
     page.reload()
@@ -155,8 +155,8 @@ def test_export_clear_import_round_trip(page):
 def test_clearing_asks_first_and_cancel_keeps_answers(page):
     sheet = open_sheet(page, SHEET_PAGE)
     field(sheet, note_key(ITEM)).fill("Bliver")
-    page.once("dialog", lambda d: d.dismiss())
-    sheet.locator('button[data-action="clear"]').click()
+    clear_sheet(page, sheet, accept=False)
+    page.wait_for_timeout(200)
     assert field(sheet, note_key(ITEM)).input_value() == "Bliver"
 
 

@@ -145,7 +145,7 @@ test("rejections, each with its own message", () => {
   expectError(readExport(enc({ format: C.format, worksheets: {} }), C), /versionsnummer/);
   const newer = readExport(enc({ format: C.format, version: C.version + 1, worksheets: {} }), C);
   expectError(newer, /nyere version/);
-  assert.match(newer.error, /Opdatér siden/);
+  assert.match(newer.error, /Genindlæs siden/);
   for (const worksheets of [null, [], "x", 3]) expectError(readExport(file(worksheets), C), /ikke arbejdsark i det forventede format/);
   expectError(readExport(file({ "trin-99-ukendt": { a: "b" } }), C), /ukendt arbejdsark \(„trin-99-ukendt“\)/);
   const proto = `{"format":"${C.format}","version":2,"worksheets":{"__proto__":{"a":"b"}}}`;
@@ -161,7 +161,7 @@ test("rejections, each with its own message", () => {
   expectError(bad, /har en ugyldig værdi/);
   assert.ok(bad.error.startsWith(`„${risk.fields[0].label}“ i „Risikoanalyse“ har en ugyldig værdi.`), bad.error);
   expectError(readExport(file({ "trin-4-risikoanalyse": { "egen-2": "Måske" } }), C), /^„Eget udsagn 2: vurdering“ i „Risikoanalyse“ har en ugyldig værdi/);
-  expectError(readExport(file({ "trin-7-kpi": { "raekke-1--maal": 1 } }), C), /^„Mål, række 1“ i „KPI'er for partnerskabet“ er ikke tekst/);
+  expectError(readExport(file({ "trin-7-kpi": { "raekke-1--maal": 1 } }), C), /^Svaret til „Mål, række 1“ i „KPI.er for partnerskabet“ er ikke tekst/);
   const checklist = C.worksheets["trin-1-hvem-leder-i-efter"];
   expectError(readExport(file({ "trin-1-hvem-leder-i-efter": { [checklist.fields[0].key]: "ja" } }), C), /ugyldig værdi/);
 });

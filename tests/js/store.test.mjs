@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { contract } from "./contract.mjs";
 import { FakeStorage } from "./fakestorage.mjs";
 import { createStore } from "../../overrides/assets/javascripts/ark/core/store.js";
+import { T } from "../../overrides/assets/javascripts/ark/core/strings.js";
 
 const C = contract();
 const NOW = () => new Date("2026-11-29T10:00:00Z");
@@ -11,7 +12,7 @@ test("first use: a default set; answers under the documented key scheme", () => 
   const ls = new FakeStorage();
   const s = createStore(ls, { root: "/parat/", now: NOW });
   const cur = s.currentSet();
-  assert.equal(cur.name, "Mit partnerskab");
+  assert.equal(cur.name, T.defaultSetName);
   assert.equal(cur.created, "2026-11-29T10:00:00.000Z");
   assert.deepEqual(s.sets(), [cur]);
   assert.equal(s.set("trin-7-aarshjul", "januar", "Kickoff"), true);
@@ -34,8 +35,8 @@ test("two roots on one storage never see each other", () => {
   b.set("trin-7-aarshjul", "januar", "B");
   assert.equal(a.get("trin-7-aarshjul", "januar"), "A");
   assert.equal(b.get("trin-7-aarshjul", "januar"), "B");
-  assert.deepEqual(a.sets().map((x) => x.name), ["Mit partnerskab", "Kun A"]);
-  assert.deepEqual(b.sets().map((x) => x.name), ["Mit partnerskab"]);
+  assert.deepEqual(a.sets().map((x) => x.name), [T.defaultSetName, "Kun A"]);
+  assert.deepEqual(b.sets().map((x) => x.name), [T.defaultSetName]);
   assert.deepEqual(b.allEntries(), { "trin-7-aarshjul": { januar: "B" } });
   for (const k of [...ls.map.keys()]) {
     assert.ok(a.parseKey(k) === null || b.parseKey(k) === null, k);
@@ -92,7 +93,7 @@ test("sets: create, rename, switch, delete (current moves on; a default appears 
   assert.deepEqual(s.allEntries(second.id), {}, "its answers are gone");
   const last = s.deleteSet(first.id);
   assert.notEqual(last.id, first.id);
-  assert.equal(last.name, "Mit partnerskab");
+  assert.equal(last.name, T.defaultSetName);
   assert.deepEqual(s.sets(), [last]);
 });
 
@@ -159,7 +160,7 @@ test("clearSheets returns an undo snapshot (stored and unsaved values)", () => {
 test("blocked storage (null): everything works in memory", () => {
   const s = createStore(null, { root: "/" });
   assert.equal(s.persistent, false);
-  assert.equal(s.currentSet().name, "Mit partnerskab");
+  assert.equal(s.currentSet().name, T.defaultSetName);
   assert.equal(s.set("trin-7-aarshjul", "januar", "mem"), true);
   assert.deepEqual(s.allEntries(), { "trin-7-aarshjul": { januar: "mem" } });
   const other = s.createSet("B");
@@ -171,7 +172,7 @@ test("blocked storage (null): everything works in memory", () => {
 test("a storage that throws on every call behaves like an empty, full one", () => {
   const hostile = { get length() { throw new Error("SecurityError"); }, key() { throw new Error(); }, getItem() { throw new Error(); }, setItem() { throw new Error(); }, removeItem() { throw new Error(); } };
   const s = createStore(hostile, { root: "/" });
-  assert.equal(s.currentSet().name, "Mit partnerskab");
+  assert.equal(s.currentSet().name, T.defaultSetName);
   assert.equal(s.set("trin-7-aarshjul", "januar", "x"), false);
   assert.equal(s.get("trin-7-aarshjul", "januar"), "x");
 });

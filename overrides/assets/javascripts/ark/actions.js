@@ -1,10 +1,10 @@
 /* The worksheet toolbar's actions and import, loaded with the first click on a worksheet
- * (sheet.js dispatches here): print, copy, export, clear with undo, add and delete rows, the
+ * (sheet.js dispatches here): print, copy, export, clear with undo, delete rows, the
  * book's example, copies as PDF and Word, and import (as a new set or merged).
  */
 import { deleteRow, rowNumbers } from "./core/contract.js";
 import { T } from "./core/strings.js";
-import { addRow, fields, pageSpec, resyncSheet, saveField, sheetId, showSetName, status, title, writeField } from "./sheet.js";
+import { fields, pageSpec, resyncSheet, saveField, sheetId, showSetName, status, title, writeField } from "./sheet.js";
 import { loadContract, siteRoot } from "./site.js";
 
 const undo = new Map(); // sheet id → snapshot of its answers before "Ryd svar" (until the page is left)
@@ -39,13 +39,6 @@ const ACTIONS = {
         status(root, T.undone);
       },
     });
-  },
-  "add-row": (root) => {
-    const present = Array.from(root.querySelectorAll("tr[data-added-row]")).map((tr) => +tr.getAttribute("data-added-row"));
-    const tr = addRow(root, (present.length ? Math.max(...present) : 0) + 1, true);
-    status(root, T.rowAdded);
-    const first = tr && tr.querySelector("[data-key]");
-    if (first) first.focus();
   },
   "delete-row": (root, store, button) => {
     const tr = button.closest("tr[data-added-row]");

@@ -18,6 +18,7 @@
  * `toWinAnsi`. Nothing throws on an unusual character.
  */
 import { sheetSpec, rowKeyInfo, rowNumbers, rowKeys } from "./core/contract.js";
+import { T } from "./core/strings.js";
 import { MIME } from "./download.js";
 import { siteRoot } from "./site.js";
 
@@ -115,10 +116,15 @@ function wrap(text, font, size, width) {
       if (line) lines.push(line);
       line = word;
       while (font.widthOfTextAtSize(line, size) > width && line.length > 1) { // one very long word
-        let cut = line.length - 1;
-        while (cut > 1 && font.widthOfTextAtSize(line.slice(0, cut), size) > width) cut--;
-        lines.push(line.slice(0, cut));
-        line = line.slice(cut);
+        // The longest prefix that fits, by binary search: a pasted 6,000-character string
+        // must not cost a measurement per character per line (that froze the tab).
+        let lo = 1, hi = line.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (font.widthOfTextAtSize(line.slice(0, mid), size) <= width) lo = mid; else hi = mid - 1;
+        }
+        lines.push(line.slice(0, lo));
+        line = line.slice(lo);
       }
     }
     lines.push(line);
@@ -243,10 +249,10 @@ async function fillDocument(L, root, contract, sheetId, answers) {
   const rowsWithText = extraRows.filter((n) => rowKeys(spec, n).some((k) => filled(a, k)));
   if (rowsWithText.length || overflow.length || unmatched.length) {
     const w = textWriter(doc, f);
-    w.write("Flere rækker", { font: f.bold, size: 16 });
+    w.write(T.moreRows, { font: f.bold, size: 16 });
     w.write(spec.title, { size: 11, gap: 2 });
     if (rowsWithText.length) {
-      w.write("Rækker, som er tilføjet ud over arkets tomme rækker:", { size: 10, gap: 8 });
+      w.write(T.moreRowsIntro, { size: 10, gap: 8 });
       for (const n of rowsWithText) {
         const name = spec.rows.prefix + "-" + n;
         w.write(expand(spec.rows.label, name, n), { font: f.bold, size: 11, gap: 10 });
@@ -331,7 +337,7 @@ export async function allAnswersPdf(root, contract, { name = "", date = "", work
   const f = await fonts(L, out);
   out.setTitle(`${name || "Svar"} – Parat til private partnerskaber`);
   out.setLanguage("da-DK");
-  out.setCreator("Parat til private partnerskaber");
+  out.setCreator(T.siteName);
   out.setProducer("pdf-lib (i browseren)");
 
   const starts = []; // first page of each sheet, counted after the cover
@@ -340,10 +346,10 @@ export async function allAnswersPdf(root, contract, { name = "", date = "", work
   const lines = parts.map((p) => `${p.spec.step ? p.spec.step.split(":")[0] + " · " : ""}${p.spec.title}`);
   const drawCover = (coverPages) => {
     const w = textWriter(out, f);
-    w.write("Parat til private partnerskaber", { size: 10, color: L.rgb(0.3, 0.3, 0.3) });
+    w.write(T.siteName, { size: 10, color: L.rgb(0.3, 0.3, 0.3) });
     w.write(name || "Svar", { font: f.bold, size: 22, gap: 10 });
     if (date) w.write(displayDate(date), { size: 11, gap: 4 });
-    w.write(ids.length ? "Besvarede arbejdsark" : "Der er ingen svar i dette svarsæt.", { font: f.bold, size: 12, gap: 22 });
+    w.write(ids.length ? T.answeredSheets : T.noAnswersInSet, { font: f.bold, size: 12, gap: 22 });
     lines.forEach((line, i) => w.write(`${line}  (side ${starts[i] + coverPages})`, { size: 10, gap: 3 }));
     return w.pages();
   };
@@ -383,7 +389,7 @@ export async function answersDocx(contract, doc, root = siteRoot()) {
     new Paragraph({ text: doc.name || "Svar", heading: HeadingLevel.TITLE }),
   ];
   if (doc.date) children.push(new Paragraph({ children: [new TextRun({ text: displayDate(doc.date) })] }));
-  children.push(new Paragraph({ children: [new TextRun({ text: "Parat til private partnerskaber", italics: true })] }));
+  children.push(new Paragraph({ children: [new TextRun({ text: T.siteName, italics: true })] }));
   for (const sheet of doc.sheets) {
     children.push(new Paragraph({ text: sheet.title, heading: HeadingLevel.HEADING_1 }));
     if (sheet.step) children.push(new Paragraph({ children: [new TextRun({ text: sheet.step, italics: true })] }));
@@ -415,9 +421,10 @@ export async function answersDocx(contract, doc, root = siteRoot()) {
     }
   }
   const word = new Document({
-    creator: "Parat til private partnerskaber",
+    creator: T.siteName,
+    lastModifiedBy: T.siteName,
     title: doc.name || "Svar",
-    description: "Svar fra arbejdsarkene i Parat til private partnerskaber",
+    description: T.docxDescription,
     styles: { default: { document: { run: { language: { value: "da-DK" } } } } },
     sections: [{ children }],
   });

@@ -5,21 +5,19 @@
  */
 import { applyMerge, conflictId, planMerge } from "./core/merge.js";
 import { T } from "./core/strings.js";
+import { el } from "./dom.js";
 
 let dialogCount = 0;
 
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === "text") node.textContent = v;
-    else node.setAttribute(k, v);
-  }
-  node.append(...children);
-  return node;
-}
-
 function button(label, value, primary) {
   return el("button", { type: "button", class: "md-button ark-btn" + (primary ? " md-button--primary" : ""), "data-choice": value, text: label });
+}
+
+/* Labels are the book's words, some a whole paragraph: the preview names a field briefly. */
+function brief(text, max = 90) {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return cut.slice(0, Math.max(cut.lastIndexOf(" "), max - 20)) + " …";
 }
 
 /* A modal <dialog>; resolves with the data-choice of the button pressed (null on Escape). */
@@ -40,7 +38,8 @@ function ask(dialog) {
 
 function frame(heading) {
   const id = `ark-dialog-${++dialogCount}`;
-  const dialog = el("dialog", { class: "ark-dialog", "aria-labelledby": id });
+  // md-typeset: the dialog sits outside the article, but its buttons are Material's buttons.
+  const dialog = el("dialog", { class: "ark-dialog md-typeset", "aria-labelledby": id });
   dialog.append(el("h2", { id, text: heading }));
   return dialog;
 }
@@ -48,17 +47,19 @@ function frame(heading) {
 const countAnswers = (worksheets) => Object.values(worksheets).reduce((n, w) => n + Object.keys(w).length, 0);
 
 /* The differing answers, each a fieldset with three (text) or two (tick, choice) options. */
-function conflictForm(conflicts) {
+function conflictForm(conflicts, maxChars) {
   const form = el("form", { class: "ark-merge", method: "dialog" });
   conflicts.forEach((c, i) => {
     const fs = el("fieldset", { class: "ark-merge-felt" });
-    fs.append(el("legend", { text: `${c.sheetTitle}: ${c.label}` }));
+    fs.append(el("legend", { text: c.sheetTitle }));
+    fs.append(el("p", { class: "ark-merge-label", title: c.label, text: brief(c.label) }));
     const show = (v) => (c.type === "check" ? T.yes : v);
     fs.append(el("div", { class: "ark-merge-svar" },
       el("p", {}, el("strong", { text: T.mergeYours + " " }), show(c.mine)),
       el("p", {}, el("strong", { text: T.mergeFiles + " " }), show(c.theirs))));
     const options = [["mine", T.mergeMine], ["theirs", T.mergeTheirs]];
-    if (c.type === "text") options.push(["both", T.mergeBoth]);
+    // "Keep both" joins the two texts: only where the result still fits a field.
+    if (c.type === "text" && c.mine.length + c.theirs.length + 2 <= maxChars) options.push(["both", T.mergeBoth]);
     options.forEach(([value, label], j) => {
       const input = el("input", { type: "radio", name: `c${i}`, value, "data-conflict": conflictId(c.sheet, c.key) });
       if (j === 0) input.checked = true;
@@ -88,11 +89,19 @@ export async function chooseImport(store, C, result, fileName) {
   return null;
 }
 
+/* "Partner (importeret)", then "Partner (importeret) 2", …: each import gets a name of its own. */
+function uniqueName(store, name) {
+  const taken = new Set(store.sets().map((s) => s.name));
+  let candidate = name;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${name} ${n}`;
+  return candidate;
+}
+
 function importAsNewSet(store, result) {
-  const set = store.createSet(result.name ? T.importedSetName(result.name) : T.importedSetDated(new Date()));
+  const set = store.createSet(uniqueName(store, result.name ? T.importedSetName(result.name) : T.importedSetDated(new Date())));
   if (!store.replaceSheets(set.id, result.worksheets)) {
     store.deleteSet(set.id);
-    return { text: T.quota, error: true };
+    return { text: T.importQuota, error: true };
   }
   store.switchSet(set.id);
   return { text: T.importedAsNew(countAnswers(result.worksheets), set.name) };
@@ -107,7 +116,7 @@ async function mergeIntoCurrent(store, C, result) {
   if (plan.conflicts.length) {
     const dialog = frame(T.mergeTitle(current.name));
     dialog.append(el("p", { text: T.mergeConflicts(plan.conflicts.length) }));
-    const form = conflictForm(plan.conflicts);
+    const form = conflictForm(plan.conflicts, C.limits.valueChars);
     dialog.append(form);
     dialog.append(el("div", { class: "ark-dialog-knapper" }, button(T.mergeDo, "merge", true), button(T.cancel, "cancel")));
     // Read the choices when a button is pressed, before ask() removes the dialog.
@@ -120,6 +129,6 @@ async function mergeIntoCurrent(store, C, result) {
   const merged = applyMerge(plan, choices);
   const changed = {};
   Object.keys(merged).forEach((id) => { changed[id] = merged[id]; });
-  if (!store.replaceSheets(current.id, changed)) return { text: T.quota, error: true };
+  if (!store.replaceSheets(current.id, changed)) return { text: T.importQuota, error: true };
   return { text: plan.conflicts.length ? T.mergedWithChoices(plan.conflicts.length, current.name) : T.mergedSilently(current.name) };
 }

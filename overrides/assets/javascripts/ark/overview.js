@@ -7,22 +7,13 @@ import { progress } from "./core/contract.js";
 import { answersDocument } from "./core/document.js";
 import { fileName, makeExport, readExport } from "./core/exportfile.js";
 import { T } from "./core/strings.js";
+import { el } from "./dom.js";
 import { download, MIME } from "./download.js";
 import { withContract } from "./actions.js";
 import { status } from "./sheet.js";
 import { loadContract, siteRoot } from "./site.js";
 
 let clearedSnapshot = null; // "Ryd alle svar" can be undone until the page is left
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === "text") node.textContent = v;
-    else node.setAttribute(k, v);
-  }
-  node.append(...children);
-  return node;
-}
 
 export function bindOverview(root, store) {
   if (root.getAttribute("data-bound") === "1") return;
@@ -54,6 +45,7 @@ export async function refreshOverview(root, store) {
   renderSets(root, store, C);
   renderProgress(root, store, C);
   renderSummary(root, store, C);
+  if (store.unsaved()) status(root, T.unsaved(store.unsaved()), true);
 }
 
 function renderSets(root, store, C) {
@@ -102,10 +94,18 @@ function renderSummary(root, store, C) {
     box.append(el("p", {}, link));
     for (const block of sheet.blocks) {
       if (block.type === "table") {
+        // A shared cell (the dialogue paper's common rows) spans the parties' columns.
+        const span = new Map(block.spans.map((s) => [`${s.row}:${s.col}`, s.span]));
         const table = el("table", { class: "ark-svar-tabel" });
         table.append(el("thead", {}, el("tr", {}, ...block.columns.map((c) => el("th", { scope: "col", text: c })))));
-        table.append(el("tbody", {}, ...block.rows.map((r) => el("tr", {}, ...r.map((c) => el("td", { text: c }))))));
-        box.append(table);
+        table.append(el("tbody", {}, ...block.rows.map((r, i) => {
+          const cells = [];
+          for (let j = 0; j < r.length; j += span.get(`${i}:${j}`) || 1) {
+            cells.push(el("td", span.has(`${i}:${j}`) ? { colspan: String(span.get(`${i}:${j}`)), text: r[j] } : { text: r[j] }));
+          }
+          return el("tr", {}, ...cells);
+        })));
+        box.append(el("div", { class: "ark-table-wrap" }, table));
       } else {
         box.append(el("p", { class: "ark-svar-spm" }, el("strong", { text: block.label })));
         box.append(el("p", { class: "ark-svar-tekst", text: block.value }));

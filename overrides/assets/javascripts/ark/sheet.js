@@ -70,9 +70,18 @@ export function status(root, message, isError, action) {
   }
 }
 
+/** Show which set the sheet writes to; when another tab switched it, say so (returns true then). */
 export function showSetName(root, store) {
+  const set = store.currentSet();
   const el = root.querySelector("[data-ark-set]");
-  if (el) el.textContent = store.currentSet().name;
+  if (el) el.textContent = set.name;
+  const before = root.getAttribute("data-ark-set-id");
+  root.setAttribute("data-ark-set-id", set.id);
+  if (before && before !== set.id) {
+    status(root, T.setChangedElsewhere(set.name));
+    return true;
+  }
+  return false;
 }
 
 /* ---- Added rows (risk analysis, KPI table) ----------------------------------------------- */
@@ -91,6 +100,15 @@ export function addRow(root, n, local) {
   const after = Array.from(body.querySelectorAll("tr[data-added-row]")).find((r) => +r.getAttribute("data-added-row") > n);
   body.insertBefore(tr, after || body.querySelector(".ark-blank-row"));
   return tr;
+}
+
+/* "Tilføj udsagn/række": a new empty row after the last one, focused. */
+function addOwnRow(root) {
+  const present = Array.from(root.querySelectorAll("tr[data-added-row]")).map((tr) => +tr.getAttribute("data-added-row"));
+  const tr = addRow(root, (present.length ? Math.max(...present) : 0) + 1, true);
+  status(root, T.rowAdded);
+  const first = tr && tr.querySelector("[data-key]");
+  if (first) first.focus();
 }
 
 /* Show rows 1…max of the stored answers; rows beyond go, except an empty row added here. */
@@ -122,12 +140,15 @@ export function resyncSheet(root, store) {
 }
 
 export function saveField(root, store, el) {
+  // A field another tab's change removed (a re-synced row) still fires "change": ignore it, or
+  // its text would land in a row or set it no longer belongs to.
+  if (!el.isConnected) return;
   const value = readField(el);
   if (value === null) return;
   const ok = store.set(sheetId(root), el.getAttribute("data-key"), value);
   syncPrintCopy(el);
   if (!ok) status(root, T.quota, true);
-  else if (store.persistent !== false) status(root, T.savedIn(store.currentSet().name, new Date()));
+  else if (store.persistent) status(root, T.savedIn(store.currentSet().name, new Date()));
 }
 
 /* A chosen radio can be unset: click it again, or press Delete/Backspace on it. */
@@ -164,9 +185,12 @@ export function bindSheet(root, store) {
   form.addEventListener("change", onInput);
   bindRadioUnset(root, store);
   // The toolbar's actions load with the first click (actions.js): most visits only type.
+  // "Tilføj" stays here, so the new row is there at once for the next keystroke.
   root.addEventListener("click", (e) => {
     const button = e.target.closest("button[data-action]");
-    if (button) import("./actions.js").then((m) => m.run(button.getAttribute("data-action"), root, store, button));
+    if (!button) return;
+    if (button.getAttribute("data-action") === "add-row") addOwnRow(root);
+    else import("./actions.js").then((m) => m.run(button.getAttribute("data-action"), root, store, button));
   });
   const file = root.querySelector('input[data-action="import"]');
   if (file) file.addEventListener("change", () => import("./actions.js").then((m) => m.importInto(root, store, file)));

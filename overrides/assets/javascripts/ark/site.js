@@ -20,6 +20,13 @@ export function getStore() {
     storage = null; // private mode or blocked: answers live in memory while the page is open
   }
   store = createStore(storage, { root: root.pathname });
+  // Answers the browser refused to store (quota) live only in this page: ask before it goes.
+  window.addEventListener("beforeunload", (e) => {
+    if (store.unsaved()) {
+      e.preventDefault();
+      e.returnValue = "";
+    }
+  });
   return store;
 }
 

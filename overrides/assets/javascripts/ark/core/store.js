@@ -12,7 +12,7 @@
  *
  * Version 1 (arbejdsark.js) stored `v1:<sheetId>:<key>` with no site path and no sets. The first
  * time a root is used (its `sets` entry does not exist) every v1 answer is copied into the default
- * set "Mit partnerskab" (the old `_rows` counter dropped, rows renumbered when a contract is
+ * set T.defaultSetName ("Mine svar"; the old `_rows` counter dropped, rows renumbered when a contract is
  * given). v1 keys are left in place, for an older tab still open; the `sets` entry records that
  * the migration ran.
  *
@@ -165,7 +165,7 @@ export function createStore(storage, { root = "/", contract = null, now = () => 
     },
 
     /**
-     * The set being worked on; the default set "Mit partnerskab" is created on first use.
+     * The set being worked on; the default set (T.defaultSetName) is created on first use.
      * @returns {{id: string, name: string, created: string}}
      */
     currentSet() {
@@ -179,7 +179,7 @@ export function createStore(storage, { root = "/", contract = null, now = () => 
 
     /**
      * Add a new, empty answer set (it does not become current; see switchSet).
-     * @param {string} name trimmed; empty → "Mit partnerskab"
+     * @param {string} name trimmed; empty → T.defaultSetName
      * @returns {{id: string, name: string, created: string}}
      */
     createSet(name) {
@@ -192,7 +192,7 @@ export function createStore(storage, { root = "/", contract = null, now = () => 
 
     /**
      * @param {string} id
-     * @param {string} name trimmed; empty → "Mit partnerskab"
+     * @param {string} name trimmed; empty → T.defaultSetName
      * @returns {boolean} false for an unknown id
      */
     renameSet(id, name) {

@@ -15,9 +15,7 @@ const NOTHING_CHANGED = " Intet er ændret.";
 /** @type {Record<string, string | ((...args: any[]) => string)>} */
 export const T = {
   // --- Saving in this browser (ported from arbejdsark.js)
-  saved: "Gemt i denne browser kl. ",
-  restored: (n) => n + " svar hentet fra denne browser.",
-  noStorage: "Browseren tillader ikke, at svarene gemmes (fx privat tilstand eller blokeret lager). Du kan stadig udfylde og udskrive arket, men svarene forsvinder, når siden lukkes. Brug “Eksportér svar” for at gemme dem i en fil.",
+  noStorage: "Browseren tillader ikke, at svarene gemmes (fx i et privat vindue). Du kan stadig udfylde og udskrive arket, men svarene forsvinder, når siden lukkes. Brug " + q("Eksportér svar") + " for at gemme dem i en fil.",
   quota: "Svaret kunne ikke gemmes, fordi browserens lager er fuldt. Det står stadig på siden – eksportér svarene til en fil, så intet går tabt.",
   unsaved: (n) => (n === 1 ? "1 svar er" : n + " svar er") + " ikke gemt i browseren, fordi lageret er fuldt. Eksportér svarene til en fil, så intet går tabt.",
   confirmClear: (title) => "Vil du slette alle svar i " + q(title) + "?",
@@ -27,9 +25,7 @@ export const T = {
   copied: "Arket er kopieret – sæt det ind i Word eller en e-mail.",
   copyFailed: "Kopieringen lykkedes ikke. Markér teksten og kopiér den selv.",
   exported: (name) => "Svarene er gemt i filen " + name + ".",
-  imported: (n) => n + " svar er importeret.",
   importedNone: "Filen indeholder ingen svar. Intet er ændret.",
-  confirmImport: "Importen erstatter de nuværende svar. Fortsæt?",
   confirmExample: "Eksemplet skriver over de felter, der allerede er udfyldt. Fortsæt?",
   exampleLoaded: "Bogens eksempel er sat ind – ret det til, så det passer til jer.",
   rowAdded: "En ny række er tilføjet.",
@@ -40,43 +36,43 @@ export const T = {
   progressDone: "udfyldt",
 
   // --- Answer sets ("svarsæt")
-  defaultSetName: "Mit partnerskab",
+  defaultSetName: "Mine svar",
   newSetName: "Nyt partnerskab",
   confirmDeleteSet: (name) => "Vil du slette svarsættet " + q(name) + " med alle dets svar?",
   setDeleted: (name) => "Svarsættet " + q(name) + " er slettet.",
-  setSwitched: (name) => "Du arbejder nu i " + q(name) + ".",
+  setSwitched: (name) => "Du arbejder nu i svarsættet " + q(name) + ".",
 
   // --- Reading an export file: every message ends with "Intet er ændret."
-  tooBig: "Filen er for stor til at være en eksport af arbejdsark." + NOTHING_CHANGED,
-  badEncoding: "Filen kunne ikke læses: den er ikke gemt som UTF-8-tekst, eller den indeholder ødelagte tegn." + NOTHING_CHANGED,
-  badJson: "Filen kunne ikke læses: den er ikke en gyldig JSON-fil fra arbejdsarkene." + NOTHING_CHANGED,
-  foreign: "Filen er ikke en eksport fra " + q("Parat til private partnerskaber") + "." + NOTHING_CHANGED,
+  tooBig: "Filen er for stor til at være en eksport fra arbejdsarkene. Vælg den .json-fil, du fik med " + q("Eksportér svar") + "." + NOTHING_CHANGED,
+  badEncoding: "Filen kunne ikke læses – den er ikke gemt som UTF-8-tekst eller indeholder ødelagte tegn, måske fordi den er blevet ændret. Bed afsenderen om at eksportere den igen." + NOTHING_CHANGED,
+  badJson: "Filen kunne ikke læses – den er ikke en gyldig JSON-fil fra arbejdsarkene, eller den er ødelagt." + NOTHING_CHANGED,
+  foreign: "Filen er ikke en eksport fra " + q("Parat til private partnerskaber") + ". Vælg den .json-fil, du fik med " + q("Eksportér svar") + "." + NOTHING_CHANGED,
   badVersion: "Filens versionsnummer er ugyldigt, så filen kan ikke læses." + NOTHING_CHANGED,
-  newer: (v) => "Filen er lavet med en nyere version af arbejdsarkene (version " + v + "). Opdatér siden, og prøv igen." + NOTHING_CHANGED,
+  newer: (v) => "Filen er lavet med en nyere version af arbejdsarkene (version " + v + "). Genindlæs siden, og prøv igen." + NOTHING_CHANGED,
   badWorksheets: "Filen indeholder ikke arbejdsark i det forventede format." + NOTHING_CHANGED,
   unknownSheet: (id) => "Filen indeholder et ukendt arbejdsark (" + q(id) + ")." + NOTHING_CHANGED,
   badSheet: (title) => "Svarene til " + q(title) + " i filen har et forkert format." + NOTHING_CHANGED,
   unknownField: (key, title) => "Filen indeholder et ukendt felt i " + q(title) + " (" + q(key) + ")." + NOTHING_CHANGED,
   tooManyRows: (title, max) => "Filen har flere end " + max + " tilføjede rækker i " + q(title) + "." + NOTHING_CHANGED,
   invalidValue: (label, title) => q(label) + " i " + q(title) + " har en ugyldig værdi." + NOTHING_CHANGED,
-  notString: (label, title) => q(label) + " i " + q(title) + " er ikke tekst." + NOTHING_CHANGED,
-  tooLong: (label, title) => q(label) + " i " + q(title) + " er for langt." + NOTHING_CHANGED,
+  notString: (label, title) => "Svaret til " + q(label) + " i " + q(title) + " er ikke tekst." + NOTHING_CHANGED,
+  tooLong: (label, title) => "Svaret til " + q(label) + " i " + q(title) + " er for langt." + NOTHING_CHANGED,
   wrongSheet: (title, found) => "Filen indeholder ikke svar til " + q(title) + (found && found.length ? " (den indeholder svar til " + found.map(q).join(", ") + ")" : " (den indeholder ingen svar)") + "." + NOTHING_CHANGED,
 
   // --- Merging two answer sets
   mergeMine: "Behold mit svar",
   mergeTheirs: "Brug svaret fra filen",
   mergeBoth: "Behold begge",
-  mergeNoConflicts: "Svarene er flettet uden konflikter.",
   mergeConflicts: (n) => (n === 1 ? "1 felt" : n + " felter") + " har forskellige svar. Vælg, hvilket svar der skal gælde.",
 
   // --- Copies of the answers (plain text, Word, PDF cover list)
   yes: "Ja",
-  answerLabel: "Svar",
   // --- The worksheet page (ark/sheet.js)
-  savedIn: (set, date) => "Gemt i svarsættet " + q(set) + " kl. " + date.toLocaleTimeString("da-DK", { hour: "2-digit", minute: "2-digit" }) + ".",
+  // The line above the status names the set already.
+  savedIn: (set, date) => "Gemt kl. " + date.toLocaleTimeString("da-DK", { hour: "2-digit", minute: "2-digit" }) + ".",
   restoredFrom: (n, set) => n + " svar hentet fra svarsættet " + q(set) + " i denne browser.",
   choiceRemoved: "Valget er fjernet.",
+  setChangedElsewhere: (set) => "Svarsættet er skiftet til " + q(set) + " i et andet vindue. Arket viser nu svarene derfra.",
   working: "Et øjeblik – filen laves i browseren …",
   downloaded: (name) => "Filen " + name + " er hentet.",
   nothingToCopy: "Der er ingen svar endnu, så der er intet at lave en kopi af.",
@@ -88,6 +84,7 @@ export const T = {
   importAsNew: "Åbn som nyt svarsæt",
   importMerge: (set) => "Flet ind i " + q(set),
   cancel: "Annullér",
+  importQuota: "Svarene kunne ikke gemmes, fordi browserens lager er fuldt. Intet er ændret. Eksportér og slet et svarsæt, du ikke bruger, og prøv igen.",
   importedSetName: (name) => name + " (importeret)",
   importedSetDated: (date) => "Importeret " + date.toLocaleDateString("da-DK"),
   importedAsNew: (n, set) => (n === 1 ? "1 svar" : n + " svar") + " er åbnet som et nyt svarsæt, " + q(set) + ". Du arbejder nu i det.",
@@ -96,7 +93,7 @@ export const T = {
   mergeFiles: "Filens svar:",
   mergeDo: "Flet",
   mergedSilently: (set) => "Svarene er flettet ind i " + q(set) + ".",
-  mergedWithChoices: (n, set) => "Svarene er flettet ind i " + q(set) + "; " + (n === 1 ? "1 forskel" : n + " forskelle") + " er afgjort, som du valgte.",
+  mergedWithChoices: (n, set) => "Svarene er flettet ind i " + q(set) + ". I " + (n === 1 ? "1 felt" : n + " felter") + " er det svar brugt, som du valgte.",
 
   // --- "Mit partnerskab" (ark/overview.js)
   setInUse: "(i brug)",
@@ -112,7 +109,15 @@ export const T = {
   confirmClearAll: (set) => "Vil du slette alle svar i svarsættet " + q(set) + "? Du kan fortryde, indtil du forlader siden.",
   clearedAll: (set) => "Alle svar i " + q(set) + " er slettet.",
   summaryEmpty: (set) => "Der er ingen svar i " + q(set) + " endnu.",
-  persistGranted: "Browseren har lovet at gemme svarene varigt: de slettes ikke, selv om der bliver brug for plads.",
+  persistGranted: "Browseren gemmer svarene varigt – de bliver ikke slettet for at skaffe plads.",
   persistDenied: "Browseren har ikke lovet at gemme svarene varigt. Den kan slette dem, hvis den mangler plads, eller hvis du ikke har besøgt siden længe – eksportér svarene til en fil en gang imellem.",
   persistUnknown: "Browseren oplyser ikke, om svarene gemmes varigt. Eksportér svarene til en fil en gang imellem.",
+
+  // --- Copies with answers (ark/exports.js)
+  moreRows: "Flere rækker",
+  moreRowsIntro: "Rækker, som er tilføjet ud over arkets tomme rækker:",
+  answeredSheets: "Besvarede arbejdsark",
+  noAnswersInSet: "Der er ingen svar i dette svarsæt.",
+  siteName: "Parat til private partnerskaber",
+  docxDescription: "Svar fra arbejdsarkene i Parat til private partnerskaber",
 };
