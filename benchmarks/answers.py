@@ -113,7 +113,7 @@ MERGE_JS = """async (runs) => {
 }"""
 
 # The worksheet modules a step page with worksheets loads before anyone clicks.
-EAGER = ["main.js", "site.js", "sheet.js", "core/store.js", "core/contract.js", "core/strings.js"]
+EAGER = ["main.js", "site.js", "sheet.js", "print.js", "core/store.js", "core/contract.js", "core/strings.js"]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

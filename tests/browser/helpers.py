@@ -90,13 +90,28 @@ def fill_everything(page, sheet, ws: str, extra_rows: int = 2) -> dict:
     return answers
 
 
+STORE = ("(await import(new URL('../javascripts/ark/site.js', new URL(document.querySelector('[data-ark-contract]')"
+         ".dataset.arkContract, location.href)).href)).getStore()")
+
+
+def answer_sets(page) -> list[dict]:
+    """The page's answer sets [{id, name, created}] from its store."""
+    return page.evaluate(f"async () => {STORE}.sets()")
+
+
+def fill_storage(page):
+    """From now on the browser refuses to store answers (as with a full quota); other keys still work."""
+    page.evaluate(
+        """() => { const orig = Storage.prototype.setItem;
+             Storage.prototype.setItem = function (k, v) {
+               if (k.includes('|a|')) throw new DOMException('full', 'QuotaExceededError');
+               return orig.call(this, k, v); }; }"""
+    )
+
+
 def stored(page, ws: str) -> dict:
     """What the page's store holds for a worksheet in the current set."""
-    return page.evaluate(
-        "async (ws) => (await import(new URL('../javascripts/ark/site.js', new URL("
-        "document.querySelector('[data-ark-contract]').dataset.arkContract, location.href)).href)).getStore().entries(ws)",
-        ws,
-    )
+    return page.evaluate(f"async (ws) => {STORE}.entries(ws)", ws)
 
 
 def clear_sheet(page, sheet, accept: bool = True):

@@ -15,7 +15,7 @@ import threading
 import pytest
 
 from .helpers import (
-    choose, clear_sheet, delete_row, contract, export, field, fill_everything, import_bytes, import_file, open_overview, open_sheet, stored,
+    STORE, answer_sets, choose, clear_sheet, delete_row, fill_storage, contract, export, field, fill_everything, import_bytes, import_file, open_overview, open_sheet, stored,
     wait_status,
 )
 
@@ -98,7 +98,7 @@ def test_overview_export_with_added_rows_imports_again(page):
     # …and as a new set: the same answers, in a set of their own.
     import_file(page, overview, json.dumps(data).encode(), "new", action="import-all")
     wait_status(page, overview, "nyt svarsæt")
-    assert len(page.evaluate("async () => (await import(new URL('../javascripts/ark/site.js', new URL(document.querySelector('[data-ark-contract]').dataset.arkContract, location.href)).href)).getStore().sets()")) == 2
+    assert len(answer_sets(page)) == 2
     for ws, answers in typed.items():
         assert stored(page, ws) == answers, ws
 
@@ -119,12 +119,7 @@ def test_export_while_storage_is_full_holds_what_is_on_screen(browser, site_url)
     page = ctx.new_page()
     sheet = open_sheet(page, sheet_path(SHEET), SHEET)
     field(sheet, NOTE).fill("Gammelt svar")
-    page.evaluate(
-        """() => { const orig = Storage.prototype.setItem;
-             Storage.prototype.setItem = function (k, v) {
-               if (k.includes('|a|')) throw new DOMException('full', 'QuotaExceededError');
-               return orig.call(this, k, v); }; }"""
-    )
+    fill_storage(page)
     field(sheet, NOTE).fill("Nyt svar, der ikke kunne gemmes")
     assert "lager er fuldt" in sheet.locator(".ark-status").inner_text()
     _, data = export(page, sheet)
@@ -395,8 +390,8 @@ def test_every_sheet_names_its_set_and_links_to_the_help_page(page, built_site):
     sheet = open_sheet(page, "trin-3/", SHEET)
     assert sheet.locator("[data-ark-set]").inner_text() == DEFAULT_SET
     sheet.locator('a:has-text("Sådan gemmes dine svar")').click()
-    page.wait_for_url("**/saadan-gemmes-dine-svar/")
-    page.wait_for_selector("article :text('Hjemmesidens vejledning')")
+    page.wait_for_url("**/saadan-gemmes-dine-svar/", timeout=30_000)  # instant navigation; slow when busy
+    page.wait_for_selector("article :text('Hjemmesidens vejledning')", timeout=30_000)
     assert "Hjemmesidens vejledning" in page.locator("article").inner_text()
     assert "kun i den browser" in page.locator("article").inner_text()
 
@@ -417,7 +412,7 @@ def test_pages_load_only_the_worksheet_code_they_use(page):
     open_sheet(page, "trin-3/", SHEET)
     page.wait_for_timeout(300)
     eager = loaded_modules(page)
-    assert {"main.js", "site.js", "sheet.js", "core/store.js"} <= eager
+    assert {"main.js", "site.js", "sheet.js", "print.js", "core/store.js"} <= eager
     assert not eager & {"actions.js", "importer.js", "exports.js", "overview.js", "core/merge.js", "core/document.js"}, eager
     assert not any("kontrakt.json" in n for n in page.evaluate("performance.getEntriesByType('resource').map((e) => e.name)"))
 
@@ -436,13 +431,9 @@ def test_a_set_switched_in_another_tab_is_announced_and_typing_follows_it(contex
     assert "andet vindue" in sa.locator(".ark-status").inner_text()
     assert field(sa, NOTE).input_value() == ""  # it shows the set it now writes to
     field(sa, NOTE).fill("Til klient Y")
-    sets = {s["name"]: s["id"] for s in a.evaluate(
-        "async () => (await import(new URL('../javascripts/ark/site.js', new URL(document.querySelector('[data-ark-contract]')"
-        ".dataset.arkContract, location.href)).href)).getStore().sets()")}
-    by_set = a.evaluate(
-        "async (ids) => { const s = (await import(new URL('../javascripts/ark/site.js', new URL(document.querySelector("
-        "'[data-ark-contract]').dataset.arkContract, location.href)).href)).getStore();"
-        " return ids.map((id) => s.entries('" + SHEET + "', id)); }", [sets[DEFAULT_SET], sets["Klient Y"]])
+    sets = {s["name"]: s["id"] for s in answer_sets(a)}
+    by_set = a.evaluate(f"async (ids) => {{ const s = {STORE}; return ids.map((id) => s.entries('{SHEET}', id)); }}",
+                        [sets[DEFAULT_SET], sets["Klient Y"]])
     assert by_set == [{NOTE: "Til klient X"}, {NOTE: "Til klient Y"}]
 
 
@@ -468,12 +459,7 @@ def test_unsaved_answers_are_not_lost_without_a_warning(browser, site_url):
     ctx = browser.new_context(base_url=site_url)
     page = ctx.new_page()
     sheet = open_sheet(page, sheet_path(SHEET), SHEET)
-    page.evaluate(
-        """() => { const orig = Storage.prototype.setItem;
-             Storage.prototype.setItem = function (k, v) {
-               if (k.includes('|a|')) throw new DOMException('full', 'QuotaExceededError');
-               return orig.call(this, k, v); }; }"""
-    )
+    fill_storage(page)
     field(sheet, NOTE).click()
     page.keyboard.type("Kun på siden")  # typed: browsers ask before unload only after a real gesture
     assert "lager er fuldt" in sheet.locator(".ark-status").inner_text()
@@ -490,20 +476,13 @@ def test_import_under_full_storage_says_nothing_changed(browser, site_url):
     ctx = browser.new_context(base_url=site_url)
     page = ctx.new_page()
     sheet = open_sheet(page, sheet_path(SHEET), SHEET)
-    page.evaluate(
-        """() => { const orig = Storage.prototype.setItem;
-             Storage.prototype.setItem = function (k, v) {
-               if (k.includes('|a|')) throw new DOMException('full', 'QuotaExceededError');
-               return orig.call(this, k, v); }; }"""
-    )
+    fill_storage(page)
     payload = {"format": FORMAT, "version": 2, "name": "Partneren", "worksheets": {SHEET: {NOTE: "Fra filen"}}}
     import_file(page, sheet, json.dumps(payload).encode(), "new")
     page.wait_for_function("document.querySelector('.ark-status').classList.contains('is-error')")
     text = sheet.locator(".ark-status").inner_text()
     assert "lager er fuldt" in text and "Intet er ændret" in text and "står stadig på siden" not in text
-    assert [s["name"] for s in page.evaluate(
-        "async () => (await import(new URL('../javascripts/ark/site.js', new URL(document.querySelector('[data-ark-contract]')"
-        ".dataset.arkContract, location.href)).href)).getStore().sets()")] == [DEFAULT_SET]
+    assert [s["name"] for s in answer_sets(page)] == [DEFAULT_SET]
     ctx.close()
 
 

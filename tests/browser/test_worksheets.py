@@ -292,7 +292,9 @@ def test_print_button_on_a_step_page_prints_only_that_worksheet(page):
     field(sheet, note_key(ITEM)).fill("Kun dette ark")
     page.evaluate("window.print = () => { window.__printed = true; }")  # keep the classes it sets
     sheet.locator('button[data-action="print-filled"]').click()
-    page.wait_for_function("window.__printed === true")  # print.js loads on demand
+    assert page.evaluate("window.__printed") is True  # printing starts in the click itself
+    assert page.evaluate("document.body.classList.contains('print-one')")
+    assert page.locator(f'.ark[data-ark="{SHEET}"].print-target').count() == 1
     text = " ".join(pdf_text(page).split())
     assert "Gode råd før mødet" in text and "Kun dette ark" in text
     assert "Gode råd under mødet" not in text  # the step's other worksheets

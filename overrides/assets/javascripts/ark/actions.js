@@ -1,5 +1,5 @@
 /* The worksheet toolbar's actions and import, loaded with the first click on a worksheet
- * (sheet.js dispatches here): print, copy, export, clear with undo, delete rows, the
+ * (sheet.js dispatches here): copy, export, clear with undo, delete rows, the
  * book's example, copies as PDF and Word, and import (as a new set or merged).
  */
 import { deleteRow, rowNumbers } from "./core/contract.js";
@@ -11,8 +11,6 @@ const undo = new Map(); // sheet id → snapshot of its answers before "Ryd svar
 
 /* ---- Actions ------------------------------------------------------------------------------- */
 const ACTIONS = {
-  "print-filled": (root) => import("./print.js").then((m) => m.printSheet(root, false)),
-  "print-blank": (root) => import("./print.js").then((m) => m.printSheet(root, true)),
   "copy-text": (root) => import("./copy.js").then((m) => m.copyAsText(root, (msg, err) => status(root, msg, err))),
   "export": (root, store) => withContract(root, async (C) => {
     const { makeExport, fileName } = await import("./core/exportfile.js");

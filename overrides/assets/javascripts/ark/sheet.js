@@ -8,6 +8,7 @@
  */
 import { rowNumbers } from "./core/contract.js";
 import { T } from "./core/strings.js";
+import { printSheet } from "./print.js";
 
 const ROW = "{row}";
 const NUM = "{n}";
@@ -85,30 +86,50 @@ export function showSetName(root, store) {
 }
 
 /* ---- Added rows (risk analysis, KPI table) ----------------------------------------------- */
-export function addRow(root, n, local) {
-  const template = root.querySelector("template.ark-row-template");
-  const body = root.querySelector("tbody[data-rows]");
-  if (!template || !body || root.querySelector(`[data-added-row="${n}"]`)) return null;
-  const name = `${root.getAttribute("data-ark-rows")}-${n}`;
-  const holder = document.createElement("tbody");
-  holder.innerHTML = template.innerHTML.split(ROW).join(name).split(NUM).join(String(n)).trim();
-  const tr = holder.firstElementChild;
-  tr.setAttribute("data-added-row", String(n));
-  if (local) tr.setAttribute("data-local", "");
-  tr.id = `${sheetId(root)}--${name}`;
-  // Rows stay in number order, before the printout's blank rows.
-  const after = Array.from(body.querySelectorAll("tr[data-added-row]")).find((r) => +r.getAttribute("data-added-row") > n);
-  body.insertBefore(tr, after || body.querySelector(".ark-blank-row"));
-  return tr;
+/* Attributes of the row template that carry the placeholders {row} and {n}. */
+const ROW_ATTRS = ["data-key", "name", "aria-label"];
+
+/* The rows for numbers `ns`: clones of the sheet's row template with {row} and {n} filled in
+ * (cloning, not parsing HTML per row: restoring 50 rows is then a few milliseconds). */
+function makeRows(root, ns, local) {
+  const proto = root.querySelector("template.ark-row-template").content.querySelector("tr");
+  const prefix = root.getAttribute("data-ark-rows");
+  return ns.map((n) => {
+    const tr = proto.cloneNode(true);
+    const name = `${prefix}-${n}`;
+    tr.querySelectorAll("*").forEach((el) => {
+      for (const attr of ROW_ATTRS) {
+        const v = el.getAttribute(attr);
+        if (v !== null && v.includes("{")) el.setAttribute(attr, v.split(ROW).join(name).split(NUM).join(String(n)));
+      }
+    });
+    tr.setAttribute("data-added-row", String(n));
+    if (local) tr.setAttribute("data-local", "");
+    tr.id = `${sheetId(root)}--${name}`;
+    return tr;
+  });
 }
 
-/* "Tilføj udsagn/række": a new empty row after the last one, focused. */
-function addOwnRow(root) {
-  const present = Array.from(root.querySelectorAll("tr[data-added-row]")).map((tr) => +tr.getAttribute("data-added-row"));
-  const tr = addRow(root, (present.length ? Math.max(...present) : 0) + 1, true);
-  status(root, T.rowAdded);
-  const first = tr && tr.querySelector("[data-key]");
-  if (first) first.focus();
+/** Add the rows numbered `ns` that are not there yet, in number order before the printout's blank rows. */
+export function addRows(root, ns, local) {
+  const body = root.querySelector("tbody[data-rows]");
+  if (!body || !root.querySelector("template.ark-row-template")) return [];
+  const present = new Map(Array.from(body.querySelectorAll("tr[data-added-row]")).map((tr) => [+tr.getAttribute("data-added-row"), tr]));
+  const missing = ns.filter((n) => !present.has(n));
+  const made = missing.length ? makeRows(root, missing, local) : [];
+  const after = Array.from(present.keys()).sort((a, b) => a - b);
+  // Rows that go before the same existing row are inserted together (one DOM insertion).
+  let batch = document.createDocumentFragment();
+  let anchor;
+  made.forEach((tr, i) => {
+    const next = after.find((m) => m > missing[i]);
+    const at = next !== undefined ? present.get(next) : body.querySelector(".ark-blank-row");
+    if (batch.firstChild && at !== anchor) { body.insertBefore(batch, anchor); batch = document.createDocumentFragment(); }
+    anchor = at;
+    batch.appendChild(tr);
+  });
+  if (batch.firstChild) body.insertBefore(batch, anchor);
+  return made;
 }
 
 /* Show rows 1…max of the stored answers; rows beyond go, except an empty row added here. */
@@ -117,12 +138,22 @@ function syncRows(root, entries) {
   if (!spec.rows) return;
   const nums = rowNumbers(spec, entries);
   const max = nums.length ? nums[nums.length - 1] : 0;
-  for (let n = 1; n <= max; n++) addRow(root, n, false);
+  addRows(root, Array.from({ length: max }, (_, i) => i + 1), false);
   root.querySelectorAll("tr[data-added-row]").forEach((tr) => {
     const n = +tr.getAttribute("data-added-row");
+    if (n <= max) return;
     const empty = Array.from(tr.querySelectorAll("[data-key]")).every((el) => (el.type === "radio" ? !el.checked : el.value === ""));
-    if (n > max && !(tr.hasAttribute("data-local") && empty)) tr.remove();
+    if (!(tr.hasAttribute("data-local") && empty)) tr.remove();
   });
+}
+
+/* "Tilføj udsagn/række": a new empty row after the last one, focused. */
+function addOwnRow(root) {
+  const present = Array.from(root.querySelectorAll("tr[data-added-row]")).map((tr) => +tr.getAttribute("data-added-row"));
+  const [tr] = addRows(root, [(present.length ? Math.max(...present) : 0) + 1], true);
+  status(root, T.rowAdded);
+  const first = tr && tr.querySelector("[data-key]");
+  if (first) first.focus();
 }
 
 /* ---- Restore and save --------------------------------------------------------------------- */
@@ -185,12 +216,14 @@ export function bindSheet(root, store) {
   form.addEventListener("change", onInput);
   bindRadioUnset(root, store);
   // The toolbar's actions load with the first click (actions.js): most visits only type.
-  // "Tilføj" stays here, so the new row is there at once for the next keystroke.
   root.addEventListener("click", (e) => {
     const button = e.target.closest("button[data-action]");
     if (!button) return;
-    if (button.getAttribute("data-action") === "add-row") addOwnRow(root);
-    else import("./actions.js").then((m) => m.run(button.getAttribute("data-action"), root, store, button));
+    const action = button.getAttribute("data-action");
+    // Printing and adding a row happen at once, in the click: no module load in between.
+    if (action === "add-row") addOwnRow(root);
+    else if (action === "print-filled" || action === "print-blank") printSheet(root, action === "print-blank");
+    else import("./actions.js").then((m) => m.run(action, root, store, button));
   });
   const file = root.querySelector('input[data-action="import"]');
   if (file) file.addEventListener("change", () => import("./actions.js").then((m) => m.importInto(root, store, file)));
