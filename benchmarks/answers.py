@@ -204,7 +204,7 @@ def main() -> None:
         "As published: minified by esbuild (`scripts/vendor --minify`); the host compresses them.",
         "Before answer sets, the one worksheet script (`arbejdsark.js`) was 7.3 KB gzip on every page;",
         "pages without worksheets now load only `main.js`. The modules for the toolbar's actions,",
-        "import, merge, copies, printing and the overview load when used.",
+        "import, merge, copies and the overview load when used.",
         "",
         "| File | Raw | gzip -9 |",
         "|---|---|---|",

@@ -93,14 +93,19 @@ def kib(size: float) -> str:
 # --- Project snapshots ------------------------------------------------------------------------
 
 def snapshot(dest: Path) -> Path:
-    """Copy what the site is built from into dest (no generated PDFs, no caches)."""
+    """Copy what the site is built from into dest (no generated PDFs, no caches), with the
+    worksheet modules minified as published (scripts/vendor --minify, undone afterwards)."""
     dest.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, dest / part, ignore=EXCLUDED)
-        else:
-            shutil.copy2(source, dest / part)
+    subprocess.run([str(ROOT / "scripts" / "vendor"), "--minify"], cwd=ROOT, check=True)
+    try:
+        for part in PROJECT_PARTS:
+            source = ROOT / part
+            if source.is_dir():
+                shutil.copytree(source, dest / part, ignore=EXCLUDED)
+            else:
+                shutil.copy2(source, dest / part)
+    finally:
+        subprocess.run([str(ROOT / "scripts" / "vendor")], cwd=ROOT, check=True)
     return dest
 
 
