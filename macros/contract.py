@@ -33,7 +33,9 @@ NOTE_SUFFIX = "--note"
 ROW_PLACEHOLDER = "{row}"  # in row field keys: replaced by "<prefix>-<n>"
 NUMBER_PLACEHOLDER = "{n}"  # in row labels: replaced by n
 MAX_ROWS = 999
-LIMITS = {"importBytes": 2 * 1024 * 1024, "valueChars": 50_000, "rows": MAX_ROWS}
+# importBytes: above what localStorage holds per origin (5 MB in Chromium and Firefox), so every
+# export a browser can make imports again; valueChars is every textarea's maxlength.
+LIMITS = {"importBytes": 8 * 1024 * 1024, "valueChars": 50_000, "rows": MAX_ROWS}
 CHECKED = "1"  # the stored value of a ticked checklist item
 MONTHS = ["Januar", "Februar", "Marts", "April", "Maj", "Juni", "Juli", "August", "September", "Oktober", "November", "December"]
 # Where the build publishes the contract, relative to docs/ (and so to the site root).

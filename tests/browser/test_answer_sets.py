@@ -313,7 +313,7 @@ BAD_FILES = [
     (json.dumps({"format": FORMAT, "version": 2, "worksheets": {SHEET: {ITEM: {"nested": 1}}}}).encode(), "ikke tekst"),
     (b'{"format": "' + FORMAT.encode() + b'", "version": 2, "worksheets": {"' + SHEET.encode() + b'": {"' + NOTE.encode() + b'": "\xe6\xf8"}}}', "UTF-8"),
     (json.dumps({"format": FORMAT, "version": 2, "worksheets": {SHEET: {NOTE: "Ødelagt \ufffd tegn"}}}, ensure_ascii=False).encode(), "ødelagte tegn"),
-    (b" " * (2 * 1024 * 1024 + 1), "for stor"),
+    (b" " * (contract()["limits"]["importBytes"] + 1), "for stor"),
 ]
 BAD_IDS = ["not-json", "foreign", "newer", "other-sheet", "unknown-sheet", "unknown-key", "bad-choice", "wrong-type",
            "latin-1", "replacement-char", "too-big"]
@@ -521,3 +521,50 @@ def test_instant_navigation_to_the_overview_runs_cleanly(page):
     sheet.locator("a", has_text="Skift svarsæt").click()
     page.wait_for_selector("[data-ark-oversigt][data-ready='1']")
     assert page.evaluate("window.__marker") == 1  # no full reload
+
+
+def test_a_full_storage_at_load_still_shows_what_was_saved(browser, site_url):
+    """A browser whose storage is full (not blocked) keeps showing the saved answers; new typing
+    is kept on the page, counted as unsaved and guarded."""
+    ctx = browser.new_context(base_url=site_url)
+    page = ctx.new_page()
+    sheet = open_sheet(page, sheet_path(SHEET), SHEET)
+    field(sheet, NOTE).fill("Gemt før lageret blev fuldt")
+    ctx.add_init_script(
+        "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };"
+    )
+    page.reload()
+    sheet = open_sheet(page, sheet_path(SHEET), SHEET)
+    assert field(sheet, NOTE).input_value() == "Gemt før lageret blev fuldt"
+    assert "tillader ikke" not in sheet.locator(".ark-status").inner_text()
+    field(sheet, ITEM).check()
+    assert "lager er fuldt" in sheet.locator(".ark-status").inner_text()
+    assert page.evaluate(f"async () => {STORE}.unsaved()") == 1
+    ctx.close()
+
+
+def test_a_row_being_edited_when_another_tab_deletes_an_earlier_row_is_not_duplicated(context):
+    ws = "trin-4-risikoanalyse"
+    a, b = context.new_page(), context.new_page()
+    sa = open_sheet(a, sheet_path(ws), ws)
+    for text in ("row1", "row2", "row3"):
+        sa.locator('button[data-action="add-row"]').click()
+        sa.locator("tr[data-added-row]").last.locator("textarea").fill(text)
+    sb = open_sheet(b, sheet_path(ws), ws)
+    sb.locator('[data-key="egen-3--tekst"]').click()
+    b.keyboard.type("b")  # B's field keeps its focus (and a pending "change") while A acts
+    delete_row(a, sa, 1)
+    b.wait_for_function("document.querySelectorAll('tr[data-added-row]').length === 2")
+    b.wait_for_timeout(300)
+    assert stored(a, ws) == {"egen-1--tekst": "row2", "egen-2--tekst": "row3b"}
+
+
+def test_long_imported_set_names_stay_distinct(page):
+    name = "N" * 200
+    payload = json.dumps({"format": FORMAT, "version": 2, "name": name, "worksheets": {SHEET: {NOTE: "x"}}}).encode()
+    overview = open_overview(page)
+    for _ in range(2):
+        import_file(page, overview, payload, "new", action="import-all")
+        wait_status(page, overview, "nyt svarsæt")
+    names = [s["name"] for s in answer_sets(page)]
+    assert len(set(names)) == 3 and all(len(n) <= 200 for n in names), names

@@ -97,8 +97,11 @@ function uniqueName(store, name) {
   return candidate;
 }
 
+/* Room for " (importeret) 12" within the store's 200-character names. */
+const importedName = (name) => T.importedSetName(name.length > 170 ? name.slice(0, 169) + "…" : name);
+
 function importAsNewSet(store, result) {
-  const set = store.createSet(uniqueName(store, result.name ? T.importedSetName(result.name) : T.importedSetDated(new Date())));
+  const set = store.createSet(uniqueName(store, result.name ? importedName(result.name) : T.importedSetDated(new Date())));
   if (!store.replaceSheets(set.id, result.worksheets)) {
     store.deleteSet(set.id);
     return { text: T.importQuota, error: true };

@@ -157,8 +157,25 @@ function addOwnRow(root) {
 }
 
 /* ---- Restore and save --------------------------------------------------------------------- */
+let resyncing = false; // true while a re-sync rewrites the sheet: its side effects save nothing
+
+/* The id of the set the sheet shows (showSetName keeps it), or the current one. */
+function shownSet(root, store) {
+  const id = root.getAttribute("data-ark-set-id");
+  return id && store.sets().some((s) => s.id === id) ? id : store.currentSet().id;
+}
+
 /** Make the sheet show exactly what the current set holds. Returns the number of answers shown. */
 export function resyncSheet(root, store) {
+  resyncing = true;
+  try {
+    return resync(root, store);
+  } finally {
+    resyncing = false;
+  }
+}
+
+function resync(root, store) {
   const entries = store.entries(sheetId(root));
   syncRows(root, entries);
   let n = 0;
@@ -171,12 +188,13 @@ export function resyncSheet(root, store) {
 }
 
 export function saveField(root, store, el) {
-  // A field another tab's change removed (a re-synced row) still fires "change": ignore it, or
-  // its text would land in a row or set it no longer belongs to.
-  if (!el.isConnected) return;
+  // A field a re-sync removes (another tab deleted a row or switched the set) fires "change" as
+  // it goes, connected or not: ignore it, or its text lands in a row or set it no longer shows.
+  if (resyncing || !el.isConnected) return;
   const value = readField(el);
   if (value === null) return;
-  const ok = store.set(sheetId(root), el.getAttribute("data-key"), value);
+  // Into the set the sheet shows, even if another tab switched the current one a moment ago.
+  const ok = store.set(sheetId(root), el.getAttribute("data-key"), value, shownSet(root, store));
   syncPrintCopy(el);
   if (!ok) status(root, T.quota, true);
   else if (store.persistent) status(root, T.savedIn(store.currentSet().name, new Date()));
@@ -191,7 +209,7 @@ function bindRadioUnset(root, store) {
   root.addEventListener("click", (e) => {
     if (e.target.type === "radio" && e.target === wasChecked) {
       e.target.checked = false;
-      store.set(sheetId(root), e.target.getAttribute("data-key"), "");
+      store.set(sheetId(root), e.target.getAttribute("data-key"), "", shownSet(root, store));
       status(root, T.choiceRemoved);
     }
     wasChecked = null;
@@ -200,7 +218,7 @@ function bindRadioUnset(root, store) {
     if (e.target.type === "radio" && e.target.checked && (e.key === "Delete" || e.key === "Backspace")) {
       e.preventDefault();
       e.target.checked = false;
-      store.set(sheetId(root), e.target.getAttribute("data-key"), "");
+      store.set(sheetId(root), e.target.getAttribute("data-key"), "", shownSet(root, store));
       status(root, T.choiceRemoved);
     }
   });

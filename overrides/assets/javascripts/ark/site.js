@@ -10,14 +10,14 @@ let contractPromise = null;
 export function getStore() {
   if (store) return store;
   const root = siteRoot();
+  // Reading decides: a full storage still holds the answers saved so far (writes it refuses
+  // are kept in memory and counted as unsaved); only a blocked one is replaced by memory.
   let storage = null;
   try {
-    const k = "__ppp_test__";
-    window.localStorage.setItem(k, k);
-    window.localStorage.removeItem(k);
+    window.localStorage.getItem("__ppp_test__");
     storage = window.localStorage;
   } catch (e) {
-    storage = null; // private mode or blocked: answers live in memory while the page is open
+    storage = null; // blocked (a browser setting, some private modes): answers live in memory
   }
   store = createStore(storage, { root: root.pathname });
   // Answers the browser refused to store (quota) live only in this page: ask before it goes.
