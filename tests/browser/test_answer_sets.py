@@ -223,26 +223,30 @@ def test_answer_sets_create_switch_rename_delete(page):
     assert field(sheet, NOTE).input_value() == ""  # a new set starts empty
     field(sheet, NOTE).fill("Til forening B")
     overview = open_overview(page)
-    assert overview.locator(".ark-saet-liste li").count() == 2
-    first = overview.locator(".ark-saet-liste li").filter(has_text=DEFAULT_SET)
+    assert overview.locator(".ark-saet-liste > li").count() == 2
+    first = overview.locator(".ark-saet-liste > li").filter(has_text=DEFAULT_SET)
+    # Each set lists its started sheets and their progress, without switching to it.
+    first.locator(".ark-saet-detaljer summary").click()
+    assert "Gode råd før mødet" in first.locator(".ark-saet-ark").inner_text()
+    assert "udfyldt" in first.locator(".ark-saet-ark").inner_text()
     first.locator('button[data-action="switch-set"]').click()
     wait_status(page, overview, DEFAULT_SET)
     assert "Til Familieven" in overview.locator("[data-ark-summary]").text_content()  # in closed <details>
     page.once("dialog", lambda d: d.accept("Familieven og Trævarebutikken"))
-    overview.locator(".ark-saet-liste li.is-current button[data-action='rename-set']").click()
+    overview.locator(".ark-saet-liste > li.is-current button[data-action='rename-set']").click()
     wait_status(page, overview, "Familieven og Trævarebutikken")
     sheet = open_sheet(page, sheet_path(SHEET), SHEET)
     assert sheet.locator("[data-ark-set]").inner_text() == "Familieven og Trævarebutikken"
     assert field(sheet, NOTE).input_value() == "Til Familieven"
     overview = open_overview(page)
-    other = overview.locator(".ark-saet-liste li").filter(has_text="Forening B")
+    other = overview.locator(".ark-saet-liste > li").filter(has_text="Forening B")
     page.once("dialog", lambda d: d.dismiss())  # cancelling keeps it
     other.locator('button[data-action="delete-set"]').click()
-    assert overview.locator(".ark-saet-liste li").count() == 2
+    assert overview.locator(".ark-saet-liste > li").count() == 2
     page.once("dialog", lambda d: d.accept())
     other.locator('button[data-action="delete-set"]').click()
     wait_status(page, overview, "slettet")
-    assert overview.locator(".ark-saet-liste li").count() == 1
+    assert overview.locator(".ark-saet-liste > li").count() == 1
 
 
 def test_overview_shows_progress_answers_and_persistence(page):

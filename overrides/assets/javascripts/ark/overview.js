@@ -53,7 +53,8 @@ function renderSets(root, store, C) {
   const list = el("ul", { class: "ark-saet-liste" });
   store.sets().forEach((set) => {
     const all = store.allEntries(set.id);
-    const started = Object.keys(C.worksheets).filter((id) => all[id] && Object.keys(all[id]).length).length;
+    const startedIds = Object.keys(C.worksheets).filter((id) => all[id] && Object.keys(all[id]).length);
+    const started = startedIds.length;
     const li = el("li", { "data-set": set.id, class: set.id === current ? "is-current" : "" });
     li.append(el("strong", { text: set.name }), " ");
     if (set.id === current) li.append(el("span", { class: "ark-saet-brug", text: T.setInUse }), " ");
@@ -63,9 +64,23 @@ function renderSets(root, store, C) {
     if (set.id !== current) tools.append(act("switch-set", T.setUse, set.name));
     tools.append(act("rename-set", T.setRename, set.name), act("export-set", T.setExport, set.name), act("delete-set", T.setDelete, set.name));
     li.append(" ", tools);
+    // Each set's started worksheets with their progress, without switching to it.
+    if (started) {
+      const sheets = el("ul", { class: "ark-saet-ark" }, ...startedIds.map((id) => el("li", {},
+        el("a", { href: new URL(C.worksheets[id].url, siteRoot()).href, text: C.worksheets[id].title }),
+        " ", el("span", { class: "ark-progress", text: `(${progressText(progress(C.worksheets[id], all[id]))})` }))));
+      li.append(el("details", { class: "ark-saet-detaljer" }, el("summary", { text: T.setSheets(started) }), sheets));
+    }
     list.append(li);
   });
   root.querySelector("[data-ark-sets]").replaceChildren(list);
+}
+
+/* "(3 af 14 udfyldt)", "(udfyldt)", "(påbegyndt)" or "(ikke påbegyndt)" for core/contract.js progress(). */
+function progressText(p) {
+  if (!p.started) return T.progressNone;
+  if (p.total > 0 && p.done >= p.total) return T.progressDone;
+  return p.total ? T.progress(p.done, p.total) : T.progressStarted;
 }
 
 function renderProgress(root, store, C) {
@@ -74,9 +89,8 @@ function renderProgress(root, store, C) {
     const id = li.getAttribute("data-ark-progress");
     const p = progress(C.worksheets[id], all[id] || {});
     const label = li.querySelector(".ark-progress");
-    const done = p.total > 0 && p.done >= p.total;
-    label.textContent = "(" + (!p.started ? T.progressNone : done ? T.progressDone : p.total ? T.progress(p.done, p.total) : T.progressStarted) + ")";
-    label.classList.toggle("is-done", done);
+    label.textContent = `(${progressText(p)})`;
+    label.classList.toggle("is-done", p.total > 0 && p.done >= p.total);
   });
 }
 

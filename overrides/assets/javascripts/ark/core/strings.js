@@ -97,6 +97,7 @@ export const T = {
 
   // --- "Mit partnerskab" (ark/overview.js)
   setInUse: "(i brug)",
+  setSheets: (n) => "Vis " + (n === 1 ? "arket" : "de " + n + " ark"),
   setProgress: (started, total) => started + " af " + total + " arbejdsark påbegyndt",
   setUse: "Brug dette svarsæt",
   setRename: "Omdøb",
