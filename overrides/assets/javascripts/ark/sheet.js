@@ -26,17 +26,18 @@ export function writeField(el, value) {
   if (el.type === "checkbox") el.checked = value === "1";
   else if (el.type === "radio") el.checked = value !== "" && el.value === value;
   else if (el.value !== value) el.value = value;
-  syncPrintCopy(el);
+  syncPrintCopy(el, value);
 }
 
-/* Textareas clip when printed: each has a sibling .ark-print that mirrors its text. */
-function syncPrintCopy(el) {
+/* Textareas clip when printed: each has a sibling .ark-print that mirrors its text. A checklist
+ * note (textarea and copy inside .ark-note) that is empty is not printed with the answers. */
+function syncPrintCopy(el, value = el.value) {
   const copy = el.nextElementSibling;
   if (!copy || !copy.classList.contains("ark-print")) return;
   const span = copy.firstElementChild || copy.appendChild(document.createElement("span"));
-  span.textContent = el.value;
-  const note = copy.closest(".ark-note");
-  if (note) note.classList.toggle("is-empty", el.value === "");
+  if (span.textContent !== value) span.textContent = value;
+  const box = copy.parentElement;
+  if (box.classList.contains("ark-note")) box.classList.toggle("is-empty", value === "");
 }
 
 export const sheetId = (root) => root.getAttribute("data-ark");
