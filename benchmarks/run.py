@@ -282,7 +282,8 @@ def page_assets(site: Path, page: str) -> list[str]:
     """Every file the page loads (site-relative paths): the HTML, its assets, assets of its CSS."""
     base = f"http://site/{page}"
     parser = _AssetParser()
-    parser.feed((site / page / "index.html").read_text(encoding="utf-8"))
+    page_html = (site / page / "index.html").read_text(encoding="utf-8")
+    parser.feed(page_html)
     config = json.loads(parser.config_json or "{}")
     pending = [resolve(base, url) for url in parser.urls]
     pending += [resolve(base, url) for url in material_runtime_urls(config, site)]
@@ -295,7 +296,26 @@ def page_assets(site: Path, page: str) -> list[str]:
         if path.endswith(".css"):
             css_base = f"http://site/{path}"
             pending += [resolve(css_base, url) for url in css_urls((site / path).read_text(encoding="utf-8"))]
+        elif path.startswith(WORKSHEET_MODULES):
+            pending += [resolve(f"http://site/{path}", url) for url in module_imports(site / path, page_html)]
     return assets
+
+
+# The worksheet code is ES modules: the entry (main.js) imports the binding modules on pages with
+# a worksheet or "Mit partnerskab", and those import theirs statically. Everything else it
+# imports only on a click, which a page load does not count.
+WORKSHEET_MODULES = "assets/javascripts/ark/"
+STATIC_IMPORT = re.compile(r"""(?:^|[;}\s])import\s*(?:[\w{}*,\s$]+?\s*from\s*)?["'](\.{1,2}/[^"']+)["']""")
+ENTRY_IMPORT = re.compile(r"""import\(\s*["'](\.{1,2}/(?:site|sheet)\.js)["']\s*\)""")
+
+
+def module_imports(module: Path, page_html: str) -> list[str]:
+    """Relative URLs a worksheet module makes the browser load when a page loads."""
+    code = module.read_text(encoding="utf-8")
+    urls = STATIC_IMPORT.findall(code)
+    if module.name == "main.js" and re.search(r"data-ark(?:-oversigt)?[= >]", page_html):
+        urls += ENTRY_IMPORT.findall(code)
+    return urls
 
 
 @dataclass(frozen=True)
