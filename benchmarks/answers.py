@@ -17,7 +17,6 @@ import datetime as dt
 import functools
 import gzip
 import http.server
-import json
 import os
 import statistics
 import subprocess

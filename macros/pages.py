@@ -5,7 +5,6 @@ MkDocs does not rewrite links inside raw HTML and the site must work under any s
 """
 from __future__ import annotations
 
-from typing import Any
 
 from .content import Content
 from .contract import PUBLISHED_PATH

@@ -132,3 +132,10 @@ def delete_row(page, sheet, n: int):
     """Press "Slet" on added row n; returns once the row is gone and the rest renumbered."""
     sheet.locator(f'tr[data-added-row="{n}"] button[data-action="delete-row"]').click()
     wait_status(page, sheet, "Rækken er slettet")
+
+
+def add_rows(sheet, texts):
+    """Add one row per text ("Tilføj række/udsagn") and type the text into its first field."""
+    for text in texts:
+        sheet.locator('button[data-action="add-row"]').click()
+        sheet.locator("tr[data-added-row]").last.locator("textarea").first.fill(text)

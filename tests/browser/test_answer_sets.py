@@ -15,7 +15,7 @@ import threading
 import pytest
 
 from .helpers import (
-    STORE, answer_sets, choose, clear_sheet, delete_row, fill_storage, contract, export, field, fill_everything, import_bytes, import_file, open_overview, open_sheet, stored,
+    STORE, add_rows, answer_sets, choose, clear_sheet, delete_row, fill_storage, contract, export, field, fill_everything, import_bytes, import_file, open_overview, open_sheet, stored,
     wait_status,
 )
 
@@ -361,9 +361,7 @@ def test_clear_one_sheet_can_be_undone(page):
 def test_added_row_can_be_deleted_and_later_rows_move_up(page):
     ws = "trin-7-kpi"
     sheet = open_sheet(page, sheet_path(ws), ws)
-    for text in ("Mål 1", "Mål 2", "Mål 3"):
-        sheet.locator('button[data-action="add-row"]').click()
-        sheet.locator("tr[data-added-row]").last.locator("textarea").first.fill(text)
+    add_rows(sheet, ("Mål 1", "Mål 2", "Mål 3"))
     delete_row(page, sheet, 2)
     assert stored(page, ws) == {"raekke-1--maal": "Mål 1", "raekke-2--maal": "Mål 3"}
     page.reload()
@@ -446,9 +444,7 @@ def test_a_row_removed_by_another_tab_does_not_write_back(context):
     ws = "trin-7-kpi"
     a, b = context.new_page(), context.new_page()
     sa = open_sheet(a, sheet_path(ws), ws)
-    for text in ("Mål 1", "Mål 2", "Mål 3"):
-        sa.locator('button[data-action="add-row"]').click()
-        sa.locator("tr[data-added-row]").last.locator("textarea").first.fill(text)
+    add_rows(sa, ("Mål 1", "Mål 2", "Mål 3"))
     sa.locator('[data-key="raekke-3--kpi"]').click()
     sa.locator('[data-key="raekke-3--kpi"]').type("kpi 3")
     sb = open_sheet(b, sheet_path(ws), ws)
@@ -557,9 +553,7 @@ def test_a_row_being_edited_when_another_tab_deletes_an_earlier_row_is_not_dupli
     ws = "trin-4-risikoanalyse"
     a, b = context.new_page(), context.new_page()
     sa = open_sheet(a, sheet_path(ws), ws)
-    for text in ("row1", "row2", "row3"):
-        sa.locator('button[data-action="add-row"]').click()
-        sa.locator("tr[data-added-row]").last.locator("textarea").fill(text)
+    add_rows(sa, ("row1", "row2", "row3"))
     sb = open_sheet(b, sheet_path(ws), ws)
     sb.locator('[data-key="egen-3--tekst"]').click()
     b.keyboard.type("b")  # B's field keeps its focus (and a pending "change") while A acts
@@ -567,3 +561,20 @@ def test_a_row_being_edited_when_another_tab_deletes_an_earlier_row_is_not_dupli
     b.wait_for_function("document.querySelectorAll('tr[data-added-row]').length === 2")
     b.wait_for_timeout(300)
     assert stored(a, ws) == {"egen-1--tekst": "row2", "egen-2--tekst": "row3b"}
+
+
+def test_answers_kept_in_memory_are_stored_once_there_is_room(page):
+    sheet = open_sheet(page, sheet_path(SHEET), SHEET)
+    page.evaluate("() => { window.__setItem = Storage.prototype.setItem; }")
+    fill_storage(page)
+    field(sheet, NOTE).fill("Skrevet mens lageret var fuldt")
+    page.keyboard.press("Tab")  # leave the field while storage is still full (its "change" is refused too)
+    assert page.evaluate(f"async () => {STORE}.unsaved()") == 1
+    page.evaluate("() => { Storage.prototype.setItem = window.__setItem; }")  # space freed
+    field(sheet, "research-af-virksomheden--note").fill("Skrevet bagefter")
+    assert page.evaluate(f"async () => {STORE}.unsaved()") == 0
+    page.reload()
+    sheet = open_sheet(page, sheet_path(SHEET), SHEET)
+    assert field(sheet, NOTE).input_value() == "Skrevet mens lageret var fuldt"
+    assert field(sheet, "research-af-virksomheden--note").input_value() == "Skrevet bagefter"
+

@@ -4,7 +4,6 @@ from __future__ import annotations
 import io
 import json
 
-import pytest
 from pypdf import PdfReader
 
 from .helpers import clear_sheet, field, import_file, open_overview, wait_status
@@ -211,7 +210,7 @@ def test_nothing_leaves_the_browser_while_filling(page, context):
 
 
 def test_forms_never_submit(page):
-    sheet = open_sheet(page, SHEET_PAGE)
+    open_sheet(page, SHEET_PAGE)
     url = page.url
     page.evaluate(f"document.querySelector('.ark[data-ark=\"{SHEET}\"] form').requestSubmit()")
     page.wait_for_timeout(200)

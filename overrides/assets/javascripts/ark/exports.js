@@ -17,7 +17,7 @@
  * cannot encode as close equivalents (→ "->", ≤ "<=", − "-", ő "o", an emoji "?"), see
  * `toWinAnsi`. Nothing throws on an unusual character.
  */
-import { sheetSpec, rowKeyInfo, rowNumbers, rowKeys } from "./core/contract.js";
+import { expand, fieldFor, filled, has, rowKeyInfo, rowKeys, rowNumbers, sheetSpec } from "./core/contract.js";
 import { T } from "./core/strings.js";
 import { MIME } from "./download.js";
 import { siteRoot } from "./site.js";
@@ -45,10 +45,7 @@ export function library(root, name) {
   return loaded[url];
 }
 
-const has = (o, k) => o != null && Object.prototype.hasOwnProperty.call(o, k);
-const filled = (o, k) => has(o, k) && typeof o[k] === "string" && o[k] !== "";
 const anyAnswer = (answers) => Object.keys(answers || {}).some((k) => filled(answers, k));
-const expand = (s, name, n) => String(s).split("{row}").join(name).split("{n}").join(String(n));
 
 // --- Text Helvetica can draw ----------------------------------------------------------------
 
@@ -72,7 +69,7 @@ let winAnsi = null; // Set of code points Helvetica (WinAnsi) can encode, from p
  * @param {string} text
  * @returns {string}
  */
-export function toWinAnsi(text) {
+function toWinAnsi(text) {
   let out = "";
   for (const ch of String(text).normalize("NFC")) {
     const cp = ch.codePointAt(0);
@@ -211,12 +208,7 @@ async function fillDocument(L, root, contract, sheetId, answers) {
   const a = answers || {};
   const overflow = []; // {label, value}: answers longer than their field
   const unmatched = []; // {label, value}: answers without a field that fits them (should not happen)
-  const labelOf = (key) => {
-    const fixed = spec.fields.find((x) => x.key === key);
-    if (fixed) return fixed.label;
-    const info = rowKeyInfo(spec, key);
-    return info ? expand(info.field.label, spec.rows.prefix + "-" + info.n, info.n) : key;
-  };
+  const labelOf = (key) => (fieldFor(contract, sheetId, key) || { label: key }).label;
   const printed = spec.rows ? spec.rows.printed : 0;
   for (const key of Object.keys(a)) {
     if (!filled(a, key)) continue;

@@ -6,12 +6,10 @@
  * from the key contract (macros/contract.py); so do the keys of the added-row template.
  * Binding adds listeners and writes stored answers into their fields; empty fields stay as served.
  */
-import { rowNumbers } from "./core/contract.js";
+import { expand, rowNumbers } from "./core/contract.js";
 import { T } from "./core/strings.js";
 import { printSheet } from "./print.js";
 
-const ROW = "{row}";
-const NUM = "{n}";
 
 /* ---- Fields ------------------------------------------------------------------------------ */
 export const fields = (root) => Array.from(root.querySelectorAll("form [data-key]"));
@@ -101,7 +99,7 @@ function makeRows(root, ns, local) {
     tr.querySelectorAll("*").forEach((el) => {
       for (const attr of ROW_ATTRS) {
         const v = el.getAttribute(attr);
-        if (v !== null && v.includes("{")) el.setAttribute(attr, v.split(ROW).join(name).split(NUM).join(String(n)));
+        if (v !== null && v.includes("{")) el.setAttribute(attr, expand(v, name, n));
       }
     });
     tr.setAttribute("data-added-row", String(n));
@@ -112,7 +110,7 @@ function makeRows(root, ns, local) {
 }
 
 /** Add the rows numbered `ns` that are not there yet, in number order before the printout's blank rows. */
-export function addRows(root, ns, local) {
+function addRows(root, ns, local) {
   const body = root.querySelector("tbody[data-rows]");
   if (!body || !root.querySelector("template.ark-row-template")) return [];
   const present = new Map(Array.from(body.querySelectorAll("tr[data-added-row]")).map((tr) => [+tr.getAttribute("data-added-row"), tr]));
@@ -198,7 +196,11 @@ export function saveField(root, store, el) {
   const ok = store.set(sheetId(root), el.getAttribute("data-key"), value, shownSet(root, store));
   syncPrintCopy(el);
   if (!ok) status(root, T.quota, true);
-  else if (store.persistent) status(root, T.savedIn(store.currentSet().name, new Date()));
+  else if (store.persistent) {
+    // There is room again: store what the browser refused earlier (kept in memory until now).
+    if (store.unsaved()) store.flush();
+    status(root, T.savedIn(store.currentSet().name, new Date()));
+  }
 }
 
 /* A chosen radio can be unset: click it again, or press Delete/Backspace on it. */

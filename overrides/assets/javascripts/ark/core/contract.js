@@ -15,10 +15,13 @@
 
 // The placeholders are fixed by the contract (C.placeholders); functions that are not given C
 // (rowKeys, rowNumbers, …) use these, and the tests check that they agree with the contract.
-const ROW = "{row}";
+export const ROW = "{row}";
 const NUM = "{n}";
 
-const has = (o, k) => o != null && Object.prototype.hasOwnProperty.call(o, k);
+/** Own property k of o (never one from the prototype: keys come from files people import). */
+export const has = (o, k) => o != null && Object.prototype.hasOwnProperty.call(o, k);
+/** An answer is there: a non-empty string under key k. */
+export const filled = (o, k) => has(o, k) && typeof o[k] === "string" && o[k] !== "";
 
 /**
  * The contract of one worksheet.
@@ -71,8 +74,12 @@ export function rowKeyInfo(spec, key, maxRows = Infinity) {
   return null;
 }
 
-function expand(s, name, num) {
-  return typeof s === "string" ? s.split(ROW).join(name).split(NUM).join(num) : s;
+/**
+ * A row field's key, label or group for added row n: "{row}" → name ("egen-3"), "{n}" → n.
+ * @param {string} s @param {string} name @param {number|string} num
+ */
+export function expand(s, name, num) {
+  return typeof s === "string" ? s.split(ROW).join(name).split(NUM).join(String(num)) : s;
 }
 
 /**

@@ -13,11 +13,8 @@
  * into rows and a row) so a writer can merge them – or ignore `spans` and show empty cells.
  */
 import { T } from "./strings.js";
-import { rowNumbers, rowKeys, sheetSpec } from "./contract.js";
+import { ROW, expand, filled, has, rowNumbers, rowKeys, sheetSpec } from "./contract.js";
 
-const ROW = "{row}";
-const has = (o, k) => o != null && Object.prototype.hasOwnProperty.call(o, k);
-const filled = (o, k) => has(o, k) && typeof o[k] === "string" && o[k] !== "";
 
 function display(field, value, C) {
   return field.type === "check" ? (value === C.checked ? T.yes : value) : value;
@@ -59,7 +56,7 @@ function fieldBlocks(C, sheetId, spec, answers) {
     for (const n of rowNumbers(spec, answers)) {
       const name = spec.rows.prefix + "-" + n;
       const group = spec.rows.label.split("{n}").join(String(n));
-      spec.rows.fields.forEach((f, i) => push({ ...f, key: rowKeys(spec, n)[i], label: f.label.split("{n}").join(String(n)).split(ROW).join(name), group }));
+      spec.rows.fields.forEach((f, i) => push({ ...f, key: rowKeys(spec, n)[i], label: expand(f.label, name, n), group }));
     }
   }
   return blocks;

@@ -7,9 +7,8 @@
  * the old counter of added rows; it is accepted and dropped (the rows are found from their keys).
  */
 import { T } from "./strings.js";
-import { checkValue, compactRows, fieldFor, rowKeyInfo, rowNumbers, rowKeys, sheetSpec } from "./contract.js";
+import { checkValue, compactRows, fieldFor, has, rowKeyInfo, rowNumbers, rowKeys, sheetSpec } from "./contract.js";
 
-const has = (o, k) => o != null && Object.prototype.hasOwnProperty.call(o, k);
 const isPlainObject = (x) => x !== null && typeof x === "object" && !Array.isArray(x);
 const OLD_ROW_COUNTER = "_rows";
 

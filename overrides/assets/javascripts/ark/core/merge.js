@@ -7,10 +7,8 @@
  * are appended after mine. So in the dialogue paper, party A's `--a` keys and party B's `--b`
  * keys merge without a single question.
  */
-import { compactRows, fieldFor, rowKeys, rowNumbers, sheetSpec } from "./contract.js";
+import { compactRows, fieldFor, filled, has, rowKeys, rowNumbers, sheetSpec } from "./contract.js";
 
-const has = (o, k) => o != null && Object.prototype.hasOwnProperty.call(o, k);
-const filled = (o, k) => has(o, k) && typeof o[k] === "string" && o[k] !== "";
 
 /**
  * The id of a conflict in the `choices` of applyMerge.
