@@ -15,7 +15,7 @@ from typing import Any, Iterable
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
-from .schema import Example, Perspectives, Route, Worksheet
+from .schema import Example, ExampleOrder, Perspectives, Route, Worksheet
 
 WORKSHEET = TypeAdapter(Worksheet)
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -33,7 +33,7 @@ class ContentError(Exception):
 class Content:
     steps: dict[str, Any]
     perspectives: dict[str, Any]
-    examples: dict[str, Any]
+    examples: dict[str, Any]  # in the book's order (data/eksempler.yml)
     worksheets: dict[str, Any]
 
     def worksheets_for_step(self, step_id: str | None) -> list[Any]:
@@ -94,7 +94,7 @@ def _pydantic_loc(error: dict) -> tuple[tuple, str]:
     return tuple(loc), msg
 
 
-_KINDS = {"questions", "checklist", "dialogue", "risk", "table", "perspectives", "calendar"}
+_KINDS = {"questions", "checklist", "list", "dialogue", "risk", "table", "perspectives", "calendar"}
 
 
 def _read(path: Path, root: Path, problems: list[str]) -> tuple[Any, yaml.Node | None]:
@@ -142,7 +142,7 @@ def _unique(ids: Iterable[tuple[str, str]], what: str, problems: list[str]) -> N
 def _item_ids(sheet: Any) -> list[tuple[str, str]]:
     """(item id, path) for every fillable thing in a worksheet: these become storage keys and anchors."""
     kind = sheet.kind
-    if kind in ("questions", "checklist"):
+    if kind in ("questions", "checklist", "list"):
         return [(i.id, f"sections[{s}].items[{n}]") for s, sec in enumerate(sheet.sections) for n, i in enumerate(sec.items)]
     if kind in ("dialogue", "risk", "table"):
         return [(r.id, f"rows[{n}]") for n, r in enumerate(sheet.rows)]
@@ -173,12 +173,23 @@ def load_content(root: Path) -> Content:
     route = load(data / "ruten.yml", Route)
     persp = load(data / "vaerdiperspektiver.yml", Perspectives)
     examples = [(p, load(p, Example)) for p in sorted((data / "eksempler").glob("*.yml"))]
+    example_order = load(data / "eksempler.yml", ExampleOrder)
     sheets = [(p, load(p, WORKSHEET)) for p in sorted((data / "arbejdsark").glob("*.yml"))]
 
     # File name and id must agree: the id is the URL (/eksempler/<id>/, /arbejdsark/<id>/).
     for path, obj in examples + sheets:
         if obj is not None and obj.id != path.stem:
             problems.append(f"{path.relative_to(root)}: id '{obj.id}' must match the file name '{path.stem}'")
+
+    if example_order:
+        # One definition of the book's order of the examples: every example exactly once.
+        known = [p.stem for p, _ in examples]
+        listed = example_order.order
+        for ident in sorted(set(known) - set(listed)):
+            problems.append(f"data/eksempler.yml: order: example '{ident}' is missing (list every file in data/eksempler/ once, in the book's order)")
+        for ident in sorted(set(listed) - set(known)):
+            problems.append(f"data/eksempler.yml: order: unknown example '{ident}' (no data/eksempler/{ident}.yml)")
+        _unique(((i, f"data/eksempler.yml: order[{n}]") for n, i in enumerate(listed)), "example", problems)
 
     perspective_ids = {p.id for p in persp.perspectives} if persp else set()
     if persp:
@@ -210,6 +221,8 @@ def load_content(root: Path) -> Content:
         raise ContentError(problems)
     # Worksheets in the book's order: by step (those without one, "Bevar gejsten", last), then
     # where their page embeds them.
+    book_order = {ident: n for n, ident in enumerate(example_order.order)}
+    examples.sort(key=lambda pe: book_order[pe[1].id])
     step_number = {s.id: s.number for s in route.steps}
     sheets.sort(key=lambda ps: (step_number.get(ps[1].step, len(step_number) + 1), embedded_at[ps[1].id]))
     return Content(
@@ -224,7 +237,7 @@ def check_file(path: Path, root: Path) -> list[str]:
     """Validate one data file on its own (schema only, no cross-file rules): for editors and helpers."""
     path, root = Path(path).resolve(), Path(root).resolve()
     model = {"arbejdsark": WORKSHEET, "eksempler": Example}.get(path.parent.name)
-    model = model or {"ruten.yml": Route, "vaerdiperspektiver.yml": Perspectives}.get(path.name)
+    model = model or {"ruten.yml": Route, "vaerdiperspektiver.yml": Perspectives, "eksempler.yml": ExampleOrder}.get(path.name)
     if model is None:
         return [f"{path}: not a known kind of data file"]
     problems: list[str] = []

@@ -8,6 +8,8 @@ tests. Keys are storage keys, export keys and PDF field names at once; they neve
 Key scheme (per worksheet, unique within it):
 - questions, perspectives, calendar: the item id (`research-af-moedeltagerne`, `januar`);
 - checklist: the item id ("1" when ticked) and `<item>--note` (text);
+- list (the book's list, nothing to fill in): the checklist keys it had, marked retired, so
+  answers stored before keep showing in "Mit partnerskab", export and import;
 - dialogue: `<row>--a` / `<row>--b` for the two parties' columns, `<row>` for a shared row;
 - risk: the statement id (one of the scale's labels); table: `<row>--<column>` for input columns;
 - added rows (risk statements, KPI rows): `<prefix>-<n>` with n = 1…MAX_ROWS, and the keys of
@@ -58,6 +60,9 @@ class Field:
     choices: tuple[str, ...] = ()
     note: bool = False
     group: str | None = None  # the section or row heading the field sits under
+    # Kept only so answers stored before the sheet stopped asking for it stay readable, exportable
+    # and importable; the page shows no input for it and its PDF has no such field.
+    retired: bool = False
 
 
 @dataclass(frozen=True)
@@ -118,7 +123,7 @@ class SheetContract:
 
     def printed_fields(self) -> list[Field]:
         """Fixed fields plus the printed blank rows' fields: every field of the sheet's PDF."""
-        out = list(self.fields)
+        out = [f for f in self.fields if not f.retired]
         if self.rows:
             for n in range(1, self.rows.printed + 1):
                 out.extend(self.rows.row_fields(n))
@@ -150,15 +155,17 @@ def _table_row_name(sheet: Any, row: Any) -> str:
 def _fields(content: Content, sheet: Any) -> list[Field]:
     kind = sheet.kind
     fields: list[Field] = []
-    if kind in ("questions", "checklist"):
+    if kind in ("questions", "checklist", "list"):
+        # A `list` was a checklist (the five pitfalls): its old keys stay in the contract, retired.
+        retired = kind == "list"
         for section in sheet.sections:
             for item in section.items:
                 label = " ".join(x for x in (item.lead, item.text) if x)
                 if kind == "questions":
                     fields.append(Field(item.id, label, "text", item.lines, example=item.example, group=section.title))
                 else:
-                    fields.append(Field(item.id, label, "check", group=section.title))
-                    fields.append(Field(f"{item.id}{NOTE_SUFFIX}", f"Note: {label}", "text", 2, note=True, group=section.title))
+                    fields.append(Field(item.id, label, "check", group=section.title, retired=retired))
+                    fields.append(Field(f"{item.id}{NOTE_SUFFIX}", f"Note: {label}", "text", 2, note=True, group=section.title, retired=retired))
     elif kind == "perspectives":
         for item in perspective_items(content, sheet):
             label = f"{item['lead']}: {item['text']}" if item["lead"] else item["text"]
@@ -168,10 +175,10 @@ def _fields(content: Content, sheet: Any) -> list[Field]:
             if row.split:
                 titles = row.titles or (f"{row.title} – {sheet.parties[0]}", f"{row.title} – {sheet.parties[1]}")
                 ex = row.example or (None, None)
-                fields.append(Field(f"{row.id}--a", titles[0], "text", row.lines, example=ex[0], group=row.title))
-                fields.append(Field(f"{row.id}--b", titles[1], "text", row.lines, example=ex[1], group=row.title))
+                fields.append(Field(f"{row.id}--a", titles[0], "text", row.lines, example=ex[0], group=row.heading))
+                fields.append(Field(f"{row.id}--b", titles[1], "text", row.lines, example=ex[1], group=row.heading))
             else:
-                fields.append(Field(row.id, row.title, "text", row.lines, example=row.example, group=row.title))
+                fields.append(Field(row.id, row.title, "text", row.lines, example=row.example, group=row.heading))
     elif kind == "risk":
         for row in sheet.rows:
             fields.append(Field(row.id, row.text, "choice", choices=tuple(sheet.scale)))
@@ -222,8 +229,8 @@ def _table(sheet: Any) -> TableLayout | None:
         return TableLayout(tuple(c.label for c in sheet.columns), rows, added)
     if sheet.kind == "dialogue":
         rows = tuple(
-            (Cell(text=row.title), Cell(key=f"{row.id}--a"), Cell(key=f"{row.id}--b")) if row.split
-            else (Cell(text=row.title), Cell(key=row.id, span=2))
+            (Cell(text=row.heading), Cell(key=f"{row.id}--a"), Cell(key=f"{row.id}--b")) if row.split
+            else (Cell(text=row.heading), Cell(key=row.id, span=2))
             for row in sheet.rows
         )
         return TableLayout(("", *sheet.parties), rows)
@@ -256,6 +263,8 @@ def _field_json(f: Field) -> dict[str, Any]:
         out["choices"] = list(f.choices)
     if f.note:
         out["note"] = True
+    if f.retired:
+        out["retired"] = True
     if f.group:
         out["group"] = f.group
     return out

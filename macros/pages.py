@@ -5,10 +5,10 @@ MkDocs does not rewrite links inside raw HTML and the site must work under any s
 """
 from __future__ import annotations
 
-
 from .content import Content
 from .contract import PUBLISHED_PATH
-from .render import _block, _md_text, render, render_worksheet
+from .render import _md_text, render, render_worksheet
+from .slug import slugify
 
 
 def base_for(page_url: str) -> str:
@@ -74,77 +74,60 @@ def example_facts(c: Content, example_id: str, base: str) -> str:
     )
 
 
+def box(label: str, label_id: str, body: str, title: str | None = None, anchor: str | None = None, title_from_book: bool = True) -> str:
+    """One of the book's boxes (macros/templates/boks.html) around `body` (HTML)."""
+    return render("boks.html", label=label, label_id=label_id, title=title, anchor=anchor, title_from_book=title_from_book, body=body)
+
+
 def example_advice(c: Content, example_id: str) -> str:
     ex = c.examples[example_id]
-    return f"\n\n## Gode råd fra partnerskabet\n\n{_block(render('eksempel-raad.html', example=ex))}\n\n"
+    label = "Gode råd fra partnerskabet"
+    return _html(box(label, slugify(label), render("eksempel-raad.html", example=ex)))
 
 
 def example_values(c: Content, example_id: str, base: str) -> str:
+    """The example's own numbered list of values, in the book's box "Værdiperspektiver"."""
     ex = c.examples[example_id]
     items = [(ref, c.perspectives[ref.perspective]) for ref in ex.perspectives if ref.text]
-    return _html(render("eksempel-vaerdier.html", items=items, base=base))
+    body = render("eksempel-vaerdier.html", example=ex, items=items, base=base)
+    label = "Værdiperspektiver"
+    title = ex.values_title
+    return _html(box(label, slugify(label), body, title=title, anchor=slugify(title) if title else None))
 
 
 def perspective_list(c: Content, base: str) -> str:
-    return _html(render("vaerdiperspektiver-liste.html", perspectives=list(c.perspectives.values()), base=base))
+    """The eight definitions in "Partnerskabets potentialer", in the book's box "Værdiperspektiver"."""
+    label = "Værdiperspektiver"
+    return _html(box(label, slugify(label), render("vaerdiperspektiver-liste.html", perspectives=list(c.perspectives.values()), base=base)))
 
 
 def perspective_page(c: Content, perspective_id: str, base: str) -> str:
     """Everything the book says under one value perspective, gathered from its contexts."""
-    import html
-
     p = c.perspectives[perspective_id]
-    esc = lambda s: html.escape(s, quote=True)  # noqa: E731
-    parts = [
-        "## I bogens indledning { #i-indledningen }",
-        f'<p class="perspektiv-citat">{esc(p.introduction)}</p>',
-        f'<p class="perspektiv-kilde">Fra <a href="{base}partnerskabets-potentialer/#vaerdiperspektiver">Partnerskabets potentialer</a></p>',
-    ]
+
+    def part(name: str, **extra) -> str:
+        return render("vaerdiperspektiv-side.html", part=name, p=p, base=base, **extra)
+
+    parts = ["## I bogens indledning { #i-indledningen }", part("intro")]
     if p.company_view:
-        parts.append("## Set med virksomhedens briller (trin 2) { #virksomhedens-briller }")
-        parts.append(
-            "<ul>" + "".join(f"<li><strong>{esc(v.label)}</strong>: {esc(v.text)}</li>" for v in p.company_view) + "</ul>"
-        )
-        parts.append(f'<p class="perspektiv-kilde">Fra <a href="{base}trin-2/#trin-2-virksomhedens-briller">Trin 2: {esc(c.steps["trin-2"].title)}</a></p>')
+        parts += ["## Set med virksomhedens briller (trin 2) { #virksomhedens-briller }", part("company_view", step=c.steps["trin-2"])]
     if p.question:
-        parts.append("## Som spørgsmål i dialogen (trin 4) { #spoergsmaal }")
-        parts.append(f'<p class="perspektiv-citat">{esc(p.question)}</p>')
-        parts.append(f'<p class="perspektiv-kilde">Fra <a href="{base}trin-4/#trin-4-vaerdiperspektiver">Trin 4: {esc(c.steps["trin-4"].title)}</a></p>')
+        parts += ["## Som spørgsmål i dialogen (trin 4) { #spoergsmaal }", part("question", step=c.steps["trin-4"])]
     examples = c.examples_for_perspective(perspective_id)
     if examples:
-        parts.append("## Eksempler fra bogen { #eksempler }")
-        items = []
-        for ex in examples:
-            own = next((r.text for r in ex.perspectives if r.perspective == perspective_id and r.text), None)
-            line = f'<a href="{base}eksempler/{ex.id}/">{esc(ex.title)}</a>'
-            if ex.headline:
-                line += f": {esc(ex.headline)}"
-            if own:
-                line += f'<br><span class="perspektiv-eksempel-tekst">{esc(own)}</span>'
-            items.append(f"<li>{line}</li>")
-        parts.append("<ul>" + "".join(items) + "</ul>")
+        own = [(ex, next((r.text for r in ex.perspectives if r.perspective == perspective_id and r.text), None)) for ex in examples]
+        parts += ["## Relevante eksempler { #eksempler }", part("examples", examples=own)]
     return "\n\n" + "\n\n".join(parts) + "\n\n"
 
 
 def perspectives_index(c: Content, base: str) -> str:
-    items = []
-    for p in c.perspectives.values():
-        n = len(c.examples_for_perspective(p.id))
-        items.append(
-            f'<li><a href="{base}vaerdiperspektiver/{p.id}/"><strong>{_md_text(p.name)}</strong></a>: {_md_text(p.introduction)}'
-            + (f' <span class="perspektiv-antal">({n} eksempel{"" if n == 1 else "er"})</span>' if n else "")
-            + "</li>"
-        )
-    return _html('<ul class="vaerdiperspektiver-liste">' + "".join(items) + "</ul>")
+    items = [(p, len(c.examples_for_perspective(p.id))) for p in c.perspectives.values()]
+    return _html(render("vaerdiperspektiver-oversigt.html", items=items, base=base))
 
 
 def examples_index(c: Content, base: str) -> str:
-    items = []
-    for ex in c.examples.values():
-        steps = ", ".join(f"trin {c.steps[s].number}" for s in ex.steps)
-        head = f": {_md_text(ex.headline)}" if ex.headline else ""
-        items.append(f'<li><a href="{base}eksempler/{ex.id}/"><strong>{_md_text(ex.title)}</strong></a>{head} <span class="eksempel-trin">({steps})</span></li>')
-    return _html('<ul class="eksempler-liste">' + "".join(items) + "</ul>")
+    items = [(ex, [c.steps[s] for s in ex.steps]) for ex in c.examples.values()]
+    return _html(render("eksempler-liste.html", items=items, base=base))
 
 
 def worksheets_overview(c: Content, base: str) -> str:

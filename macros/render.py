@@ -30,6 +30,22 @@ _env = Environment(
 _env.globals.update(copy_link=copy_link, item_link=item_link, section_link=section_link, max_chars=contract.LIMITS["valueChars"])
 
 
+def _linked(text: str | None, links: Any, base: str) -> Any:
+    """An item's text with its page references ("(se værdiperspektiverne)") as links (Markup)."""
+    from markupsafe import Markup, escape
+
+    if not text or not links:
+        return text
+    out = escape(text)
+    for link in links:
+        anchor = Markup('<a href="{}">{}</a>').format(base + link.to, link.text)
+        out = Markup(out.replace(escape(link.text), anchor, 1))
+    return out
+
+
+_env.filters["linked"] = _linked
+
+
 def _example_lines(text: str) -> list[dict]:
     """Split a worked example into paragraphs and '- ' list lines for display."""
     blocks: list[dict] = []
@@ -79,12 +95,32 @@ def render_worksheet(
         contract_path=contract.PUBLISHED_PATH,
         **_step_context(content, sheet),
     )
-    heading = ""
-    if not standalone:
-        # A Markdown heading (not raw HTML) so the worksheet reaches the TOC and search.
-        # The heading anchors the readable title (#gode-raad-foer-moedet), the block the id.
-        heading = f"{'#' * level} {_md_text(sheet.title)} {{ #{slugify(sheet.title)} .ark-titel }}\n\n"
+    if standalone:
+        return f"\n\n{_sitets_note(sheet)}{_block(body)}\n\n"
+    anchor = heading_anchor(sheet)
+    if sheet.box:
+        # Printed in a box in the book: the box's label is the book's, the title a line in it.
+        label_id = anchor if sheet.title == sheet.box else f"{anchor}-boks"
+        title = None if sheet.title == sheet.box else sheet.title
+        box = render("boks.html", label=sheet.box, label_id=label_id, title=title, anchor=anchor,
+                     title_from_book=sheet.title_source == "book", body=_block(body))
+        return f"\n\n{box}\n\n"
+    # A Markdown heading (not raw HTML) so the worksheet reaches the TOC and search.
+    # The heading anchors the readable title (#gode-raad-foer-moedet), the block the id.
+    heading = f"{'#' * level} {_md_text(sheet.title)} {{ #{anchor} .ark-titel }}\n\n"
+    heading += _sitets_note(sheet)
     return f"\n\n{heading}{_block(body)}\n\n"
+
+
+def _sitets_note(sheet: Any) -> str:
+    """The line saying a title or a tool is the site's own ("" for the book's)."""
+    note = str(_env.get_template("_sitets.html").module.note(sheet)).strip()
+    return f"{note}\n\n" if note else ""
+
+
+def heading_anchor(sheet: Any) -> str:
+    """The anchor of a worksheet's title where a page embeds it: kept from before a title change."""
+    return sheet.anchor or slugify(sheet.title)
 
 
 def _md_text(text: str) -> str:

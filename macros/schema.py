@@ -75,6 +75,10 @@ class ExamplePerspective(Strict):
     text: Optional[Text] = Field(None, description="The example's own words about this value, if it has them.")
 
 
+class ExampleOrder(Strict):
+    order: list[Id] = Field(min_length=1, description="Example ids in the order the book prints the examples.")
+
+
 class Example(Strict):
     id: Id
     title: Text = Field(description="Short name, e.g. 'OMBOLD og STARK'.")
@@ -85,9 +89,16 @@ class Example(Strict):
     steps: list[StepId] = Field(min_length=1, description="Steps the example illustrates or that refer to it.")
     perspectives: list[ExamplePerspective] = Field(default_factory=list)
     advice: list[Text] = Field(default_factory=list, description="'Gode råd fra partnerskabet'.")
+    values_title: Optional[Text] = Field(None, description="The title of the example's own list of values, as printed ('MurMal: Værdi på mange planer').")
+    overall_value: Optional[Text] = Field(None, description="Point 1 of that list, 'Overordnet værdi', where the book prints one.")
 
 
 # --- Arbejdsark (data/arbejdsark/<id>.yml) ----------------------------------------------
+
+
+class Link(Strict):
+    text: Text = Field(description="Words of the item's text that become a link, exactly as printed.")
+    to: Text = Field(description="Target relative to the site root, e.g. 'partnerskabets-potentialer/#vaerdiperspektiver'.")
 
 
 class Item(Strict):
@@ -96,11 +107,15 @@ class Item(Strict):
     text: Optional[Text] = None
     lines: int = Field(3, ge=1, le=30, description="Writing lines on a blank printout.")
     example: Optional[Text] = Field(None, description="The book's own worked example for this item.")
+    links: list[Link] = Field(default_factory=list, description="Page references in the text shown as links.")
 
     @model_validator(mode="after")
     def _has_words(self) -> "Item":
         if not (self.lead or self.text):
             raise ValueError("an item needs a 'lead' or a 'text'")
+        for link in self.links:
+            if link.text not in (self.text or ""):
+                raise ValueError(f"links: '{link.text}' does not occur in the item's text")
         return self
 
 
@@ -117,6 +132,18 @@ class WorksheetBase(Strict):
     step: Optional[StepId] = Field(None, description="The step the worksheet belongs to; none for 'Bevar gejsten'.")
     page: Text = Field(description="The docs page (path under docs/) where the book has this worksheet.")
     intro: Optional[Text] = Field(None, description="The book's lead-in sentence above the list, if any.")
+    title_source: Literal["book", "site"] = Field(
+        "site", description="'book': the title is the book's own heading or box label; 'site': a label the site made (shown as such)."
+    )
+    box: Optional[Text] = Field(
+        None, description="The label of the box the book prints the list in ('Gode råd', 'Refleksionsspørgsmål'); shown as a box with it."
+    )
+    anchor: Optional[Id] = Field(
+        None, description="The heading's published anchor, kept when the title changes (anchors never change)."
+    )
+    built_on: Optional[Text] = Field(
+        None, description="For a tool the site built (the book has a list or prose, not a form): what of the book it is built on."
+    )
 
 
 class QuestionSheet(WorksheetBase):
@@ -133,9 +160,19 @@ class Checklist(WorksheetBase):
     sections: list[Section] = Field(min_length=1)
 
 
+class BookList(WorksheetBase):
+    """A list the book prints as a list (the five pitfalls): linkable and printable, nothing to fill in.
+
+    Answers stored while it was a checklist stay readable: the contract keeps its old keys (retired).
+    """
+
+    kind: Literal["list"]
+    sections: list[Section] = Field(min_length=1)
+
+
 class DialogueRow(Strict):
     id: Id
-    title: Text
+    title: Optional[Text] = Field(None, description="The row's heading as printed; a split row with `titles` may have none.")
     split: bool = Field(description="True: one field per party side by side; false: one shared field.")
     titles: Optional[tuple[Text, Text]] = Field(None, description="Per-party headings on split rows.")
     example: Union[Text, tuple[Text, Text], None] = None
@@ -147,7 +184,14 @@ class DialogueRow(Strict):
             raise ValueError("a split row's example is a pair [party A, party B]; a shared row's is one text")
         if self.titles is not None and not self.split:
             raise ValueError("'titles' only goes with split: true")
+        if self.title is None and self.titles is None:
+            raise ValueError("a row needs a 'title' (or, when split, its two 'titles')")
         return self
+
+    @property
+    def heading(self) -> str:
+        """What the row is called: its title, or its two column heads where the book prints only those."""
+        return self.title or " / ".join(self.titles)
 
 
 class DialogueSheet(WorksheetBase):
@@ -225,7 +269,7 @@ class CalendarSheet(WorksheetBase):
 
 
 Worksheet = Annotated[
-    Union[QuestionSheet, Checklist, DialogueSheet, RiskSheet, TableSheet, PerspectiveSheet, CalendarSheet],
+    Union[QuestionSheet, Checklist, BookList, DialogueSheet, RiskSheet, TableSheet, PerspectiveSheet, CalendarSheet],
     Field(discriminator="kind"),
 ]
 

@@ -29,7 +29,7 @@ def expected_stubs(content: Content) -> dict[str, str]:
     stubs = {}
     for w in content.worksheets.values():
         desc = f"Arbejdsark: {w.title}. Udfyld på skærmen, eller udskriv tomt eller med svar."
-        stubs[f"arbejdsark/{w.id}.md"] = f"{_front_matter(desc, searchable=False)}# {w.title}\n\n{{{{ arbejdsark_side(\"{w.id}\") }}}}\n"
+        stubs[f"arbejdsark/{w.id}.md"] = f"{_front_matter(desc, searchable=False)}# {w.title}{f' {{ #{w.anchor} }}' if w.anchor else ''}\n\n{{{{ arbejdsark_side(\"{w.id}\") }}}}\n"
     for p in content.perspectives.values():
         desc = _shorten(f"{p.name}: {p.introduction}")
         stubs[f"vaerdiperspektiver/{p.id}.md"] = f"{_front_matter(desc)}# {p.name}\n\n{{{{ vaerdiperspektiv(\"{p.id}\") }}}}\n"

@@ -27,7 +27,7 @@ function buildCopy(root) {
   var form = root.querySelector("form").cloneNode(true);
   var live = Array.from(root.querySelectorAll("form [data-key]"));
   Array.from(form.querySelectorAll("[data-key]")).forEach(function (el, i) { el.replaceWith(answerNode(live[i])); });
-  Array.prototype.forEach.call(form.querySelectorAll(".ark-print, .ark-box, template, .ark-blank-row, button, .no-print, .kopier-link, details:not([open])"), function (n) { n.remove(); });
+  Array.prototype.forEach.call(form.querySelectorAll(".ark-print, .ark-box, template, .ark-blank-row, button, .no-print, .kopier-link, details:not([open]), .ark-example"), function (n) { n.remove(); });
   Array.prototype.forEach.call(form.querySelectorAll("legend"), function (legend) {
     var title = document.createElement("h3");
     title.textContent = legend.textContent;
