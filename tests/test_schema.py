@@ -142,6 +142,9 @@ CASES = [
     Case("table cell for an unknown column", "data/arbejdsark/x.yml",
          lambda _: TABLE,
          "rows[1]", "- id: projektleder", "unknown or input columns: ['farve']"),
+    Case("example missing from the book's order", "data/eksempler.yml",
+         lambda text: text.replace("  - murmal\n", ""),
+         "order", None, "example 'murmal' is missing"),
     Case("route steps out of order", "data/ruten.yml",
          swap_first_two_steps,
          "steps[0]", "- id: trin-2", "trin-1 … trin-7 in order"),
@@ -157,6 +160,9 @@ def project(tmp_path) -> Path:
     for page in ("trin-1.md", "trin-4.md", "trin-5.md"):
         with open(tmp_path / "docs" / page, "a", encoding="utf-8") as f:
             f.write('\n{{ arbejdsark("x") }}\n')
+    # …and the fixture example (id "x") has its place in the book's order of the examples.
+    with open(tmp_path / "data" / "eksempler.yml", "a", encoding="utf-8") as f:
+        f.write("  - x\n")
     return tmp_path
 
 

@@ -39,8 +39,8 @@ test("table sheets: fixed rows, added rows, dialogue spans", () => {
   const [dialog, risk, kpi] = doc.sheets.map((s) => s.blocks);
   assert.equal(dialog.length, 1);
   assert.deepEqual(dialog[0].columns, ["", "Foreningen", "Virksomheden"]);
-  assert.deepEqual(dialog[0].rows[0], ["Fælles værdier", "Tillid", ""]);
-  assert.deepEqual(dialog[0].rows[2], ["Aktivitet og produkt", "", "Kaffe"]);
+  assert.deepEqual(dialog[0].rows[0], ["Fælles VÆRDIER", "Tillid", ""]);
+  assert.deepEqual(dialog[0].rows[2], ["Foreningens AKTIVITET / Virksomhedens PRODUKT", "", "Kaffe"]);
   assert.deepEqual(dialog[0].spans[0], { row: 0, col: 1, span: 2 });
   assert.ok(dialog[0].rows.every((r) => r.length === 3));
   assert.equal(risk[0].rows.length, 4);
@@ -48,8 +48,8 @@ test("table sheets: fixed rows, added rows, dialogue spans", () => {
   assert.equal(risk[0].rows[1][1], "");
   assert.deepEqual(kpi[0].rows, [["Flere frivillige\nog glade", "", "", ""], ["", "", "", "Lise"]]);
   const text = toPlainText(doc);
-  assert.ok(text.includes("Fælles værdier | Tillid\n"), "covered span cell left out");
-  assert.ok(text.includes("Aktivitet og produkt |  | Kaffe\n"));
+  assert.ok(text.includes("Fælles VÆRDIER | Tillid\n"), "covered span cell left out");
+  assert.ok(text.includes("Foreningens AKTIVITET / Virksomhedens PRODUKT |  | Kaffe\n"));
   assert.ok(text.includes("Mål | KPI | Milepæl og deadline | Ansvarlig\nFlere frivillige / og glade |  |  | \n"));
 });
 

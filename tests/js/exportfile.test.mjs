@@ -40,7 +40,7 @@ function expectError(result, pattern, { fileKey = false } = {}) {
 test("round trip of every worksheet kind, added rows included", () => {
   const answers = fullAnswers();
   const kinds = new Set(Object.values(C.worksheets).map((s) => s.kind));
-  assert.deepEqual([...kinds].sort(), ["calendar", "checklist", "dialogue", "perspectives", "questions", "risk", "table"]);
+  assert.deepEqual([...kinds].sort(), ["calendar", "checklist", "dialogue", "list", "perspectives", "questions", "risk", "table"]);
   const data = makeExport(C, { name: "Mit partnerskab", worksheets: answers, now: NOW });
   assert.equal(data.format, C.format);
   assert.equal(data.version, C.version);
@@ -121,7 +121,7 @@ test("version 1 files (old arbejdsark.js) are accepted, _rows dropped", () => {
     "trin-7-aarshjul": { januar: "Jan" },
   });
   // In a version 2 file, _rows is an unknown field.
-  expectError(readExport(file({ "trin-7-kpi": { "_rows": "1" } }), C), /ukendt felt i „KPI'er for partnerskabet“ \(„_rows“\)/, { fileKey: true });
+  expectError(readExport(file({ "trin-7-kpi": { "_rows": "1" } }), C), /ukendt felt i „KPI’er for partnerskabet“ \(„_rows“\)/, { fileKey: true });
 });
 
 test("empty strings are dropped; a file of only empty values gives no sheets", () => {
@@ -168,14 +168,14 @@ test("rejections, each with its own message", () => {
 
 test("the whole file is checked: one bad field anywhere rejects it all", () => {
   const r = readExport(file({ "trin-7-aarshjul": { januar: "ok" }, "trin-7-kpi": { "raekke-1000--maal": "for mange" } }), C);
-  expectError(r, /^Filen har flere end 999 tilføjede rækker i „KPI'er for partnerskabet“\./);
+  expectError(r, /^Filen har flere end 999 tilføjede rækker i „KPI’er for partnerskabet“\./);
   const r2 = readExport(file({ "trin-7-aarshjul": { januar: "ok" }, "trin-7-kpi": { "raekke-1--maal": 7 } }), C, { onlySheet: "trin-7-aarshjul" });
   expectError(r2, /er ikke tekst/);
 });
 
 test("onlySheet: a file without answers for that sheet says what it holds", () => {
   const r = readExport(file({ "trin-7-aarshjul": { januar: "x" }, "trin-7-kpi": { "raekke-1--maal": "M" } }), C, { onlySheet: "trin-4-risikoanalyse" });
-  expectError(r, /^Filen indeholder ikke svar til „Risikoanalyse“ \(den indeholder svar til „KPI'er for partnerskabet“, „Årshjul“\)/);
+  expectError(r, /^Filen indeholder ikke svar til „Risikoanalyse“ \(den indeholder svar til „KPI’er for partnerskabet“, „Årshjul“\)/);
   assert.deepEqual(Object.keys(C.worksheets).filter((id) => id === "trin-7-kpi" || id === "trin-7-aarshjul"), ["trin-7-kpi", "trin-7-aarshjul"], "titles in contract order");
   const empty = readExport(file({}), C, { onlySheet: "trin-4-risikoanalyse" });
   expectError(empty, /ingen svar/);
@@ -186,4 +186,19 @@ test("onlySheet: a file without answers for that sheet says what it holds", () =
 test("imported rows are compacted", () => {
   const r = readExport(file({ "trin-7-kpi": { "raekke-4--maal": "A", "raekke-9--kpi": "B" } }), C);
   assert.deepEqual(r.worksheets, { "trin-7-kpi": { "raekke-1--maal": "A", "raekke-2--kpi": "B" } });
+});
+
+// Issue 12: the five pitfalls became the book's list (kind "list"). Answers ticked while they were a
+// checklist stay readable: the contract keeps the old keys (retired), so old files still import
+// and the answers still export.
+test("answers to the pitfalls stored as a checklist still import and export", () => {
+  const spec = C.worksheets["trin-5-faldgruber"];
+  assert.equal(spec.kind, "list");
+  assert.ok(spec.fields.length > 0 && spec.fields.every((f) => f.retired === true));
+  const old = { "trin-5-faldgruber": { mistillid: C.checked, "mistillid--note": "Vi talte om det" } };
+  const result = readExport(file(old), C);
+  assert.ok(result.ok, result.error);
+  assert.deepEqual(result.worksheets["trin-5-faldgruber"], old["trin-5-faldgruber"]);
+  const again = makeExport(C, { name: "Test", worksheets: old, now: NOW });
+  assert.deepEqual(again.worksheets["trin-5-faldgruber"], old["trin-5-faldgruber"]);
 });
