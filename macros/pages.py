@@ -74,9 +74,9 @@ def example_facts(c: Content, example_id: str, base: str) -> str:
     )
 
 
-def box(label: str, label_id: str, body: str, title: str | None = None, anchor: str | None = None, title_from_book: bool = True) -> str:
-    """One of the book's boxes (macros/templates/boks.html) around `body` (HTML)."""
-    return render("boks.html", label=label, label_id=label_id, title=title, anchor=anchor, title_from_book=title_from_book, body=body)
+def box(label: str, label_id: str, body: str, title: str | None = None, anchor: str | None = None) -> str:
+    """One of the book's boxes (macros/templates/boks.html) around `body` (HTML); labels and titles here are the book's."""
+    return render("boks.html", label=label, label_id=label_id, label_link=True, title=title, anchor=anchor, title_from_book=True, body=body)
 
 
 def example_advice(c: Content, example_id: str) -> str:

@@ -102,7 +102,7 @@ def render_worksheet(
         # Printed in a box in the book: the box's label is the book's, the title a line in it.
         label_id = anchor if sheet.title == sheet.box else f"{anchor}-boks"
         title = None if sheet.title == sheet.box else sheet.title
-        box = render("boks.html", label=sheet.box, label_id=label_id, title=title, anchor=anchor,
+        box = render("boks.html", label=sheet.box, label_id=label_id, label_link=title is None, title=title, anchor=anchor,
                      title_from_book=sheet.title_source == "book", body=_block(body))
         return f"\n\n{box}\n\n"
     # A Markdown heading (not raw HTML) so the worksheet reaches the TOC and search.

@@ -115,9 +115,9 @@ def test_example_page(site, content, example_id):
 @pytest.mark.parametrize("sheet_id", SHEET_IDS)
 def test_worksheet_has_its_own_page_and_is_embedded_where_the_book_has_it(site, content, sheet_id):
     own = site.pages.get(f"arbejdsark/{sheet_id}/index.html")
-    assert own is not None and own.root.find(data_ark=sheet_id) is not None
+    assert own is not None and own.root.find(id=sheet_id) is not None
     host = built_page_of(content.worksheets[sheet_id].page)
-    assert site.pages[host].article.find(data_ark=sheet_id) is not None, f"{host} does not embed {sheet_id}"
+    assert site.pages[host].article.find(id=sheet_id) is not None, f"{host} does not embed {sheet_id}"
 
 
 # --- Every page -----------------------------------------------------------------------------------
@@ -236,7 +236,8 @@ def test_worksheet_pages_are_indexed_once_on_their_step_page(search_index, conte
     """Their own pages repeat what the step page embeds (stubs: search.exclude)."""
     locations = [doc["location"] for doc in search_index["docs"]]
     assert [loc for loc in locations if loc.startswith("arbejdsark/") and loc.split("/")[1] in content.worksheets] == []
-    assert any(loc.startswith("trin-3/#gode-raad-foer-moedet") for loc in locations)
+    assert any(doc["location"].startswith("trin-3/") and "Lav en grundig research af mødedeltagerne" in doc["text"]
+               for doc in search_index["docs"])
 
 
 def test_built_page_of():
