@@ -33,8 +33,17 @@ def define_env(env):
     def base() -> str:
         return pages.base_for(env.page.url if env.page else "")
 
+    def pdf_link(name: str) -> dict | None:
+        """A built PDF (file name without .pdf) as {"url", "pages"}, or None when it was not made."""
+        info = _pdf_files(env).get(f"{name}.pdf")
+        if info is None:
+            return None
+        pages_ = info.get("pages") if isinstance(info, dict) else None
+        return {"url": f"{base()}pdf/{name}.pdf", "pages": pages_ if isinstance(pages_, int) else None}
+
     def pdf(name: str) -> str | None:
-        return f"{base()}pdf/{name}.pdf" if f"{name}.pdf" in _pdf_files(env) else None
+        link = pdf_link(name)
+        return link["url"] if link else None
 
     @env.macro
     def arbejdsark(sheet_id: str, niveau: int = 2) -> str:
@@ -44,19 +53,20 @@ def define_env(env):
     @env.macro
     def arbejdsark_side(sheet_id: str) -> str:
         """The body of /arbejdsark/<id>/: the worksheet without its heading (the page's H1 is the title)."""
-        return pages.worksheet_page(content, _known(content.worksheets, sheet_id, "worksheet"), base(), pdf_url=pdf(sheet_id))
+        sheet_id = _known(content.worksheets, sheet_id, "worksheet")
+        return pages.route_panel(content, base(), sheet_id=sheet_id) + pages.worksheet_page(content, sheet_id, base(), pdf_url=pdf(sheet_id))
 
     @env.macro
     def arbejdsark_oversigt() -> str:
-        return pages.worksheets_overview(content, base())
+        return pages.worksheets_overview(content, base(), pdf_link)
 
     @env.macro
     def trin_hoved(step_id: str) -> str:
-        return pages.step_header(content, _known(content.steps, step_id, "step"), base())
+        return pages.step_header(content, _known(content.steps, step_id, "step"), base(), pdf_link)
 
     @env.macro
     def trin_fod(step_id: str) -> str:
-        return pages.step_footer(content, _known(content.steps, step_id, "step"), base(), pack_url=pdf(f"printpakke-{step_id}"))
+        return pages.step_footer(content, _known(content.steps, step_id, "step"), base(), pack_url=pdf(pages.pack_name(step_id)))
 
     @env.macro
     def bog_pdf() -> str:
@@ -73,7 +83,17 @@ def define_env(env):
 
     @env.macro
     def ruten() -> str:
-        return pages.route_overview(content, base())
+        return pages.route_overview(content, base(), pdf_link)
+
+    @env.macro
+    def ruten_kort() -> str:
+        """The seven steps as a short numbered list of links (the start page)."""
+        return pages.route_list(content, base())
+
+    @env.macro
+    def printpakker() -> str:
+        """Download links for every print pack that was built (the start page)."""
+        return pages.print_packs(content, base(), pdf_link)
 
     @env.macro
     def eksempel_fakta(example_id: str) -> str:

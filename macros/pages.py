@@ -5,10 +5,29 @@ MkDocs does not rewrite links inside raw HTML and the site must work under any s
 """
 from __future__ import annotations
 
+from typing import Callable
+
 from .content import Content
 from .contract import PUBLISHED_PATH
 from .render import _md_text, render, render_worksheet
 from .slug import slugify
+
+# The worksheets without a step belong to this chapter (page and print pack name).
+NO_STEP = "bevar-gejsten"
+NO_STEP_TITLE = "Bevar gejsten og skab værdi"
+
+# A built PDF by file name without ".pdf" → {"url": …, "pages": int | None}, or None when the
+# PDF step did not make it (macros/__init__.py reads docs/pdf/manifest.json).
+PdfLookup = Callable[[str], "dict | None"]
+
+
+def _no_pdfs(name: str) -> None:
+    return None
+
+
+def pack_name(step_id: str | None) -> str:
+    """The print pack of a step (or of the worksheets without one): printpakke-trin-3."""
+    return f"printpakke-{step_id or NO_STEP}"
 
 
 def base_for(page_url: str) -> str:
@@ -27,20 +46,27 @@ def download_button(url: str | None, label: str) -> str:
     return _html(render("download.html", url=url, label=label))
 
 
-def step_header(c: Content, step_id: str, base: str) -> str:
+def step_header(c: Content, step_id: str, base: str, pdf: PdfLookup = _no_pdfs) -> str:
     steps = list(c.steps.values())
-    return _html(render("trin-hoved.html", step=c.steps[step_id], steps=steps, total=len(steps), base=base))
+    return _html(
+        render(
+            "trin-hoved.html",
+            step=c.steps[step_id],
+            steps=steps,
+            total=len(steps),
+            sheets=len(c.worksheets_for_step(step_id)),
+            pack=pdf(pack_name(step_id)),
+            base=base,
+        )
+    )
 
 
 def step_footer(c: Content, step_id: str, base: str, pack_url: str | None = None) -> str:
-    steps = list(c.steps.values())
-    i = [s.id for s in steps].index(step_id)
+    # Previous/next: Material's footer (navigation.footer) is the one navigation, following the nav.
     return _html(
         render(
             "trin-fod.html",
-            step=steps[i],
-            prev=steps[i - 1] if i > 0 else None,
-            next=steps[i + 1] if i + 1 < len(steps) else None,
+            step=c.steps[step_id],
             worksheets=c.worksheets_for_step(step_id),
             examples=c.examples_for_step(step_id),
             pack_url=pack_url,
@@ -49,13 +75,55 @@ def step_footer(c: Content, step_id: str, base: str, pack_url: str | None = None
     )
 
 
-def route_overview(c: Content, base: str) -> str:
+def _tools(c: Content, step_id: str | None, pdf: PdfLookup) -> dict:
+    """A step's worksheets, each with its blank PDF, and the step's print pack (PDFs: None when not built)."""
+    return {
+        "worksheets": [{"sheet": w, "pdf": pdf(w.id)} for w in c.worksheets_for_step(step_id)],
+        "pack": pdf(pack_name(step_id)),
+    }
+
+
+def route_overview(c: Content, base: str, pdf: PdfLookup = _no_pdfs) -> str:
+    """The step-by-step on "Partnerskabsruten": every step with its book summary, worksheets and PDFs."""
     return _html(
         render(
             "ruten.html",
-            steps=list(c.steps.values()),
-            worksheets_by_step={s: c.worksheets_for_step(s) for s in c.steps},
-            examples_by_step={s: c.examples_for_step(s) for s in c.steps},
+            steps=[{"step": s, "examples": c.examples_for_step(s.id), **_tools(c, s.id, pdf)} for s in c.steps.values()],
+            after={"id": NO_STEP, "title": NO_STEP_TITLE, **_tools(c, None, pdf)},
+            base=base,
+        )
+    )
+
+
+def route_list(c: Content, base: str) -> str:
+    """The seven steps as a short numbered list of links (the start page)."""
+    return _html(render("ruten-kort.html", steps=list(c.steps.values()), base=base))
+
+
+def print_packs(c: Content, base: str, pdf: PdfLookup = _no_pdfs) -> str:
+    """Every print pack that was built, as a list of download links (nothing when none was)."""
+    packs = [(f"Trin {s.number}: {s.title}", pdf(pack_name(s.id))) for s in c.steps.values()]
+    packs.append((NO_STEP_TITLE, pdf(pack_name(None))))
+    return _html(render("printpakker.html", packs=[(title, p) for title, p in packs if p]))
+
+
+def route_panel(c: Content, base: str, *, sheet_id: str | None = None, example_id: str | None = None) -> str:
+    """ "Del af Partnerskabsruten – Trin N" on a worksheet's own page, or the site's
+    "Relevant for Partnerskabsruten" cross-reference on an example page (its index tags)."""
+    steps = list(c.steps.values())
+    if example_id is not None:
+        return _html(render("del-af-ruten.html", kind="example", steps=[c.steps[s] for s in c.examples[example_id].steps], base=base))
+    step_id = c.worksheets[sheet_id].step
+    if step_id is None:
+        return _html(render("del-af-ruten.html", kind="no-step", no_step={"id": NO_STEP, "title": NO_STEP_TITLE}, base=base))
+    i = [s.id for s in steps].index(step_id)
+    return _html(
+        render(
+            "del-af-ruten.html",
+            kind="step",
+            step=steps[i],
+            prev=steps[i - 1] if i > 0 else None,
+            next=steps[i + 1] if i + 1 < len(steps) else None,
             base=base,
         )
     )
@@ -63,15 +131,13 @@ def route_overview(c: Content, base: str) -> str:
 
 def example_facts(c: Content, example_id: str, base: str) -> str:
     ex = c.examples[example_id]
-    return _html(
-        render(
-            "eksempel-fakta.html",
-            example=ex,
-            steps=[c.steps[s] for s in ex.steps],
-            perspectives=[c.perspectives[p.perspective] for p in ex.perspectives],
-            base=base,
-        )
+    facts = render(
+        "eksempel-fakta.html",
+        example=ex,
+        perspectives=[c.perspectives[p.perspective] for p in ex.perspectives],
+        base=base,
     )
+    return _html(facts) + route_panel(c, base, example_id=example_id)
 
 
 def box(label: str, label_id: str, body: str, title: str | None = None, anchor: str | None = None) -> str:
@@ -130,13 +196,13 @@ def examples_index(c: Content, base: str) -> str:
     return _html(render("eksempler-liste.html", items=items, base=base))
 
 
-def worksheets_overview(c: Content, base: str) -> str:
+def worksheets_overview(c: Content, base: str, pdf: PdfLookup = _no_pdfs) -> str:
     groups = []
     for s in c.steps.values():
-        groups.append({"anchor": s.id, "title": f"Trin {s.number}: {s.title}", "worksheets": c.worksheets_for_step(s.id)})
+        groups.append({"anchor": s.id, "title": f"Trin {s.number}: {s.title}", "worksheets": c.worksheets_for_step(s.id), "pack": pdf(pack_name(s.id))})
     rest = c.worksheets_for_step(None)
     if rest:
-        groups.append({"anchor": "bevar-gejsten", "title": "Bevar gejsten og skab værdi", "worksheets": rest})
+        groups.append({"anchor": NO_STEP, "title": NO_STEP_TITLE, "worksheets": rest, "pack": pdf(pack_name(None))})
     return _html(render("arbejdsark-oversigt.html", groups=groups, base=base, contract_path=PUBLISHED_PATH))
 
 

@@ -21,7 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from macros.content import Content
-from macros.pages import base_for, worksheet_page
+from macros.pages import base_for, pack_name, worksheet_page  # noqa: F401 (pack_name re-exported)
 from macros.contract import sheet_contract
 
 from . import markup
@@ -29,7 +29,6 @@ from .footer import Footer, footer_for
 from .meta import BuildInfo
 
 PACK_SEPARATOR = "--"
-NO_STEP = "bevar-gejsten"  # pack name for the worksheets without a step
 
 templates = Environment(
     loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),
@@ -48,10 +47,6 @@ _BLANK_ROW = re.compile(r'<tr class="ark-blank-row"[^>]*>.*?</tr>', re.S)
 
 def sheet_url(sheet_id: str) -> str:
     return f"arbejdsark/{sheet_id}/"
-
-
-def pack_name(step_id: str | None) -> str:
-    return f"printpakke-{step_id or NO_STEP}"
 
 
 def added_rows(content: Content, sheet) -> list[str]:

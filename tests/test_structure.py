@@ -257,7 +257,9 @@ def test_the_sites_index_of_examples_is_labelled_as_the_sites(site):
         if rel.startswith("eksempler/") and rel != "eksempler/index.html":
             facts = next(n for n in page.article.iter() if "eksempel-fakta" in n.classes)
             facts_text = squeeze(facts.text())
-            assert "Relevant for trin" in facts_text and "Oversigten er sitets, ikke bogens" in facts_text, rel
+            assert "Relevant for værdiperspektiverne" in facts_text and "Oversigten er sitets, ikke bogens" in facts_text, rel
+            # The steps are in the route panel (del-af-ruten.html), labelled as the site's too.
+            assert "Relevant for Partnerskabsruten" in text and "Henvisningen er sitets egen" in text, rel
         if rel.startswith("vaerdiperspektiver/") and page.root.find(id="eksempler") is not None:
             assert "Henvisningerne er sitets, ikke bogens." in text, rel
 

@@ -49,7 +49,7 @@ def test_answers_come_back_after_instant_navigation(page):
     sheet = open_sheet(page, STEP3)
     field(sheet, note_key(ITEM)).fill("Før navigation")
     page.evaluate("window.__marker = 1")  # survives only if no page is fully reloaded
-    page.locator('.trin-naeste a[rel="next"]').click()
+    page.locator(".md-footer__link--next").click()
     page.wait_for_url(lambda url: "/trin-4/" in url)
     page.go_back()
     page.wait_for_url(lambda url: "/trin-3/" in url)

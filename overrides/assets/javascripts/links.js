@@ -104,3 +104,41 @@
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();
+
+/* Partnerskabsruten's step-by-step (macros/templates/ruten.html): "Vis alle trin" opens every
+ * step's <details>, "Skjul alle trin" closes them; the button follows the steps opened one by
+ * one. Each step works without this script (it is <details>); the button is hidden without it. */
+(function () {
+  "use strict";
+
+  var SHOW = "Vis alle trin", HIDE = "Skjul alle trin";
+
+  function steps(route) { return route.querySelectorAll("details.rute-indhold"); }
+
+  function allOpen(route) {
+    return Array.prototype.every.call(steps(route), function (d) { return d.open; });
+  }
+
+  function sync(route) {
+    var button = route.querySelector("[data-rute-alle]");
+    if (!button) return;
+    var open = allOpen(route);
+    button.textContent = open ? HIDE : SHOW;
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+
+  document.addEventListener("click", function (e) {
+    var button = e.target.closest && e.target.closest("[data-rute-alle]");
+    if (!button) return;
+    var route = button.closest("[data-rute]");
+    var open = !allOpen(route);
+    Array.prototype.forEach.call(steps(route), function (d) { d.open = open; });
+    sync(route);
+  });
+
+  // "toggle" does not bubble: listen in the capture phase for every step opened or closed.
+  document.addEventListener("toggle", function (e) {
+    var route = e.target.closest && e.target.closest("[data-rute]");
+    if (route) sync(route);
+  }, true);
+})();
