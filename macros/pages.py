@@ -7,7 +7,7 @@ from __future__ import annotations
 
 
 from .content import Content
-from .contract import PUBLISHED_PATH
+from .contract import PUBLISHED_PATH, item_numbers
 from .render import _block, _md_text, render, render_worksheet
 
 
@@ -29,7 +29,8 @@ def download_button(url: str | None, label: str) -> str:
 
 def step_header(c: Content, step_id: str, base: str) -> str:
     steps = list(c.steps.values())
-    return _html(render("trin-hoved.html", step=c.steps[step_id], steps=steps, total=len(steps), base=base))
+    presentable = any(item_numbers(c)[s.id] for s in c.worksheets_for_step(step_id))  # "Vis trinnet på skærm"
+    return _html(render("trin-hoved.html", step=c.steps[step_id], steps=steps, total=len(steps), base=base, presentable=presentable))
 
 
 def step_footer(c: Content, step_id: str, base: str, pack_url: str | None = None) -> str:
