@@ -107,3 +107,33 @@ def test_built_pages_show_each_number_once_on_its_item(site, content, step):
     for sheet_id in sheets:
         own = [el for el in site.pages[f"arbejdsark/{sheet_id}/index.html"].article.iter() if el.get("data-ark-nr")]
         assert [(el.get("id"), el.get("data-ark-nr")) for el in own] == [(el.get("id"), el.get("data-ark-nr")) for el in items if el.get("id").startswith(sheet_id + "--")]
+
+
+@pytest.fixture(scope="module")
+def trin_3_pack(content):
+    """Trin 3's print pack as the PDF build step makes it (pdfbuild, the site's own markup)."""
+    from pdfbuild import engine
+    from pdfbuild.meta import load_build_info
+    from pdfbuild.sheets import pack_document
+
+    data, _ = engine.render_pdf(pack_document(content, load_build_info(), "trin-3"), "sheet", forms=True)
+    return data
+
+
+def test_pdfs_print_the_same_numbers(trin_3_pack, content):
+    """The numbers are printed in the PDF, each before its item's text, in order (the print pack
+    holds the step's three worksheets, 3.1 … 3.21)."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(trin_3_pack)
+    text = " ".join(" ".join(pdf[i].get_textpage().get_text_range().split()) for i in range(len(pdf)))
+    numbers = item_numbers(content)
+    at = 0
+    for sheet in content.worksheets_for_step("trin-3"):
+        for section in sheet.sections:
+            for item in section.items:
+                nr = numbers[sheet.id][item.id]
+                start = " ".join((item.lead or item.text).split())[:25]
+                found = text.find(f"{nr} {start}", at)
+                assert found >= 0, f"{nr} {start!r} not printed in order in the print pack"
+                at = found

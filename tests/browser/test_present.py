@@ -12,6 +12,8 @@ import pytest
 import zxingcpp
 from PIL import Image
 
+from tests.browser.conftest import _QuietHandler
+from tests.browser.test_quality import axe_violations
 from tests.item_numbers import read_numbers
 
 NUMBERS = read_numbers()  # "3.2" → "trin-3-foer-moedet--…" (the anchor)
@@ -22,8 +24,7 @@ SHEET = "trin-3-under-moedet"
 def sub_path_site(built_site, tmp_path):
     """The built site served under /parat/ (as on a host that publishes it in a folder)."""
     (tmp_path / "parat").symlink_to(built_site)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
-    handler.log_message = lambda *a: None
+    handler = functools.partial(_QuietHandler, directory=str(tmp_path))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/parat/"
@@ -59,6 +60,7 @@ def test_step_presentation_keys_qr_escape_and_focus(browser, sub_path_site):
     dialog.wait_for()
     assert page.locator(".ark-vis[aria-modal='true'] [aria-live='polite']").count() == 1
     assert shown(page) == "3.1"
+    page.wait_for_function("document.fullscreenElement && document.fullscreenElement.classList.contains('ark-vis')")
     assert "Gode råd før mødet" in page.locator(".ark-vis-punkt").inner_text()
     assert page.locator(".ark-vis-taeller").inner_text() == "1 af 21"
     assert decode_qr(page) == f"{sub_path_site}trin-3/#{NUMBERS['3.1']}"
@@ -80,9 +82,11 @@ def test_step_presentation_keys_qr_escape_and_focus(browser, sub_path_site):
     assert shown(page) == "3.1"
     page.get_by_role("button", name="Næste →").click()
     assert shown(page) == "3.2"
+    assert axe_violations(page) == []  # the open presentation (WCAG 2.1 A/AA)
 
-    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")  # in fullscreen the browser's: it leaves fullscreen, which closes
     dialog.wait_for(state="detached")
+    assert page.evaluate("document.fullscreenElement") is None
     assert page.evaluate("document.activeElement.textContent") == "Vis trinnet på skærm"
     assert page.evaluate("Array.from(document.body.children).some((n) => n.inert)") is False
     assert not [u for u in requests if not u.startswith("http://127.0.0.1:")], "nothing leaves the machine"
@@ -92,6 +96,8 @@ def test_step_presentation_keys_qr_escape_and_focus(browser, sub_path_site):
 
 
 def test_worksheet_presentation_shows_only_its_items(page):
+    """On the worksheet's own page, in a browser without the Fullscreen API (the overlay fills the window)."""
+    page.add_init_script("Object.defineProperty(Document.prototype, 'fullscreenEnabled', { get: () => false })")
     page.goto(f"arbejdsark/{SHEET}/")
     page.wait_for_selector(f'.ark[data-ark="{SHEET}"][data-bound="1"]')
     button = page.locator(f'.ark[data-ark="{SHEET}"] button[data-action="present"]')
@@ -99,6 +105,9 @@ def test_worksheet_presentation_shows_only_its_items(page):
     page.get_by_role("dialog", name="Vis på skærm: Gode råd under mødet").wait_for()
     first = [nr for nr, item in NUMBERS.items() if item.startswith(SHEET + "--")]
     assert shown(page) == first[0] == "3.9"
+    assert page.evaluate("document.fullscreenElement") is None
+    box = page.locator(".ark-vis").bounding_box()
+    assert (box["width"], box["height"]) == (1280, 900)  # the whole window
     assert page.locator(".ark-vis-taeller").inner_text() == f"1 af {len(first)}"
     page.keyboard.press("End")
     assert shown(page) == first[-1]
