@@ -67,8 +67,14 @@ export async function present(button) {
   const items = collectItems(sheet || document.querySelector("article") || document.body);
   if (!items.length) return;
   const what = sheet ? sheet.getAttribute("data-ark-title") : button.getAttribute("data-present-title") || document.title;
-  const [qr] = await Promise.all([loadQr(), loadStylesheet()]);
-  show(items, what, qr, button);
+  open = { close() {} }; // a second click while the library loads opens nothing more
+  try {
+    const [qr] = await Promise.all([loadQr(), loadStylesheet()]);
+    show(items, what, qr, button);
+  } catch (e) {
+    open = null;
+    throw e;
+  }
 }
 
 function show(items, what, qr, opener) {
