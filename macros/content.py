@@ -39,6 +39,17 @@ class Content:
     def worksheets_for_step(self, step_id: str | None) -> list[Any]:
         return [w for w in self.worksheets.values() if w.step == step_id]
 
+    def worksheet_groups(self) -> dict[str | None, list[Any]]:
+        """Step id (None for the worksheets without a step, "Bevar gejsten") → its worksheets in
+        page order (load_content keeps them in the book's order). Print packs and the site's
+        question numbers both follow it."""
+        groups: dict[str | None, list[Any]] = {}
+        for step_id in [*self.steps, None]:
+            sheets = self.worksheets_for_step(step_id)
+            if sheets:
+                groups[step_id] = sheets
+        return groups
+
     def examples_for_step(self, step_id: str) -> list[Any]:
         return [e for e in self.examples.values() if step_id in e.steps]
 

@@ -148,6 +148,39 @@ def month_keys() -> list[tuple[str, str]]:
     return [(slugify(m), m) for m in MONTHS]
 
 
+# Question numbers ("3.2"): the site's own short numbers, said aloud on a call and the same on
+# screen, in print and in the PDFs. `<step number>.<n>`, n = 1, 2, 3 … over the numbered items of
+# all worksheets of the step in page order (Content.worksheet_groups, as the print packs), so a
+# step page never shows a number twice; the worksheets without a step ("Bevar gejsten") use
+# NO_STEP_NUMBER. Numbered: every question (kinds questions, perspectives) and checklist item;
+# table-like sheets (dialogue, risk, table) and the årshjul's months are not. The numbers are
+# kept stable by tests/item_numbers.txt (tests/test_item_numbers.py).
+NUMBERED_KINDS = ("questions", "checklist", "perspectives")
+NO_STEP_NUMBER = "G"
+
+
+def numbered_items(content: Content, sheet: Any) -> list[str]:
+    """The ids of a worksheet's numbered items, in page order ([] for kinds without numbers)."""
+    if sheet.kind == "perspectives":
+        return [item["id"] for item in perspective_items(content, sheet)]
+    if sheet.kind in NUMBERED_KINDS:
+        return [item.id for section in sheet.sections for item in section.items]
+    return []
+
+
+def item_numbers(content: Content) -> dict[str, dict[str, str]]:
+    """Worksheet id → {item id: its number ("3.2", "G.4")}, for every worksheet (empty: none)."""
+    out: dict[str, dict[str, str]] = {sheet_id: {} for sheet_id in content.worksheets}
+    for step_id, sheets in content.worksheet_groups().items():
+        prefix = str(content.steps[step_id].number) if step_id else NO_STEP_NUMBER
+        n = 0
+        for sheet in sheets:
+            for item_id in numbered_items(content, sheet):
+                n += 1
+                out[sheet.id][item_id] = f"{prefix}.{n}"
+    return out
+
+
 def _table_row_name(sheet: Any, row: Any) -> str:
     return row.cells.get(sheet.columns[0].id, row.id)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Callable
 
 from .content import Content
-from .contract import PUBLISHED_PATH
+from .contract import PUBLISHED_PATH, item_numbers
 from .render import _md_text, render, render_worksheet
 from .slug import slugify
 
@@ -48,6 +48,7 @@ def download_button(url: str | None, label: str) -> str:
 
 def step_header(c: Content, step_id: str, base: str, pdf: PdfLookup = _no_pdfs) -> str:
     steps = list(c.steps.values())
+    presentable = any(item_numbers(c)[s.id] for s in c.worksheets_for_step(step_id))  # "Vis trinnet på skærm"
     return _html(
         render(
             "trin-hoved.html",
@@ -56,6 +57,7 @@ def step_header(c: Content, step_id: str, base: str, pdf: PdfLookup = _no_pdfs) 
             total=len(steps),
             sheets=len(c.worksheets_for_step(step_id)),
             pack=pdf(pack_name(step_id)),
+            presentable=presentable,
             base=base,
         )
     )

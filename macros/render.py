@@ -14,7 +14,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from . import contract
 from .content import Content
-from .contract import MONTHS, month_keys, perspective_items, sheet_contract, worksheet_fields  # noqa: F401 (re-exported)
+from .contract import MONTHS, item_numbers, month_keys, perspective_items, sheet_contract, worksheet_fields  # noqa: F401 (re-exported)
 from .copy_links import copy_link, item_link, section_link
 from .slug import slugify
 
@@ -86,6 +86,7 @@ def render_worksheet(
         rows=sheet_contract(content, sheet_id).rows,
         perspective_items=perspective_items(content, sheet) if sheet.kind == "perspectives" else [],
         months=month_keys(),
+        numbers=item_numbers(content)[sheet_id],
         example_lines=_example_lines,
         standalone=standalone,
         base=base,

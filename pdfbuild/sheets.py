@@ -119,12 +119,7 @@ def print_sheet(content: Content, info: BuildInfo, sheet, prefix: str = "", kick
 
 def pack_groups(content: Content) -> dict[str | None, list]:
     """Step id (None for the worksheets without a step) → its worksheets in page order."""
-    groups: dict[str | None, list] = {}
-    for step_id in [*content.steps, None]:
-        sheets = content.worksheets_for_step(step_id)  # load_content keeps them in the book's order
-        if sheets:
-            groups[step_id] = sheets
-    return groups
+    return content.worksheet_groups()
 
 
 def worksheet_document(content: Content, info: BuildInfo, sheet_id: str) -> str:

@@ -45,6 +45,12 @@ window.addEventListener("storage", (e) => {
   });
 });
 
+/* "Vis på skærm" (a worksheet's toolbar, the top of a step page): present.js loads with the click. */
+document.addEventListener("click", (e) => {
+  const button = e.target instanceof Element && e.target.closest('button[data-action="present"]');
+  if (button) import("./present.js").then((m) => m.present(button));
+});
+
 if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
 else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
 else init();

@@ -241,6 +241,7 @@ export function bindSheet(root, store) {
     const button = e.target.closest("button[data-action]");
     if (!button) return;
     const action = button.getAttribute("data-action");
+    if (action === "present") return; // main.js opens the presentation (also a step page's button)
     // Printing and adding a row happen at once, in the click: no module load in between.
     if (action === "add-row") addOwnRow(root);
     else if (action === "print-filled" || action === "print-blank") printSheet(root, action === "print-blank");

@@ -121,4 +121,14 @@ export const T = {
   noAnswersInSet: "Der er ingen svar i dette svarsæt.",
   siteName: "Parat til private partnerskaber",
   docxDescription: "Svar fra arbejdsarkene i Parat til private partnerskaber",
+
+  // --- "Vis på skærm" (ark/present.js)
+  presentTitle: (what) => "Vis på skærm: " + what,
+  presentClose: "Luk",
+  presentPrev: "Forrige",
+  presentNext: "Næste",
+  presentCounter: (n, total) => n + " af " + total,
+  presentQr: (nr) => "QR-kode, der åbner punkt " + nr + " på en telefon",
+  presentQrCaption: "Scan koden for at åbne punktet på din telefon",
+  presentKeys: "Piletasterne skifter punkt. Esc lukker.",
 };

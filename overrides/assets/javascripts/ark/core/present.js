@@ -1,0 +1,63 @@
+/* "Vis på skærm" (presentation mode): the pure part. Which item is shown, how the keys move
+ * through the items, and the address a participant's phone opens for an item. No DOM here; the
+ * screen itself is ark/present.js. Items are the numbered questions and checklist items of a
+ * worksheet or a step page (data-ark-nr, numbered by macros/contract.py), in page order.
+ */
+
+/** Keys that move through the items, and Escape, which ends the presentation. */
+export const KEY_ACTIONS = Object.freeze({
+  ArrowRight: "next",
+  PageDown: "next",
+  ArrowLeft: "prev",
+  PageUp: "prev",
+  Home: "first",
+  End: "last",
+  Escape: "close",
+});
+
+/** The action of a key (KeyboardEvent.key), or null for keys the presentation leaves alone. */
+export function keyAction(key) {
+  return Object.prototype.hasOwnProperty.call(KEY_ACTIONS, key) ? KEY_ACTIONS[key] : null;
+}
+
+/**
+ * The index shown after `action`, from `index` among `count` items (it stays inside 0…count-1;
+ * there is no wrapping: the last question stays the last).
+ * @param {number} index
+ * @param {number} count
+ * @param {"next"|"prev"|"first"|"last"|string} action
+ */
+export function move(index, count, action) {
+  if (count <= 0) return 0;
+  const at = Math.min(Math.max(index, 0), count - 1);
+  if (action === "next") return Math.min(at + 1, count - 1);
+  if (action === "prev") return Math.max(at - 1, 0);
+  if (action === "first") return 0;
+  if (action === "last") return count - 1;
+  return at;
+}
+
+/**
+ * Where to start: the item the page's address points at (a link to a question, "#<id>"), else
+ * the first one.
+ * @param {{id: string}[]} items
+ * @param {string} hash location.hash, e.g. "#trin-3-foer-moedet--research-af-moedeltagerne"
+ */
+export function startIndex(items, hash) {
+  const id = decodeURIComponent((hash || "").replace(/^#/, ""));
+  const i = id ? items.findIndex((item) => item.id === id) : -1;
+  return i < 0 ? 0 : i;
+}
+
+/**
+ * The absolute address of an item on the page being shown: the page's own address (so it works
+ * under any sub-path and host) with the item's anchor, without a query or another anchor.
+ * @param {string} href location.href
+ * @param {string} id the item's anchor id
+ */
+export function itemUrl(href, id) {
+  const url = new URL(href);
+  url.search = "";
+  url.hash = id;
+  return url.href;
+}
