@@ -1,0 +1,94 @@
+"""Phones, keyboards and screen readers (issue 11): the worksheet menu, tables as cards on narrow
+screens, printed tables that fit A4, reachable "Kopiér link" buttons, heading names without
+their buttons, and form field borders with enough contrast."""
+from __future__ import annotations
+
+import pytest
+
+from .helpers import open_sheet, tool, wait_status
+
+PHONE = {"width": 390, "height": 844}
+SHEET_PAGE, SHEET = "arbejdsark/trin-3-foer-moedet/", "trin-3-foer-moedet"
+MENU_ACTIONS = ["print-blank", "copy-text", "export", "import", "clear", "docx", "pdf-filled"]
+
+
+@pytest.fixture
+def phone(browser, site_url):
+    """A page on a 390 px touch phone."""
+    ctx = browser.new_context(base_url=site_url, viewport=PHONE, has_touch=True, is_mobile=True,
+                              device_scale_factor=2, locale="da-DK")
+    ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+    ctx.set_default_timeout(10_000)
+    pg = ctx.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    yield pg
+    ctx.close()
+    assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+def visible_tools(sheet) -> list[str]:
+    return sheet.locator(".ark-tools").evaluate(
+        "el => [...el.querySelectorAll('button, a, label')].filter(c => c.getClientRects().length)"
+        ".map(c => c.textContent.trim())"
+    )
+
+
+# --- One visible action, the rest in "Flere handlinger" ---------------------------------------
+
+
+def test_a_worksheet_starts_with_one_action_and_a_menu_on_a_phone(phone):
+    sheet = open_sheet(phone, SHEET_PAGE, SHEET)
+    assert visible_tools(sheet) == ["Udskriv med svar", "Flere handlinger"]
+    primary, toggle = sheet.locator('[data-action="print-filled"]'), sheet.locator("[data-ark-menu]")
+    assert primary.bounding_box()["y"] == toggle.bounding_box()["y"], "both on one line"
+    assert toggle.get_attribute("aria-expanded") == "false"
+    menu = phone.locator("#" + toggle.get_attribute("aria-controls"))
+    assert menu.is_hidden()
+    toggle.tap()
+    assert toggle.get_attribute("aria-expanded") == "true" and menu.is_visible()
+    actions = menu.evaluate("m => [...m.querySelectorAll('[data-action]')].map(el => el.dataset.action)")
+    assert actions == MENU_ACTIONS
+    assert menu.locator("a[download]").is_visible()  # the blank PDF
+    toggle.tap()
+    assert menu.is_hidden() and toggle.get_attribute("aria-expanded") == "false"
+
+
+def test_the_menu_by_keyboard(page):
+    sheet = open_sheet(page, SHEET_PAGE, SHEET)
+    toggle = sheet.locator("[data-ark-menu]")
+    sheet.locator('[data-action="print-filled"]').focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.hasAttribute('data-ark-menu')")
+    page.keyboard.press("Enter")
+    assert toggle.get_attribute("aria-expanded") == "true"
+    page.keyboard.press("Tab")  # into the menu, in its order
+    assert page.evaluate("document.activeElement.dataset.action") == "print-blank"
+    page.keyboard.press("Escape")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.hasAttribute('data-ark-menu')"), "focus back on the toggle"
+    assert sheet.locator(".ark-menu").is_hidden()
+    page.keyboard.press("Space")  # a real button: Space opens it too
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.action") == "copy-text"
+    page.keyboard.press("Enter")  # an action closes the menu and leaves focus on its toggle
+    wait_status(page, sheet, "kopieret")
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.hasAttribute('data-ark-menu')")
+
+
+def test_every_worksheet_of_a_step_has_its_own_menu(page):
+    page.goto("trin-4/")
+    page.wait_for_selector('.ark[data-bound="1"]')
+    sheets = page.locator(".ark[data-ark]")
+    assert sheets.count() > 3
+    for i in range(sheets.count()):
+        sheet = sheets.nth(i)
+        sheet.evaluate("el => el.style.contentVisibility = 'visible'")
+        assert visible_tools(sheet) == ["Udskriv med svar", "Flere handlinger"]
+    # Each toggle opens its own sheet's menu only.
+    second = sheets.nth(1)
+    tool(second, "export")
+    assert second.locator(".ark-menu").is_visible()
+    assert sheets.nth(0).locator(".ark-menu").is_hidden()
