@@ -92,3 +92,28 @@ def test_every_worksheet_of_a_step_has_its_own_menu(page):
     tool(second, "export")
     assert second.locator(".ark-menu").is_visible()
     assert sheets.nth(0).locator(".ark-menu").is_hidden()
+
+
+# --- Headings are named by their text alone ---------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["trin-3/", "arbejdsark/", "eksempler/murmal/"])
+def test_headings_are_named_by_their_text(page, path):
+    """Screen readers heard "Det første møde ¶ Kopiér link til siden …": the button (and no
+    permalink) is beside the heading, not in it; the heading's accessible name is its text."""
+    page.goto(path)
+    headings = page.evaluate(
+        "() => [...document.querySelectorAll('article :is(h1, h2, h3)')].map(h => [h.textContent.trim(), h.id, h.tagName === 'H1'])"
+    )
+    assert len(headings) >= 3
+    for text, anchor, is_page in headings:
+        assert text and "Kopiér" not in text and "¶" not in text, text
+        assert page.get_by_role("heading", name=text, exact=True).count() >= 1, f"heading {text!r} is named otherwise"
+        if anchor:  # its button is still beside it, copying its address
+            link = "" if is_page else anchor  # the page's own heading copies the page's address
+            assert page.locator(f'[id="{anchor}"] + button.kopier-link[data-link-id="{link}"]').count() == 1
+    h1 = page.locator("article h1").first
+    button = page.locator("article h1 + button.kopier-link")
+    h1_box, button_box = h1.bounding_box(), button.bounding_box()
+    assert abs((h1_box["y"] + h1_box["height"] / 2) - (button_box["y"] + button_box["height"] / 2)) < h1_box["height"] / 2, \
+        "the page's button sits on the heading's line"
