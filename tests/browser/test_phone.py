@@ -117,3 +117,87 @@ def test_headings_are_named_by_their_text(page, path):
     h1_box, button_box = h1.bounding_box(), button.bounding_box()
     assert abs((h1_box["y"] + h1_box["height"] / 2) - (button_box["y"] + button_box["height"] / 2)) < h1_box["height"] / 2, \
         "the page's button sits on the heading's line"
+
+
+# --- "Kopiér link" on a question: there on touch, without hover or focus -----------------------
+
+
+def test_a_questions_copy_link_is_shown_and_works_by_touch(phone, site_url):
+    phone.goto("trin-3/")
+    item = "trin-3-foer-moedet--research-af-moedeltagerne"
+    button = phone.locator(f'button.kopier-link[data-link-id="{item}"]')
+    button.scroll_into_view_if_needed()
+    # Nothing hovered or focused (a phone has no hover): the button is drawn all the same.
+    assert not phone.evaluate("document.activeElement.closest('.ark-item')")
+    opacity = button.evaluate(
+        "el => { let o = 1; for (let n = el; n; n = n.parentElement) o *= +getComputedStyle(n).opacity; return o; }")
+    assert opacity == 1
+    assert button.evaluate("el => getComputedStyle(el).visibility") == "visible"
+    button.tap()
+    phone.wait_for_function("document.getElementById('kopier-link-status').textContent.includes('kopieret')")
+    assert phone.evaluate("navigator.clipboard.readText()") == f"{site_url}trin-3/#{item}"
+
+
+# --- Non-text contrast of form fields (WCAG 2.1, 1.4.11) ---------------------------------------
+
+
+def _luminance(rgb) -> float:
+    def channel(c):
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(c) for c in rgb[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a, b) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+# The colour of a field's border as drawn (alpha composited over what is behind the field) and of
+# the background around it (the nearest ancestor with one).
+COLOURS = """el => {
+  const rgba = (s) => { const m = s.match(/[\\d.]+/g).map(Number); return m.length === 3 ? [...m, 1] : m; };
+  let bg = null;
+  for (let n = el.parentElement; n && !bg; n = n.parentElement) {
+    const c = rgba(getComputedStyle(n).backgroundColor);
+    if (c[3] > 0) bg = c;
+  }
+  bg = bg || [255, 255, 255, 1];
+  const b = rgba(getComputedStyle(el).borderTopColor);
+  return { border: b.slice(0, 3).map((v, i) => v * b[3] + bg[i] * (1 - b[3])), bg: bg.slice(0, 3),
+           style: getComputedStyle(el).borderTopStyle };
+}"""
+
+
+@pytest.mark.parametrize("path, selector", [
+    ("arbejdsark/trin-1-refleksion/", "textarea[data-key]"),
+    ("arbejdsark/trin-3-foer-moedet/", ".ark-note textarea"),
+    ("arbejdsark/trin-5-roller-to-parter/", "table textarea"),
+])
+def test_text_field_borders_have_3_to_1_contrast(page, path, selector):
+    page.goto(path)
+    field = page.locator(selector).first
+    colours = field.evaluate(COLOURS)
+    assert colours["style"] == "solid"
+    assert contrast(colours["border"], colours["bg"]) >= 3, colours
+
+
+@pytest.mark.parametrize("path, selector", [
+    ("arbejdsark/trin-3-foer-moedet/", ".ark input[type=checkbox]"),
+    ("arbejdsark/trin-4-risikoanalyse/", ".ark input[type=radio]"),
+])
+def test_checkbox_and_radio_outlines_have_3_to_1_contrast(page, path, selector, tmp_path):
+    """Chromium draws these itself: measure the drawn outline (its darkest pixel) against the page."""
+    from PIL import Image
+
+    page.goto(path)
+    box = page.locator(selector).first
+    box.scroll_into_view_if_needed()
+    bg = box.evaluate(COLOURS)["bg"]
+    shot = tmp_path / "box.png"
+    box.screenshot(path=str(shot))
+    img = Image.open(shot).convert("RGB")
+    pixels = [img.getpixel((x, y)) for x in range(img.width) for y in range(img.height)]
+    darkest = min(pixels, key=_luminance)
+    assert contrast(darkest, bg) >= 3, (darkest, bg)
