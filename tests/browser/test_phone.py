@@ -201,3 +201,57 @@ def test_checkbox_and_radio_outlines_have_3_to_1_contrast(page, path, selector, 
     pixels = [img.getpixel((x, y)) for x in range(img.width) for y in range(img.height)]
     darkest = min(pixels, key=_luminance)
     assert contrast(darkest, bg) >= 3, (darkest, bg)
+
+
+# --- Tables as cards on a phone ---------------------------------------------------------------
+
+TABLES = [
+    ("arbejdsark/trin-5-roller-to-parter/", "trin-5-roller-to-parter"),
+    ("arbejdsark/trin-5-roller-flere-parter/", "trin-5-roller-flere-parter"),
+    ("arbejdsark/trin-7-kpi/", "trin-7-kpi"),
+    ("arbejdsark/trin-4-risikoanalyse/", "trin-4-risikoanalyse"),
+]
+
+# Per shown row: its cells' boxes, the label each cell shows (its ::before) and its column header.
+CELLS = """table => {
+  const headers = [...table.querySelectorAll('thead th')].map(th => th.textContent.trim());
+  return [...table.querySelectorAll('tbody tr')].filter(tr => tr.getClientRects().length).map(tr =>
+    [...tr.children].map((cell, i) => {
+      const r = cell.getBoundingClientRect();
+      const field = cell.querySelector('[data-key]');
+      const label = getComputedStyle(cell, '::before').content;
+      return { left: r.left, right: r.right, shown: r.width > 0 && r.height > 0, header: headers[i],
+               label: label === 'none' ? null : JSON.parse(label), rowHeader: cell.matches('th[scope=row]'),
+               field: field && field.getAttribute('aria-label'), role: field && (field.type === 'radio' ? 'radio' : 'textbox') };
+    }));
+}"""
+
+
+@pytest.mark.parametrize("path, ws", TABLES)
+def test_table_rows_are_labelled_cards_on_a_phone(phone, path, ws):
+    sheet = open_sheet(phone, path, ws)
+    if sheet.locator('button[data-action="add-row"]').count():
+        sheet.locator('button[data-action="add-row"]').click()  # an added row is a card too
+    table = sheet.locator("table").first
+    width = sheet.locator(".ark-table-wrap").evaluate("el => [el.scrollWidth, el.clientWidth]")
+    assert width[0] <= width[1], f"the table scrolls sideways: {width}"
+    box = sheet.bounding_box()
+    rows = table.evaluate(CELLS)
+    assert rows and all(rows)
+    for cells in rows:
+        for cell in cells:
+            assert cell["shown"], f"a column is hidden: {cell['header']}"
+            assert box["x"] <= cell["left"] and cell["right"] <= box["x"] + box["width"], f"{cell['header']} is off-screen"
+            if not cell["rowHeader"] or cell["field"]:
+                assert cell["label"] == cell["header"], cell  # the column header as the cell's visible label
+            if cell["field"]:  # a field keeps its own accessible name (its aria-label), as on a desktop
+                assert phone.get_by_role(cell["role"], name=cell["field"], exact=True).count() == 1, cell["field"]
+
+
+@pytest.mark.parametrize("path, ws", TABLES[::2])
+def test_a_desktop_keeps_the_table(page, path, ws):
+    sheet = open_sheet(page, path, ws)
+    table = sheet.locator("table").first
+    assert table.evaluate("t => getComputedStyle(t).display") == "table"
+    assert table.locator("thead").is_visible()
+    assert all(c["label"] is None for cells in table.evaluate(CELLS) for c in cells)
