@@ -255,3 +255,60 @@ def test_a_desktop_keeps_the_table(page, path, ws):
     assert table.evaluate("t => getComputedStyle(t).display") == "table"
     assert table.locator("thead").is_visible()
     assert all(c["label"] is None for cells in table.evaluate(CELLS) for c in cells)
+
+
+# --- Printed tables fit A4, and people get room where they write -------------------------------
+
+MM = 72 / 25.4  # PDF points per millimetre
+PAGE_MARGIN_MM = 15  # print.css @page: left and right margins (a collapsed border may reach 1 pt past)
+LONG = "Frivilligkoordinatorens kvartalsrapportering https://eksempel.dk/partnerskabsaftale-med-virksomheden-2025"
+
+
+def print_pdf(page):
+    """The page as Chromium prints it (A4, print.css), opened with pypdfium2."""
+    import pypdfium2 as pdfium
+
+    return pdfium.PdfDocument(page.pdf(format="A4", prefer_css_page_size=True))
+
+
+def drawn_right_edge(pdf_page) -> float:
+    """The rightmost x of anything drawn on the page (rules, borders, text)."""
+    return max(obj.get_bounds()[2] for obj in pdf_page.get_objects())
+
+
+def test_a_filled_table_prints_inside_the_page(page):
+    sheet = open_sheet(page, "arbejdsark/trin-7-kpi/", "trin-7-kpi")
+    for _ in range(2):
+        sheet.locator('button[data-action="add-row"]').click()
+    for area in sheet.locator("textarea[data-key]").all():
+        area.fill(LONG)  # long words and an address: they used to push the last column off the paper
+    pdf = print_pdf(page)
+    try:
+        for pdf_page in pdf:
+            width = pdf_page.get_size()[0]
+            assert drawn_right_edge(pdf_page) <= width - PAGE_MARGIN_MM * MM + 2, "the table runs past the right margin"
+        text = pdf[0].get_textpage().get_text_range()
+        assert "Ansvarlig" in text  # the last column is on the paper
+    finally:
+        pdf.close()
+
+
+@pytest.mark.parametrize("path, ws, column", [
+    ("arbejdsark/trin-5-roller-to-parter/", "trin-5-roller-to-parter", "Hvem"),
+    ("arbejdsark/trin-5-roller-flere-parter/", "trin-5-roller-flere-parter", "Hvem"),
+])
+def test_the_column_people_write_in_is_wide_on_paper(page, path, ws, column):
+    """"Hvem" was about 12 mm wide: the column written in by hand gets room (here the last one)."""
+    open_sheet(page, path, ws)
+    pdf = print_pdf(page)
+    try:
+        pdf_page = pdf[0]
+        text = pdf_page.get_textpage()
+        found = text.search(column, match_case=True, match_whole_word=True).get_next()
+        assert found, f"{column} is not printed"
+        left = text.get_charbox(found[0])[0]
+        right = drawn_right_edge(pdf_page)
+        assert right <= pdf_page.get_size()[0] - PAGE_MARGIN_MM * MM + 2
+        assert (right - left) / MM >= 40, f"{column} is {(right - left) / MM:.0f} mm wide"
+    finally:
+        pdf.close()
