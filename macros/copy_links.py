@@ -12,8 +12,8 @@ would do nothing, so `overrides/main.html` hides `.kopier-link` inside <noscript
 
 A heading's button is its next sibling, never inside it: a screen reader names the heading by
 its text alone, not "Det første møde Kopiér link til afsnittet …". Heading and button share a
-`div.kopier-overskrift` that has no margins of its own (the heading's collapse through it as
-before); the CSS puts the button at the end of the heading's first line.
+`div.kopier-overskrift`, which takes the heading's margins (arbejdsark.css), so the page keeps
+its rhythm; the button sits beside the heading's first line.
 """
 from __future__ import annotations
 
