@@ -4,11 +4,16 @@ Built into the HTML rather than by script so the first paint already has them: n
 work or shifts after load, and keyboard users find them at once. Without JavaScript they
 would do nothing, so `overrides/main.html` hides `.kopier-link` inside <noscript>.
 
-- `copy_link` / `section_link` / `item_link`: Jinja globals for the templates (HTML headings,
-  worksheets, items).
+- `copy_link` / `heading` / `item_link`: Jinja globals for the templates (worksheets, HTML
+  headings, items).
 - `CopyLinkExtension`: a Markdown extension that gives every h1–h3 a button after the
-  toc extension has set its id and permalink (so the button text reaches neither the table
-  of contents nor, thanks to data-search-exclude, the search index).
+  toc extension has set its id (so the button text reaches neither the table of contents nor,
+  thanks to data-search-exclude, the search index).
+
+A heading's button is its next sibling, never inside it: a screen reader names the heading by
+its text alone, not "Det første møde Kopiér link til afsnittet …". Heading and button share a
+`div.kopier-overskrift`, which takes the heading's margins (arbejdsark.css), so the page keeps
+its rhythm; the button sits beside the heading's first line.
 """
 from __future__ import annotations
 
@@ -17,7 +22,7 @@ import xml.etree.ElementTree as etree
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 LABEL = "Kopiér link"
 ITEM_LABEL_CHARS = 60  # longer item texts are cut in the button's accessible name
@@ -39,9 +44,16 @@ def copy_link(link_id: str, what: str) -> Markup:
     return Markup(f"<button{attrs}>{LABEL}</button>")
 
 
-def section_link(link_id: str, title: str) -> Markup:
-    """The button of a heading that a template writes as HTML (not Markdown)."""
-    return copy_link(link_id, f"afsnittet „{title}“")
+WRAPPER = "kopier-overskrift"
+
+
+def heading(tag: str, link_id: str, title: str, cls: str = "") -> Markup:
+    """A heading that a template writes as HTML (not Markdown), with its button beside it."""
+    class_attr = f' class="{html.escape(cls, quote=True)}"' if cls else ""
+    return Markup(
+        f'<div class="{WRAPPER} {WRAPPER}--{tag}"><{tag} id="{html.escape(link_id, quote=True)}"{class_attr}>{escape(title)}</{tag}>'
+        f"{copy_link(link_id, f'afsnittet „{title}“')}</div>"
+    )
 
 
 def item_link(link_id: str, label_html: str) -> Markup:
@@ -55,6 +67,7 @@ def item_link(link_id: str, label_html: str) -> Markup:
 class _HeadingLinks(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         names = dict(_toc_names(getattr(self.md, "toc_tokens", [])))
+        parents = {child: parent for parent in root.iter() for child in parent}
         page_done = False
         for el in [el for el in root.iter() if el.tag in ("h1", "h2", "h3")]:
             if el.tag == "h1":
@@ -66,7 +79,14 @@ class _HeadingLinks(Treeprocessor):
             else:
                 continue
             name = names.get(el.get("id", "")) or _plain_text(el)
-            etree.SubElement(el, "button", _attributes(link_id, f"{what} „{name}“")).text = LABEL
+            # <div.kopier-overskrift> <hN>…</hN> <button> </div> where the heading was.
+            parent = parents[el]
+            wrap = etree.Element("div", {"class": f"{WRAPPER} {WRAPPER}--{el.tag}"})
+            parent.insert(list(parent).index(el), wrap)
+            parent.remove(el)
+            wrap.tail, el.tail = el.tail, None
+            wrap.append(el)
+            etree.SubElement(wrap, "button", _attributes(link_id, f"{what} „{name}“")).text = LABEL
 
 
 def _plain_text(heading: etree.Element) -> str:

@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from . import contract
 from .content import Content
 from .contract import MONTHS, item_numbers, month_keys, perspective_items, sheet_contract, worksheet_fields  # noqa: F401 (re-exported)
-from .copy_links import copy_link, item_link, section_link
+from .copy_links import copy_link, heading, item_link
 from .slug import slugify
 
 
@@ -27,7 +27,7 @@ _env = Environment(
     lstrip_blocks=True,
 )
 # max_chars: the longest answer the contract accepts (import rejects longer), as maxlength.
-_env.globals.update(copy_link=copy_link, item_link=item_link, section_link=section_link, max_chars=contract.LIMITS["valueChars"])
+_env.globals.update(copy_link=copy_link, heading=heading, item_link=item_link, max_chars=contract.LIMITS["valueChars"])
 
 
 def _linked(text: str | None, links: Any, base: str) -> Any:

@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = ROOT / "tests" / "link_manifest.txt"
 PUBLIC_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-NOT_LINK_TARGETS = re.compile(r"^f-")  # form controls: the item's wrapper is the target
+NOT_LINK_TARGETS = re.compile(r"^(f|ark-menu)-")  # form controls (the item's wrapper is the target), toolbar menus
 
 
 class _Ids(HTMLParser):

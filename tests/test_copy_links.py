@@ -9,7 +9,7 @@ import re
 import markdown
 import pytest
 
-from macros.copy_links import copy_link, item_link
+from macros.copy_links import copy_link, heading, item_link
 
 BUTTON_TEXTS = ("Kopiér link", "Udskriv med svar", "Eksportér svar", "Importér svar", "Ryd svar",
                 "Tilføj række", "Tilføj udsagn", "Brug eksemplet som udgangspunkt", "Eksportér svarsættet",
@@ -25,10 +25,17 @@ def buttons(node):
     return [b for b in node.find_all("button") if "kopier-link" in b.classes]
 
 
-def own_button(node):
-    """The button that belongs to node itself (a heading, an item's label row), not a nested one."""
-    found = [b for b in node.children if not isinstance(b, str) and b.tag == "button" and "kopier-link" in b.classes]
-    return found[0] if len(found) == 1 else None
+def heading_button(heading):
+    """A heading's button: beside it in their div.kopier-overskrift (never inside: it would be part
+    of the heading's accessible name)."""
+    wrap = heading.parent
+    if wrap is None or "kopier-overskrift" not in wrap.classes:
+        return None
+    siblings = [c for c in wrap.children if not isinstance(c, str)]
+    if siblings[:1] != [heading] or len(siblings) != 2:
+        return None
+    button = siblings[1]
+    return button if button.tag == "button" and "kopier-link" in button.classes else None
 
 
 def test_every_heading_has_one_button_with_its_anchor(site):
@@ -43,14 +50,14 @@ def test_every_heading_has_one_button_with_its_anchor(site):
             total += 1
             expected = "" if heading is h1 else heading.get("id")
             what = "siden" if heading is h1 else "afsnittet"
-            button = own_button(heading)
-            if button is None or len(buttons(heading)) != 1:
-                problems.append(f"{rel}: <{heading.tag} id={heading.get('id')!r}> has {len(buttons(heading))} buttons")
+            button = heading_button(heading)
+            if button is None or list(heading.find_all("button")) or list(heading.find_all("a")):
+                problems.append(f"{rel}: <{heading.tag} id={heading.get('id')!r}>: no button beside it, or a control inside")
                 continue
             label = button.get("aria-label") or ""
             if button.get("data-link-id") != expected or not label.startswith(f"Kopiér link til {what} „"):
                 problems.append(f"{rel}: {heading.tag}#{heading.get('id')}: {button.get('data-link-id')!r}, {label!r}")
-            if heading.text(skip_class={"headerlink", "kopier-link"}) not in label:
+            if heading.text() not in label:
                 problems.append(f"{rel}: {heading.tag}#{heading.get('id')}: label {label!r} does not name the heading")
     assert problems == [], "\n".join(problems)
     assert total > 200
@@ -108,9 +115,17 @@ def test_heading_extension_runs_after_toc_and_title():
     assert [t["name"] for t in md.toc_tokens[0]["children"]] == ["Det første møde"]
     assert '<button aria-label="Kopiér link til siden „Trin &amp; mål“" class="kopier-link no-print" data-link-id=""' in out
     h2_id = md.toc_tokens[0]["children"][0]["id"]
-    assert f'<h2 id="{h2_id}">Det første møde<a class="headerlink"' in out
-    assert f'data-link-id="{h2_id}"' in out
+    # The button follows the heading (and its permalink, when the site turns those on) in a div.
+    assert f'<div class="kopier-overskrift kopier-overskrift--h2"><h2 id="{h2_id}">Det første møde<a class="headerlink"' in out
+    assert re.search(rf'</h2><button [^>]*data-link-id="{h2_id}"', out)
     assert out.count("Kopiér link</button>") == 3
+    assert not re.search(r"<h[1-3][^>]*>(?:(?!</h).)*<button", out), "a button inside a heading"
+
+
+def test_html_heading_of_a_template_has_its_button_beside_it():
+    out = heading("h2", "svar", "Svar & mål", "trin-fod-titel")
+    assert str(out) == ('<div class="kopier-overskrift kopier-overskrift--h2"><h2 id="svar" class="trin-fod-titel">Svar &amp; mål</h2>'
+                        + str(copy_link("svar", "afsnittet „Svar & mål“")) + "</div>")
 
 
 @pytest.mark.parametrize("label, expected", [

@@ -33,9 +33,20 @@ def field(sheet, key: str):
     return sheet.locator(f'[data-key="{key}"]').first
 
 
+def tool(scope, action: str):
+    """The control of `action` (its data-action) in `scope`, ready to click: a worksheet keeps all
+    but one of its actions in the "Flere handlinger" menu (ark/menu.js), which this opens first."""
+    control = scope.locator(f'[data-action="{action}"]').first
+    toggle = scope.locator("[data-ark-menu]")
+    if toggle.count() and not control.is_visible() and control.evaluate("el => !!el.closest('.ark-menu')"):
+        toggle.first.click()
+        control.wait_for(state="visible")
+    return control
+
+
 def export(page, scope, action="export") -> tuple[str, dict]:
     with page.expect_download() as info:
-        scope.locator(f'button[data-action="{action}"]').first.click()
+        tool(scope, action).click()
     return info.value.suggested_filename, json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
 
 
@@ -118,7 +129,7 @@ def clear_sheet(page, sheet, accept: bool = True):
     """Press "Ryd svar" and answer its confirmation; returns once the sheet has acted on it."""
     asked: list[str] = []
     page.once("dialog", lambda d: (asked.append(d.message), d.accept() if accept else d.dismiss()))
-    sheet.locator('button[data-action="clear"]').click()
+    tool(sheet, "clear").click()
     if accept:
         wait_status(page, sheet, "slettet")
     for _ in range(50):  # the action module loads on the first click: wait for its question

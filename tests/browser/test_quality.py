@@ -109,9 +109,10 @@ def test_keyboard_only_through_a_step_and_a_worksheet(page):
             break
     page.keyboard.type("Skrevet med tastaturet")
     assert page.locator('[data-key="research-af-moedeltagerne--note"]').first.input_value() == "Skrevet med tastaturet"
-    # The worksheet's tools are reachable too.
+    # The worksheet's tools are reachable too: its one action in sight and the menu of the rest
+    # (test_phone.py goes through the menu by keyboard).
     actions = {i["action"] for i in seen}
-    assert {"print-filled", "copy-text", "export", "clear"} <= actions
+    assert "print-filled" in actions and any("ark-menu-knap" in i["cls"] for i in seen)
 
 
 # --- Stable first paint: the scripts add nothing that moves the page ---------------------------

@@ -6,7 +6,7 @@ import json
 
 from pypdf import PdfReader
 
-from .helpers import clear_sheet, field, import_file, open_overview, wait_status
+from .helpers import clear_sheet, field, import_file, open_overview, tool, wait_status
 from .helpers import export as _export
 from .helpers import open_sheet as _open_sheet
 
@@ -165,7 +165,7 @@ def test_answers_are_text_never_html(page):
     page.reload()
     sheet = open_sheet(page, SHEET_PAGE)
     assert field(sheet, note_key(ITEM)).input_value() == XSS
-    sheet.locator('button[data-action="copy-text"]').click()
+    tool(sheet, "copy-text").click()
     page.wait_for_function("document.querySelector('.ark-status').textContent.includes('kopieret')")
     payload = {"format": "parat-til-private-partnerskaber/svar", "version": 2, "name": XSS,
                "worksheets": {SHEET: {note_key(ITEM): XSS, ITEM: "1"}}}
@@ -182,7 +182,7 @@ def test_copy_as_text_puts_rich_text_on_the_clipboard(page):
     sheet = open_sheet(page, SHEET_PAGE)
     field(sheet, ITEM).check()
     field(sheet, note_key(ITEM)).fill("Vores note til mødet")
-    sheet.locator('button[data-action="copy-text"]').click()
+    tool(sheet, "copy-text").click()
     page.wait_for_function("document.querySelector('.ark-status').textContent.includes('kopieret')")
     html = page.evaluate(
         """async () => { const items = await navigator.clipboard.read();
@@ -202,7 +202,7 @@ def test_nothing_leaves_the_browser_while_filling(page, context):
     field(sheet, ITEM).check()
     field(sheet, note_key(ITEM)).fill("Hemmeligt svar")
     export(page, sheet)
-    sheet.locator('button[data-action="copy-text"]').click()
+    tool(sheet, "copy-text").click()
     open_overview(page)
     assert context.requests, "no requests were recorded at all"
     assert context.requests.foreign() == []
@@ -230,7 +230,7 @@ def test_blocked_storage_is_explained_and_page_still_works(browser, site_url):
     assert "tillader ikke" in sheet.locator(".ark-status").inner_text()
     field(sheet, note_key(ITEM)).fill("Stadig muligt")
     with page.expect_download() as info:
-        sheet.locator('button[data-action="export"]').click()
+        tool(sheet, "export").click()
     data = json.loads(open(info.value.path(), encoding="utf-8").read())
     assert data["worksheets"][SHEET][note_key(ITEM)] == "Stadig muligt"
     assert [e for e in errors if "/ark/" in e or "links.js" in e] == []

@@ -7,7 +7,8 @@ export function printSheet(root, blank) {
   var heading = root.previousElementSibling;
   var targets = [root];
   var embedded = !root.hasAttribute("data-standalone");
-  if (embedded && heading && /^H[1-6]$/.test(heading.nodeName)) targets.push(heading);
+  // Its heading: with its "Kopiér link" button in a div.kopier-overskrift (macros/copy_links.py).
+  if (embedded && heading && (/^H[1-6]$/.test(heading.nodeName) || heading.classList.contains("kopier-overskrift"))) targets.push(heading);
   if (embedded) {
     body.classList.add("print-one");
     targets.forEach(function (t) { t.classList.add("print-target"); });

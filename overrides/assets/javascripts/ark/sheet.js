@@ -9,6 +9,7 @@
 import { expand, rowNumbers } from "./core/contract.js";
 import { T } from "./core/strings.js";
 import { printSheet } from "./print.js";
+import * as menu from "./menu.js";
 
 
 /* ---- Fields ------------------------------------------------------------------------------ */
@@ -236,8 +237,10 @@ export function bindSheet(root, store) {
   form.addEventListener("input", onInput);
   form.addEventListener("change", onInput);
   bindRadioUnset(root, store);
+  menu.bindMenu(root);
   // The toolbar's actions load with the first click (actions.js): most visits only type.
   root.addEventListener("click", (e) => {
+    if (menu.onClick(root, e.target)) return; // "Flere handlinger" opened or closed
     const button = e.target.closest("button[data-action]");
     if (!button) return;
     const action = button.getAttribute("data-action");
