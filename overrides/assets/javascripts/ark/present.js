@@ -124,7 +124,10 @@ function show(items, what, qr, opener) {
     if (fullscreen && document.fullscreenElement === overlay) document.exitFullscreen().catch(() => {});
     overlay.remove();
     inert.forEach((n) => { n.inert = false; });
-    if (returnTo && returnTo.isConnected) returnTo.focus();
+    // A button inside the closed "Flere handlinger" menu cannot take focus: its toggle does.
+    const menu = returnTo && returnTo.closest(".ark-menu[hidden]");
+    const target = menu ? document.querySelector(`[aria-controls="${menu.id}"]`) : returnTo;
+    if (target && target.isConnected) target.focus();
   }
   function go(action) {
     if (action === "close") return close();
