@@ -18,7 +18,7 @@
  * `toWinAnsi`. Nothing throws on an unusual character.
  */
 import { expand, fieldFor, filled, has, rowKeyInfo, rowKeys, rowNumbers, sheetSpec } from "./core/contract.js";
-import { T } from "./core/strings.js";
+import { T, danishDate } from "./core/strings.js";
 import { MIME } from "./download.js";
 import { siteRoot } from "./site.js";
 
@@ -283,13 +283,6 @@ export async function filledPdf(root, contract, sheetId, answers) {
   return doc.save({ updateFieldAppearances: false });
 }
 
-/** "2026-11-29" (or a Date) → "29. november 2026"; anything else as given. */
-function displayDate(date) {
-  if (!date) return "";
-  const d = date instanceof Date ? date : /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(date + "T12:00:00") : null;
-  return d && !isNaN(d) ? d.toLocaleDateString("da-DK", { day: "numeric", month: "long", year: "numeric" }) : String(date);
-}
-
 /**
  * After pdf-lib's flatten, pages still list the widgets of radio buttons (kids of a field) it
  * deleted: keep only annotations that exist and are not form widgets (the footer's links).
@@ -340,7 +333,7 @@ export async function allAnswersPdf(root, contract, { name = "", date = "", work
     const w = textWriter(out, f);
     w.write(T.siteName, { size: 10, color: L.rgb(0.3, 0.3, 0.3) });
     w.write(name || "Svar", { font: f.bold, size: 22, gap: 10 });
-    if (date) w.write(displayDate(date), { size: 11, gap: 4 });
+    if (date) w.write(danishDate(date), { size: 11, gap: 4 });
     w.write(ids.length ? T.answeredSheets : T.noAnswersInSet, { font: f.bold, size: 12, gap: 22 });
     lines.forEach((line, i) => w.write(`${line}  (side ${starts[i] + coverPages})`, { size: 10, gap: 3 }));
     return w.pages();
@@ -380,7 +373,7 @@ export async function answersDocx(contract, doc, root = siteRoot()) {
   const children = [
     new Paragraph({ text: doc.name || "Svar", heading: HeadingLevel.TITLE }),
   ];
-  if (doc.date) children.push(new Paragraph({ children: [new TextRun({ text: displayDate(doc.date) })] }));
+  if (doc.date) children.push(new Paragraph({ children: [new TextRun({ text: danishDate(doc.date) })] }));
   children.push(new Paragraph({ children: [new TextRun({ text: T.siteName, italics: true })] }));
   for (const sheet of doc.sheets) {
     children.push(new Paragraph({ text: sheet.title, heading: HeadingLevel.HEADING_1 }));

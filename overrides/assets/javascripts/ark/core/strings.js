@@ -122,3 +122,10 @@ export const T = {
   siteName: "Parat til private partnerskaber",
   docxDescription: "Svar fra arbejdsarkene i Parat til private partnerskaber",
 };
+
+/** "2026-11-29" (or a Date) → "29. november 2026" (printed sheets, copies); anything else as given. */
+export function danishDate(date) {
+  if (!date) return "";
+  const d = date instanceof Date ? date : /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(date + "T12:00:00") : null;
+  return d && !isNaN(d) ? d.toLocaleDateString("da-DK", { day: "numeric", month: "long", year: "numeric" }) : String(date);
+}
