@@ -300,3 +300,35 @@ def test_print_button_on_a_step_page_prints_only_that_worksheet(page):
     assert "Hvem skal med til mødet?" not in text  # the step's prose
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert page.evaluate("document.body.className").find("print-one") < 0
+
+
+def test_printout_header_has_the_sets_name_and_todays_date(page):
+    """Every printed sheet starts with "Organisation / partnerskab" and "Dato": filled from the
+    current answer set and today's date, empty writing lines on a blank printout, hidden on screen."""
+    overview = open_overview(page)
+    page.once("dialog", lambda d: d.accept("Familieven og Trævarebutikken"))
+    overview.locator('button[data-action="new-set"]').click()
+    wait_status(page, overview, "Familieven og Trævarebutikken")
+    sheet = open_sheet(page, STEP3)
+    header = sheet.locator(".ark-kopi")
+    assert not header.is_visible()  # print only
+    today = page.evaluate("new Date().toLocaleDateString('da-DK', {day: 'numeric', month: 'long', year: 'numeric'})")
+    assert today.split()[1] in ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december")
+    page.evaluate("window.print = () => { window.__printed = true; }")
+    sheet.locator('button[data-action="print-filled"]').click()
+    page.emulate_media(media="print")
+    assert header.is_visible()
+    assert header.locator('[data-ark-header="organisation"]').inner_text() == "Familieven og Trævarebutikken"
+    assert header.locator('[data-ark-header="date"]').inner_text() == today
+    text = " ".join(pdf_text(page).split())
+    assert "Organisation / partnerskab Familieven og Trævarebutikken" in text and f"Dato {today}" in text
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    sheet.locator('button[data-action="print-blank"]').click()
+    page.emulate_media(media="print")
+    assert header.is_visible()
+    assert header.locator(".ark-kopi-value").evaluate_all("els => els.map(e => e.textContent)") == ["", ""]
+    box = header.locator('[data-ark-header="organisation"]').bounding_box()
+    assert box["width"] > 200 and box["height"] > 20  # a line to write on
+    text = " ".join(pdf_text(page).split())
+    assert "Organisation / partnerskab" in text and "Familieven" not in text
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")

@@ -184,6 +184,7 @@ async function fillDocument(L, root, contract, sheetId, answers) {
   const spec = sheetSpec(contract, sheetId);
   if (!spec) throw new Error(`Unknown worksheet: ${sheetId}`);
   const doc = await L.PDFDocument.load(await fetchPdf(root, spec, sheetId));
+  const sheetPages = doc.getPageCount();
   const f = await fonts(L, doc);
   const form = doc.getForm();
   // The appearance font must be in the form's resources, so a viewer that redraws a field
@@ -265,7 +266,30 @@ async function fillDocument(L, root, contract, sheetId, answers) {
       }
     }
   }
+  if (doc.getPageCount() > sheetPages) renumber(L, doc, f, sheetPages);
   return { doc, spec };
+}
+
+// Where the sheet's PDF prints "Side n af N": pdfbuild/css/base.css, @top-right (7.5 pt, right
+// edge 15 mm from the paper's, baseline 10.5 mm from its top).
+const MM = 72 / 25.4;
+const PAGE_NUMBER = { right: 15 * MM, baseline: 10.5 * MM, size: 7.5, cover: { width: 40 * MM, height: 4.5 * MM, below: 1.3 * MM } };
+
+/**
+ * Pages were added ("Flere rækker"): the sheet's own pages still say "Side 1 af 1". Cover that
+ * number with white and write "Side n af N" for the whole document on every page.
+ */
+function renumber(L, doc, f, sheetPages) {
+  const total = doc.getPageCount();
+  const { right, baseline, size, cover } = PAGE_NUMBER;
+  doc.getPages().forEach((page, i) => {
+    const { width, height } = page.getSize();
+    if (i < sheetPages) {
+      page.drawRectangle({ x: width - right - cover.width, y: height - baseline - cover.below, width: cover.width + 1, height: cover.height, color: L.rgb(1, 1, 1) });
+    }
+    const text = T.pageOf(i + 1, total);
+    page.drawText(text, { x: width - right - f.regular.widthOfTextAtSize(text, size), y: height - baseline, size, font: f.regular, color: L.rgb(0.33, 0.33, 0.33) });
+  });
 }
 
 /**

@@ -121,6 +121,7 @@ export const T = {
   noAnswersInSet: "Der er ingen svar i dette svarsæt.",
   siteName: "Parat til private partnerskaber",
   docxDescription: "Svar fra arbejdsarkene i Parat til private partnerskaber",
+  pageOf: (n, total) => "Side " + n + " af " + total, // as the PDFs print it (pdfbuild/css/base.css)
 };
 
 /** "2026-11-29" (or a Date) → "29. november 2026" (printed sheets, copies); anything else as given. */
