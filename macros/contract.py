@@ -300,6 +300,8 @@ def contract_json(content: Content) -> dict[str, Any]:
         "placeholders": {"row": ROW_PLACEHOLDER, "n": NUMBER_PLACEHOLDER},
         "checked": CHECKED,
         "limits": LIMITS,
+        # The printed sheet's header fields (PDF field names; the browser fills them in copies).
+        "header": [{"key": what, "name": name, "label": label} for what, name, label in HEADER_FIELDS],
         "worksheets": sheets,
     }
 

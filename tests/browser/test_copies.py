@@ -130,7 +130,8 @@ def test_filled_risk_pdf_keeps_answers_rows_and_form(page, context, tmp_path):
     from pypdf import PdfReader
 
     open_step(page)
-    data = call(page, "return ex.filledPdf(root, C, args.id, args.answers);", {"id": RISK, "answers": RISK_ANSWERS})
+    data = call(page, "return ex.filledPdf(root, C, args.id, args.answers, {organisation: 'Familieven og Trævarebutikken', date: '2026-11-29'});",
+                {"id": RISK, "answers": RISK_ANSWERS})
     pdf = tmp_path / "risk.pdf"
     pdf.write_bytes(data)
 
@@ -140,6 +141,8 @@ def test_filled_risk_pdf_keeps_answers_rows_and_form(page, context, tmp_path):
     # Every field of the blank PDF is still there (fixed rows + the printed blank rows).
     for key in ("positiv-omtale", "negativt-omdoemme-en-part", "egen-1--tekst", "egen-1", f"egen-{PRINTED}--tekst", f"egen-{PRINTED}"):
         assert key in fields, key
+    assert fields["_organisation"]["/V"] == "Familieven og Trævarebutikken"  # the sheet's header
+    assert fields["_dato"]["/V"] == "29. november 2026"
     assert fields["egen-1--tekst"]["/V"] == LONG  # exact text, also the characters Helvetica cannot draw
     assert fields["egen-2--tekst"]["/V"] == "Leverandøren trækker sig"
     assert radio_value(fields["positiv-omtale"]) == "Sandsynligt"
@@ -171,7 +174,8 @@ def test_filled_checklist_pdf_ticks_and_notes(page, tmp_path):
     assert fields["research-af-moedeltagerne"]["/V"] not in (None, "/Off")  # ticked
     assert fields["research-af-virksomheden"].get("/V") in (None, "/Off")
     assert fields["research-af-moedeltagerne--note"]["/V"] == CHECK_ANSWERS["research-af-moedeltagerne--note"]
-    assert len(reader.pages) == 1  # nothing overflowed: no extra page
+    blank = PdfReader(ROOT / "docs/pdf" / f"{CHECK}.pdf")
+    assert len(reader.pages) == len(blank.pages)  # nothing overflowed: no extra page
     pdf = tmp_path / "check.pdf"
     pdf.write_bytes(data)
     render_page(pdf, "foer-moedet-med-svar")

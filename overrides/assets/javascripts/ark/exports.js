@@ -180,7 +180,7 @@ async function fetchPdf(root, spec, sheetId) {
  * Load a worksheet's blank PDF and write `answers` into it; adds "Flere rækker" pages for what
  * has no field. Returns the pdf-lib document (not saved).
  */
-async function fillDocument(L, root, contract, sheetId, answers) {
+async function fillDocument(L, root, contract, sheetId, answers, header = {}) {
   const spec = sheetSpec(contract, sheetId);
   if (!spec) throw new Error(`Unknown worksheet: ${sheetId}`);
   const doc = await L.PDFDocument.load(await fetchPdf(root, spec, sheetId));
@@ -232,6 +232,15 @@ async function fillDocument(L, root, contract, sheetId, answers) {
       else unmatched.push({ label: labelOf(key), value });
     } else {
       unmatched.push({ label: labelOf(key), value });
+    }
+  }
+  // The sheet's header: whose copy (the answer set's name) and when (contract.header).
+  for (const h of contract.header || []) {
+    const field = fields.get(h.name);
+    const value = h.key === "date" ? danishDate(header.date) : header[h.key];
+    if (field instanceof L.PDFTextField && value) {
+      field.setFontSize(fitSize(L, field, value, f.regular).size);
+      field.setText(value);
     }
   }
   form.updateFieldAppearances(f.regular);
@@ -298,12 +307,14 @@ function renumber(L, doc, f, sheetPages) {
  * @param {object} contract the parsed key contract (assets/arbejdsark/kontrakt.json)
  * @param {string} sheetId worksheet id
  * @param {Object<string,string>} answers {storage key: value} of this worksheet
+ * @param {{organisation?: string, date?: string|Date}} [header] the sheet's header fields: the
+ *   answer set's name and the date of the copy
  * @returns {Promise<Uint8Array>} the PDF; added rows beyond the printed blank rows (and any
  *   answer too long for its field) are listed as text on appended "Flere rækker" pages
  */
-export async function filledPdf(root, contract, sheetId, answers) {
+export async function filledPdf(root, contract, sheetId, answers, header = {}) {
   const L = await library(root, "pdf");
-  const { doc } = await fillDocument(L, root, contract, sheetId, answers);
+  const { doc } = await fillDocument(L, root, contract, sheetId, answers, header);
   return doc.save({ updateFieldAppearances: false });
 }
 
@@ -337,7 +348,7 @@ export async function allAnswersPdf(root, contract, { name = "", date = "", work
   const ids = Object.keys(contract.worksheets).filter((id) => has(worksheets, id) && anyAnswer(worksheets[id]));
   // Fill them all at once (the fetches and the filling overlap), then copy in order.
   const parts = await Promise.all(ids.map(async (id) => {
-    const { doc, spec } = await fillDocument(L, root, contract, id, worksheets[id]);
+    const { doc, spec } = await fillDocument(L, root, contract, id, worksheets[id], { organisation: name, date });
     doc.getForm().flatten({ updateFieldAppearances: false });
     dropWidgetAnnotations(L, doc);
     return { id, doc, spec };
