@@ -4,9 +4,10 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
 from pypdf import PdfReader
 
-from .helpers import clear_sheet, field, import_file, open_overview, wait_status
+from .helpers import clear_sheet, contract, field, import_file, open_overview, wait_status
 from .helpers import export as _export
 from .helpers import open_sheet as _open_sheet
 
@@ -331,4 +332,20 @@ def test_printout_header_has_the_sets_name_and_todays_date(page):
     assert box["width"] > 200 and box["height"] > 20  # a line to write on
     text = " ".join(pdf_text(page).split())
     assert "Organisation / partnerskab" in text and "Familieven" not in text
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+
+
+@pytest.mark.parametrize("ws", ["trin-4-risikoanalyse", "trin-7-kpi"])
+def test_blank_printout_has_the_contracts_rows_on_one_page(page, ws):
+    """"Udskriv tomt ark" prints the contract's blank rows (rows.printed, as the PDFs) on one A4 page."""
+    printed = contract()["worksheets"][ws]["rows"]["printed"]
+    sheet = open_sheet(page, f"arbejdsark/{ws}/", ws)
+    page.evaluate("window.print = () => {}")
+    sheet.locator('button[data-action="print-blank"]').click()
+    page.emulate_media(media="print")
+    rows = sheet.locator("tr.ark-blank-row")
+    assert rows.count() == printed >= 5
+    assert all(rows.nth(i).is_visible() for i in range(printed))
+    data = page.pdf(format="A4", print_background=True)
+    assert len(PdfReader(io.BytesIO(data)).pages) == 1
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
