@@ -40,6 +40,10 @@ MAX_ROWS = 999
 LIMITS = {"importBytes": 8 * 1024 * 1024, "valueChars": 50_000, "rows": MAX_ROWS}
 CHECKED = "1"  # the stored value of a ticked checklist item
 MONTHS = ["Januar", "Februar", "Marts", "April", "Maj", "Juni", "Juli", "August", "September", "Oktober", "November", "December"]
+# The header of every printed sheet: whose copy it is and when. Not answers (never stored); in a
+# PDF they are fillable fields whose names start with "_", which no worksheet key can (ids are
+# [a-z0-9-]), so they never collide with a key (in a print pack: "<sheet>--_dato").
+HEADER_FIELDS = (("organisation", "_organisation", "Organisation / partnerskab"), ("date", "_dato", "Dato"))
 # Where the build publishes the contract, relative to docs/ (and so to the site root).
 PUBLISHED_PATH = "assets/arbejdsark/kontrakt.json"
 
@@ -338,6 +342,8 @@ def contract_json(content: Content) -> dict[str, Any]:
         "placeholders": {"row": ROW_PLACEHOLDER, "n": NUMBER_PLACEHOLDER},
         "checked": CHECKED,
         "limits": LIMITS,
+        # The printed sheet's header fields (PDF field names; the browser fills them in copies).
+        "header": [{"key": what, "name": name, "label": label} for what, name, label in HEADER_FIELDS],
         "worksheets": sheets,
     }
 

@@ -27,7 +27,7 @@ _env = Environment(
     lstrip_blocks=True,
 )
 # max_chars: the longest answer the contract accepts (import rejects longer), as maxlength.
-_env.globals.update(copy_link=copy_link, heading=heading, item_link=item_link, max_chars=contract.LIMITS["valueChars"])
+_env.globals.update(copy_link=copy_link, heading=heading, item_link=item_link, max_chars=contract.LIMITS["valueChars"], header_fields=contract.HEADER_FIELDS)
 
 
 def _linked(text: str | None, links: Any, base: str) -> Any:

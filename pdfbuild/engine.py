@@ -8,11 +8,15 @@ from pathlib import Path
 from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher
 
-from .forms import fix_radio_groups
+from .forms import finish
 from .meta import ROOT
 
 CSS_DIR = Path(__file__).resolve().parent / "css"
 SITE_CSS_DIR = ROOT / "overrides" / "assets" / "stylesheets"
+
+# Tagged PDF/UA-1 (PDF 1.7, structure tree, /MarkInfo, /Lang from <html lang>, the <title> shown
+# as window title): every PDF, forms included (WeasyPrint tags each field as a /Form element).
+PDF_VARIANT = "pdf/ua-1"
 
 # Nothing is fetched while printing: a reference to http(s) or anything else stops the build.
 FETCHER = URLFetcher(allowed_protocols=("file", "data"), fail_on_errors=True)
@@ -48,5 +52,5 @@ def render_pdf(html: str, kind: str, *, forms: bool) -> tuple[bytes, int]:
     document = HTML(string=html, base_url=str(CSS_DIR) + "/", url_fetcher=FETCHER).render(
         stylesheets=list(_stylesheets(kind)), pdf_forms=forms
     )
-    pdf = document.write_pdf(pdf_forms=forms, finisher=fix_radio_groups if forms else None)
+    pdf = document.write_pdf(pdf_forms=forms, pdf_variant=PDF_VARIANT, finisher=finish if forms else None)
     return pdf, len(document.pages)

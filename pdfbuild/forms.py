@@ -8,10 +8,41 @@ viewer draws typed text), and WeasyPrint embeds the whole font a field uses so a
 typed. One flaw: each radio widget also carries the group's /T and is listed in /AcroForm /Fields
 next to its group, so readers see "row.row" duplicates. `fix_radio_groups` makes the widgets
 plain kids of their group, as the PDF specification describes.
+
+Text size: WeasyPrint writes the textarea's CSS font size into each text field's default
+appearance (/DA "… 13 Tf"), a fixed size at which long answers are cut off. `auto_size_text`
+sets it to 0 in multi-line fields, PDF's "auto": viewers shrink typed text until it fits the box (Acrobat and PDFium
+start at 12 pt; poppler fills the box, so a short answer shows larger there).
 """
 from __future__ import annotations
 
+import re
+
 RADIO = 1 << 15  # field flag bit 16
+MULTILINE = 1 << 12  # field flag bit 13
+AUTO_SIZE = b"0 Tf"  # font size 0 in a default appearance: fit the text to the field
+_FONT_SIZE = re.compile(rb"[\d.]+ Tf")
+
+
+def finish(document, pdf) -> None:
+    """The write_pdf finisher of every fillable PDF."""
+    fix_radio_groups(document, pdf)
+    auto_size_text(document, pdf)
+
+
+def _as_bytes(value) -> bytes:
+    return value if isinstance(value, bytes) else str(value).encode("latin-1")
+
+
+def auto_size_text(document, pdf) -> None:
+    """Multi-line text fields get font size 0 (auto) in their default appearance (/DA).
+
+    One-line fields (the sheet's name and date) keep their CSS size: auto would fill their height.
+    """
+    for obj in pdf.objects:
+        if isinstance(obj, dict) and obj.get("FT") == "/Tx" and "DA" in obj and int(obj.get("Ff", 0)) & MULTILINE:
+            da = obj["DA"]  # a pydyf.String holding the operators as bytes
+            da.string = _FONT_SIZE.sub(AUTO_SIZE, _as_bytes(da.string))
 
 
 def fix_radio_groups(document, pdf) -> None:

@@ -37,6 +37,10 @@ _DROP_TAGS = ("noscript", "script", "template", "button", "summary")
 _DROP_CLASSES = ("headerlink", "ark-tools", "ark-status", "kopier-link", "no-print", "sr-only", "trin-prikker", "trin-naeste")
 _ID_ATTRS = ("id", "for")
 _IDREF_LISTS = ("aria-labelledby", "aria-describedby")
+# A reference to a page of the printed book ("side 44-45", "side 81", "næste side"): in the PDF
+# its text becomes "side " + the PDF's own page number of the target (css/guide.css).
+_PAGE_REF = re.compile(r"^(?:side\s+\d+(?:\s*[-–]\s*\d+)?|næste side)$", re.I)
+PAGE_REF_CLASS = "pdf-sidehenvisning"
 _CSS_VAR = re.compile(r"var\(\s*(--[\w-]+)\s*(?:,\s*([^)]+))?\)")
 
 
@@ -118,6 +122,17 @@ def _prefix_ids(root: markup.Element, key: str) -> None:
                 el.set(attr, " ".join(f"{key}__{ref}" for ref in el.get(attr).split()))
 
 
+def _page_references(root: markup.Element) -> None:
+    """Internal links that name a page of the printed book print the PDF's page number instead."""
+    for el in root.iter():
+        text = "".join(el.itertext()).strip()
+        if markup.tag(el) == "a" and (el.get("href") or "").startswith("#") and _PAGE_REF.match(text):
+            for child in list(el):
+                el.remove(child)
+            el.text = "Side " if text[0].isupper() else "side "
+            markup.add_class(el, PAGE_REF_CLASS)
+
+
 def _resolve_svg_colours(root: markup.Element, palette: dict[str, str]) -> None:
     """WeasyPrint's SVG renderer does not know CSS variables: put the print colours in."""
     for svg in (el for el in root.iter() if markup.tag(el) == "svg"):
@@ -148,6 +163,7 @@ def printable_article(article: markup.Element, url: str, links: LinkMap, palette
         href = el.get("href")
         if href is not None and markup.tag(el) == "a":
             el.set("href", f"#{key}__{href[1:]}" if href.startswith("#") and len(href) > 1 else links.rewrite(href, url))
+    _page_references(article)
     _resolve_svg_colours(article, palette)
     links.anchors.update(el.get("id") for el in article.iter() if el.get("id"))
     return markup.inner_html(article)

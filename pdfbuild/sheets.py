@@ -5,6 +5,9 @@ turned into a print form: buttons, status lines, scripts and the worked example 
 the browser stores (`data-key`) gets a PDF field name; the blank rows of added-row tables become
 fillable rows named like the browser's added rows.
 
+Every sheet starts with its header fields (macros.contract.HEADER_FIELDS: organisation or
+partnership, date), one-line fields named `_organisation`, `_dato` (in a pack prefixed like keys).
+
 Field names: a worksheet's own PDF uses the worksheet's storage keys as they are
 (`research-af-moedeltagerne`, `…--note`, `egen-1--tekst`). A print pack holds several worksheets,
 so there every name is `<worksheet id>--<key>`; ids never contain `--`, so the first `--` splits
@@ -22,7 +25,7 @@ from markupsafe import Markup
 
 from macros.content import Content
 from macros.pages import base_for, pack_name, worksheet_page  # noqa: F401 (pack_name re-exported)
-from macros.contract import sheet_contract
+from macros.contract import HEADER_FIELDS, sheet_contract
 
 from . import markup
 from .footer import Footer, footer_for
@@ -86,7 +89,14 @@ def fillable_body(content: Content, info: BuildInfo, sheet, prefix: str = "") ->
         if markup.tag(parent) == "td" and markup.tag(child) == "textarea":
             markup.add_class(parent, "ark-input-cell")  # room to write in
     labels = {f.key: f.label for f in sheet_contract(content, sheet.id).printed_fields()}
+    header_labels = {name: label for _, name, label in HEADER_FIELDS}
     for el in root.iter():
+        header = el.get("data-pdf-field")
+        if header is not None:  # the sheet's header line (name, date) becomes a one-line field
+            el.tag = "input"
+            el.attrib.clear()
+            el.attrib.update({"type": "text", "name": prefix + header, "title": header_labels[header], "class": "ark-kopi-value"})
+            continue
         key = el.get("data-key")
         if key is not None:
             el.set("name", prefix + key)

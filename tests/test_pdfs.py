@@ -6,6 +6,7 @@ public-looking SITE_URL so the footer addresses have realistic length; every tes
 from __future__ import annotations
 
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -17,7 +18,7 @@ import yaml
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject
 
-from macros.contract import sheet_contract
+from macros.contract import HEADER_FIELDS, sheet_contract
 from macros.render import MONTHS, perspective_items, worksheet_fields
 from tests.conftest import ROOT, squeeze
 
@@ -81,9 +82,17 @@ def all_pdfs() -> list[str]:
 # --- What the PDFs must contain, stated from the content ------------------------------------
 
 
+HEADER_NAMES = [name for _, name, _ in HEADER_FIELDS]  # organisation / partnership, date
+
+
 def expected_keys(content, sheet) -> list[str]:
     """The worksheet's stored keys plus the blank added rows, from the key contract."""
     return [f.key for f in sheet_contract(content, sheet.id).printed_fields()]
+
+
+def expected_fields(content, sheet) -> list[str]:
+    """Every field of a worksheet's PDF: the header fields, then its keys."""
+    return HEADER_NAMES + expected_keys(content, sheet)
 
 
 def printed_texts(content, sheet) -> list[str]:
@@ -141,11 +150,14 @@ def test_worksheet_fields_are_its_storage_keys(pdf_dir, content, sheet_id):
     sheet = content.worksheets[sheet_id]
     pdf = reader(pdf_dir / f"{sheet_id}.pdf")
     fields = pdf.get_fields()
-    keys = expected_keys(content, sheet)
+    keys = expected_fields(content, sheet)
     assert len(keys) == len(set(keys))
-    assert sorted(fields) == sorted(keys), "PDF form fields must be the worksheet's keys, one to one"
+    assert sorted(fields) == sorted(keys), "PDF form fields must be the header fields and the worksheet's keys, one to one"
     by_key = {f.key: f for f in worksheet_fields(content, sheet)}
     for name, field in fields.items():
+        if name in HEADER_NAMES:
+            assert field["/FT"] == "/Tx" and not int(field.get("/Ff", 0)) & MULTILINE, name
+            continue
         kind = by_key[name].type if name in by_key else ("choice" if sheet.kind == "risk" and not name.endswith("--tekst") else "text")
         flags = int(field.get("/Ff", 0))
         if kind == "text":
@@ -220,7 +232,7 @@ def test_packs_hold_their_steps_worksheets_in_page_order(pdf_dir, content):
         sheets = [s for s in content.worksheets.values() if pack_of(s) == pack]
         pages = page_texts(pdf_dir / pack)
         # Fields: "<worksheet id>--<key>", unique within the pack, every worksheet's keys.
-        expected = sorted(f"{s.id}--{k}" for s in sheets for k in expected_keys(content, s))
+        expected = sorted(f"{s.id}--{k}" for s in sheets for k in expected_fields(content, s))
         assert sorted(reader(pdf_dir / pack).get_fields()) == expected, pack
         # Order: as the worksheets appear on their page of the book.
         page_text = (ROOT / "docs" / sheets[0].page).read_text(encoding="utf-8")
@@ -368,3 +380,271 @@ def test_bog_pdf_link_only_when_the_manifest_lists_the_guide(tmp_path):
     (tmp_path / "pdf" / "manifest.json").write_text(json.dumps({"files": {GUIDE: {"bytes": 1_234_567}}}), encoding="utf-8")
     link = bog_pdf()
     assert f'href="pdf/{GUIDE}"' in link and "Hent hele bogen som PDF" in link
+
+
+# --- Fields sized for what people write (issue 11) -------------------------------------------
+
+MM = 72 / 25.4  # points per millimetre
+LINE_MM = 7.5  # one written line (sheet.css, print.css)
+SHEET_TEXT_PT = 10  # the sheets' body text (base.css)
+FOOTER_MM = 33  # the bottom page margin that holds the footer (base.css @page)
+
+
+def widgets(page):
+    """(name, annotation) of the form widgets on a page (a radio button named after its group)."""
+    for annot in page.get("/Annots", []) or []:
+        annot = annot.get_object()
+        if annot.get("/Subtype") == "/Widget":
+            name = annot.get("/T", annot.get("/Parent", {}).get("/T") if "/Parent" in annot else None)
+            yield str(name), annot
+
+
+def height_mm(annot) -> float:
+    return abs(float(annot["/Rect"][3]) - float(annot["/Rect"][1])) / MM
+
+
+def da_font_size(annot) -> float:
+    return float(str(annot["/DA"]).split(" Tf")[0].split()[-1])
+
+
+@pytest.mark.parametrize("sheet_id", SHEET_IDS)
+def test_text_fields_fit_their_text_and_notes_have_room_to_write(pdf_dir, content, sheet_id):
+    """Typed text is sized to fit (auto, size 0) – never above the sheet's text – and every
+    multi-line field offers at least two written lines (a checklist note was one 5 mm line)."""
+    pdf = reader(pdf_dir / f"{sheet_id}.pdf")
+    seen = 0
+    for page in pdf.pages:
+        for name, annot in widgets(page):
+            if annot.get("/FT") != "/Tx":
+                continue
+            seen += 1
+            size = da_font_size(annot)
+            assert size == 0 or size <= SHEET_TEXT_PT, f"{name}: {size} pt"
+            if name in HEADER_NAMES:
+                assert height_mm(annot) >= 4.5, name
+            else:
+                # The widget is the box inside its padding and frame: two 7.5 mm lines leave 12.5 mm.
+                assert height_mm(annot) >= 2 * LINE_MM - 2.6, f"{name}: {height_mm(annot):.1f} mm high"
+    assert seen
+
+
+LONG_DANISH = (
+    "Vi vil gerne styrke samarbejdet med lokale virksomheder, så flere børn og unge får mulighed for at blive en del af "
+    "fællesskabet. Det kræver, at vi først afklarer vores egne ønsker og grænser: Hvad må partnerskabet koste i tid, og "
+    "hvem i bestyrelsen følger op? Æbler, øl og ål hos Søren på Østerbro – og så skal vi huske at fortælle de frivillige "
+    "om planen i god tid, før vi går videre til næste trin på ruten. Vi aftaler også, hvordan vi måler, om partnerskabet "
+    "skaber værdi for begge parter, og hvornår vi gør status sammen med virksomhedens medarbejdere. Sidste ord: ÅLEGRÆSØ"
+)
+LAST_WORD = "ÅLEGRÆSØ"
+# A table cell (a quarter of the page wide) takes what a KPI or a risk is written as: a long sentence.
+LONG_CELL = LONG_DANISH[:230].rsplit(" ", 1)[0] + " " + LAST_WORD
+# One field of each shape: a question (3 lines), a checklist note, a KPI cell, a risk statement.
+LONG_FIELDS = {
+    "trin-1-refleksion.pdf": ("FIRST", LONG_DANISH),
+    "trin-3-foer-moedet.pdf": ("research-af-moedeltagerne--note", LONG_DANISH),
+    "trin-7-kpi.pdf": ("raekke-1--kpi", LONG_CELL),
+    "trin-4-risikoanalyse.pdf": ("egen-1--tekst", LONG_CELL),
+}
+
+
+def fill_text(src: Path, dest: Path, name: str, value: str) -> None:
+    """Fill one field with pypdf, leaving the drawing to the viewer (/NeedAppearances)."""
+    from pypdf.generic import BooleanObject, NameObject
+
+    writer = PdfWriter(clone_from=src)
+    for page in writer.pages:
+        writer.update_page_form_field_values(page, {name: value}, auto_regenerate=False)
+    writer._root_object["/AcroForm"][NameObject("/NeedAppearances")] = BooleanObject(True)
+    writer.write(dest)
+
+
+def field_box(path: Path, name: str) -> tuple[int, tuple[float, float, float, float]]:
+    """(page index, rectangle in points from the page's top-left) of a field's widget."""
+    pdf = reader(path) if path in _readers else PdfReader(path)
+    for n, page in enumerate(pdf.pages):
+        for widget_name, annot in widgets(page):
+            if widget_name == name:
+                x1, y1, x2, y2 = (float(v) for v in annot["/Rect"])
+                top = float(page.mediabox.top)
+                return n, (min(x1, x2), top - max(y1, y2), max(x1, x2), top - min(y1, y2))
+    raise KeyError(name)
+
+
+def render_pdfium(path: Path, n: int, dpi: int):
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        pdf.init_forms()
+        return pdf[n].render(scale=dpi / 72, may_draw_forms=True).to_pil().convert("L")
+    finally:
+        pdf.close()
+
+
+def render_poppler(path: Path, n: int, dpi: int, pdftoppm: str):
+    from PIL import Image
+
+    out = path.with_name(path.stem + "-poppler")
+    subprocess.run([pdftoppm, "-r", str(dpi), "-gray", "-png", "-singlefile", "-f", str(n + 1), "-l", str(n + 1), str(path), str(out)],
+                   check=True, capture_output=True, timeout=60)
+    return Image.open(out.with_suffix(".png")).convert("L")
+
+
+@pytest.mark.parametrize("name", sorted(LONG_FIELDS))
+@pytest.mark.parametrize("viewer", ["pdfium", "poppler"])
+def test_long_danish_text_is_visible_to_its_last_word(pdf_dir, content, tmp_path, pdftoppm, name, viewer):
+    """~600 characters typed into a field: the last word is drawn inside the field's box.
+
+    Rendered twice, with and without the last word; if the box's pixels differ, the last word is
+    on paper (today's fixed 13 pt text showed 4.5 lines of a 3-line field, the rest hidden).
+    """
+    from PIL import ImageChops
+
+    assert len(LONG_DANISH) >= 550 and len(LONG_CELL) >= 200
+    key, value = LONG_FIELDS[name]
+    if key == "FIRST":
+        key = content.worksheets[name.removesuffix(".pdf")].sections[0].items[0].id
+    dpi = 100
+    images = []
+    for label, text in (("full", value), ("cut", value.removesuffix(" " + LAST_WORD))):
+        dest = tmp_path / f"{label}-{name}"
+        fill_text(pdf_dir / name, dest, key, text)
+        n, box = field_box(dest, key)
+        image = render_pdfium(dest, n, dpi) if viewer == "pdfium" else render_poppler(dest, n, dpi, pdftoppm)
+        images.append(image.crop(tuple(round(v * dpi / 72) for v in box)))
+    full, cut = images
+    assert ImageChops.difference(full, cut).getbbox() is not None, f"{name} {key}: the last word is not visible in {viewer}"
+    assert full.point(lambda v: 255 if v < 128 else 0).getbbox() is not None, "no text drawn"
+
+
+# --- Print packs fill the page with rows -----------------------------------------------------
+
+
+@pytest.mark.parametrize("sheet_id", ["trin-4-risikoanalyse", "trin-7-kpi"])
+def test_blank_rows_fill_the_page(pdf_dir, content, sheet_id):
+    """The users' own rows fill the sheet's page down to the footer, in its PDF and its pack."""
+    sheet = content.worksheets[sheet_id]
+    rows = sheet_contract(content, sheet_id).rows
+    assert rows.printed >= 5
+    for name, prefix in ((f"{sheet_id}.pdf", ""), (pack_of(sheet), f"{sheet_id}--")):
+        path = pdf_dir / name
+        first = field_box(path, f"{prefix}{rows.keys(1)[0]}")
+        second = field_box(path, f"{prefix}{rows.keys(2)[0]}")
+        last = field_box(path, f"{prefix}{rows.keys(rows.printed)[0]}")
+        assert first[0] == last[0], f"{name}: the blank rows run onto another page"
+        pitch = second[1][1] - first[1][1]
+        footer_top = float(reader(path).pages[last[0]].mediabox.height) - FOOTER_MM * MM
+        room = footer_top - last[1][3] - 2 * MM  # under the last row's field: its cell's padding and frame
+        assert 0 <= room < pitch, f"{name}: {room / MM:.0f} mm left under the last row, a row needs {pitch / MM:.0f} mm"
+    assert len(reader(pdf_dir / f"{sheet_id}.pdf").pages) == 1
+
+
+# --- Name and date on every sheet --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", [f"{i}.pdf" for i in SHEET_IDS[:1]] + ["printpakke-trin-4.pdf"])
+def test_every_sheet_starts_with_name_and_date_fields(pdf_dir, content, name):
+    pdf = reader(pdf_dir / name)
+    sheets = [s for s in content.worksheets.values() if name in (f"{s.id}.pdf", pack_of(s))]
+    for sheet in sheets:
+        prefix = "" if name == f"{sheet.id}.pdf" else f"{sheet.id}--"
+        boxes = {h: field_box(pdf_dir / name, prefix + h) for h in HEADER_NAMES}
+        page_index = {n for n, _ in boxes.values()}
+        assert len(page_index) == 1
+        (n,) = page_index
+        others = [field_box(pdf_dir / name, prefix + k) for k in expected_keys(content, sheet)]
+        assert all(n < m or (n == m and boxes[HEADER_NAMES[0]][1][3] <= box[1]) for m, box in others), f"{name} {sheet.id}: header not at the top"
+        text = pdf.pages[n].extract_text()
+        for _, _, label in HEADER_FIELDS:
+            assert label in text, f"{name}: no label {label!r}"
+
+
+# --- Tagged PDFs -----------------------------------------------------------------------------
+
+
+def struct_tags(pdf: PdfReader) -> dict[str, int]:
+    """How often each structure type occurs in the structure tree."""
+    counts: dict[str, int] = {}
+    seen = set()
+    stack = [pdf.trailer["/Root"]["/StructTreeRoot"].get_object()]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, dict):
+            if node.get("/Type") == "/StructElem":
+                counts[str(node["/S"])] = counts.get(str(node["/S"]), 0) + 1
+            kids = node.get("/K")
+            kids = kids if isinstance(kids, list) else [kids]
+            stack.extend(k.get_object() for k in kids if k is not None and hasattr(k, "get_object"))
+    return counts
+
+
+@pytest.mark.parametrize("name", all_pdfs())
+def test_every_pdf_is_tagged_in_danish_with_a_title(pdf_dir, name):
+    pdf = reader(pdf_dir / name)
+    root = pdf.trailer["/Root"]
+    assert "/StructTreeRoot" in root, f"{name}: untagged"
+    assert bool(root["/MarkInfo"]["/Marked"]) is True
+    assert root["/Lang"] == "da"
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"]) is True
+    assert pdf.metadata.title and "Parat til private partnerskaber" in pdf.metadata.title
+    assert "pdfuaid" in pdf.xmp_metadata.stream.get_data().decode("utf-8")  # declares PDF/UA-1
+    tags = struct_tags(pdf)
+    assert tags.get("/H1", 0) >= 1, f"{name}: no H1"
+    widgets_on_pages = [a for page in pdf.pages for _, a in widgets(page)]
+    if widgets_on_pages:
+        # Every field is in the structure tree (a /Form element pointing at its widget).
+        assert tags.get("/Form", 0) == len(widgets_on_pages)
+        assert all("/StructParent" in a for a in widgets_on_pages)
+    if name == GUIDE:
+        assert tags.get("/H2", 0) > 20 and tags.get("/H3", 0) > 5
+
+
+# --- Page references in the whole guide ---------------------------------------------------------
+
+PAGE_REFERENCE = re.compile(r"\[((?:[Ss]ide \d+(?:[-–]\d+)?)|(?:[Nn]æste side))\]\(#([a-z0-9-]+)\)")
+
+
+def page_references() -> list[tuple[str, str, str]]:
+    """(chapter key, link text, anchor) of every reference to a printed page in docs/*.md."""
+    refs = []
+    for md in sorted((ROOT / "docs").glob("*.md")):
+        for text, anchor in PAGE_REFERENCE.findall(md.read_text(encoding="utf-8")):
+            refs.append((md.stem, text, anchor))
+    return refs
+
+
+def test_page_references_link_to_their_target_and_print_its_page(pdf_dir, content):
+    """"side 44-45", "næste side" …: a link to the target inside the PDF, printed as the PDF's page."""
+    pdf = reader(pdf_dir / GUIDE)
+    refs = page_references()
+    assert len(refs) >= 3
+    pages = [p.indirect_reference for p in pdf.pages]
+    names = pdf.named_destinations
+    links = {}  # destination name → page number of the link
+    for n, page in enumerate(pdf.pages, start=1):
+        for annot in page.get("/Annots", []) or []:
+            annot = annot.get_object()
+            if annot.get("/Subtype") == "/Link" and "/Dest" in annot:
+                links.setdefault(str(annot["/Dest"]), []).append(n)
+    texts = page_texts(pdf_dir / GUIDE)
+    for chapter, text, anchor in refs:
+        dest = f"{chapter}__{anchor}"
+        assert dest in links, f"{text!r} in {chapter}.md is not a link in the PDF"
+        target = pages.index(names[dest].page.indirect_reference) + 1
+        sheet_id, _, part = anchor.partition("--")
+        sheet = content.worksheets[sheet_id]
+        if part == "eksempel":  # the book's worked example of the dialogue paper
+            first = next(r.example for r in sheet.rows if r.example)
+            first = first if isinstance(first, str) else first[0]
+        else:
+            first = printed_texts(content, sheet)[1]
+        held = squeezed(texts[target - 1] + texts[min(target, len(pages) - 1)])
+        assert squeezed(first)[:60] in held, f"#{anchor}: page {target} does not hold the target"
+        # The page with the reference (other links may lead to the same sheet) prints its page.
+        printed = {n: squeezed(texts[n - 1]).lower() for n in links[dest]}
+        assert any(f"side{target}" in t for t in printed.values()), f"{text!r} ({chapter}.md) should print side {target}"
+        if text.lower() != f"side {target}":
+            assert not any(squeezed(text).lower() in t for t in printed.values()), f"{chapter}.md: the PDF still prints the book's {text!r}"

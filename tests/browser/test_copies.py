@@ -18,6 +18,9 @@ from pathlib import Path
 
 import pytest
 
+from macros.content import load_content
+from macros.contract import sheet_contract
+
 ROOT = Path(__file__).resolve().parents[2]
 PNG_DIR = ROOT / "test-results" / "copies"  # page renderings to look at (not committed)
 
@@ -27,17 +30,20 @@ LONG = (
     "Anden linje: vi måler på trivsel, fastholdelse og læring – hver tredje måned.\n"
     "Tredje linje med ÆØÅ og et tegn uden for WinAnsi → ≤ 5."
 )
-RISK = "trin-4-risikoanalyse"  # 2 printed blank rows (egen-1, egen-2)
+RISK = "trin-4-risikoanalyse"
 CHECK = "trin-3-foer-moedet"
+# The risk PDF's blank rows are egen-1 … egen-PRINTED (the contract); rows after them go on "Flere rækker".
+PRINTED = sheet_contract(load_content(ROOT), RISK).rows.printed
+BEYOND = (PRINTED + 1, PRINTED + 2)
 RISK_ANSWERS = {
     "positiv-omtale": "Sandsynligt",
     "egen-1--tekst": LONG,
     "egen-1": "Usandsynligt",
     "egen-2--tekst": "Leverandøren trækker sig",
-    "egen-3--tekst": "Tredje egne udsagn: pressen skriver om økonomien",
-    "egen-3": "Meget sandsynligt",
-    "egen-4--tekst": "Fjerde række – frivillige føler sig overset",
-    "egen-4": "Sandsynligt",
+    f"egen-{BEYOND[0]}--tekst": "Tredje egne udsagn: pressen skriver om økonomien",
+    f"egen-{BEYOND[0]}": "Meget sandsynligt",
+    f"egen-{BEYOND[1]}--tekst": "Fjerde række – frivillige føler sig overset",
+    f"egen-{BEYOND[1]}": "Sandsynligt",
 }
 CHECK_ANSWERS = {"research-af-moedeltagerne": "1", "research-af-moedeltagerne--note": "Vi har læst årsrapporten – „grøn omstilling“ fylder."}
 
@@ -124,31 +130,36 @@ def test_filled_risk_pdf_keeps_answers_rows_and_form(page, context, tmp_path):
     from pypdf import PdfReader
 
     open_step(page)
-    data = call(page, "return ex.filledPdf(root, C, args.id, args.answers);", {"id": RISK, "answers": RISK_ANSWERS})
+    data = call(page, "return ex.filledPdf(root, C, args.id, args.answers, {organisation: 'Familieven og Trævarebutikken', date: '2026-11-29'});",
+                {"id": RISK, "answers": RISK_ANSWERS})
     pdf = tmp_path / "risk.pdf"
     pdf.write_bytes(data)
 
     reader = PdfReader(io.BytesIO(data))
     assert "/AcroForm" in reader.trailer["/Root"], "the copy must stay a fillable form"
     fields = reader.get_fields()
-    # Every field of the blank PDF is still there (fixed rows + the 2 printed blank rows).
-    for key in ("positiv-omtale", "negativt-omdoemme-en-part", "egen-1--tekst", "egen-1", "egen-2--tekst", "egen-2"):
+    # Every field of the blank PDF is still there (fixed rows + the printed blank rows).
+    for key in ("positiv-omtale", "negativt-omdoemme-en-part", "egen-1--tekst", "egen-1", f"egen-{PRINTED}--tekst", f"egen-{PRINTED}"):
         assert key in fields, key
+    assert fields["_organisation"]["/V"] == "Familieven og Trævarebutikken"  # the sheet's header
+    assert fields["_dato"]["/V"] == "29. november 2026"
     assert fields["egen-1--tekst"]["/V"] == LONG  # exact text, also the characters Helvetica cannot draw
     assert fields["egen-2--tekst"]["/V"] == "Leverandøren trækker sig"
     assert radio_value(fields["positiv-omtale"]) == "Sandsynligt"
     assert radio_value(fields["egen-1"]) == "Usandsynligt"
     assert radio_value(fields["negativt-omdoemme-en-part"]) is None
-    assert "egen-3--tekst" not in fields  # rows beyond the printed ones have no field …
+    assert f"egen-{BEYOND[0]}--tekst" not in fields  # rows beyond the printed ones have no field …
 
     texts = page_texts(data)  # … they are on the "Flere rækker" page (read with pypdfium2)
     assert len(texts) == len(reader.pages) == 2
     extra = texts[-1]
     assert "Flere rækker" in extra
-    for text in ("Eget udsagn 3", "Tredje egne udsagn: pressen skriver om økonomien", "Meget sandsynligt",
-                 "Eget udsagn 4", "Fjerde række – frivillige føler sig overset"):
+    for text in (f"Eget udsagn {BEYOND[0]}", "Tredje egne udsagn: pressen skriver om økonomien", "Meget sandsynligt",
+                 f"Eget udsagn {BEYOND[1]}", "Fjerde række – frivillige føler sig overset"):
         assert text in extra, text
     assert "Flere rækker" in reader.pages[-1].extract_text()  # and with pypdf
+    # The sheet's page numbers count the added page ("Side 1 af 1" is covered and rewritten).
+    assert "Side 1 af 2" in texts[0] and "Side 2 af 2" in texts[1]
     png = render_page(pdf, "risikoanalyse-med-svar")
     assert png.stat().st_size > 10_000
 
@@ -163,7 +174,8 @@ def test_filled_checklist_pdf_ticks_and_notes(page, tmp_path):
     assert fields["research-af-moedeltagerne"]["/V"] not in (None, "/Off")  # ticked
     assert fields["research-af-virksomheden"].get("/V") in (None, "/Off")
     assert fields["research-af-moedeltagerne--note"]["/V"] == CHECK_ANSWERS["research-af-moedeltagerne--note"]
-    assert len(reader.pages) == 1  # nothing overflowed: no extra page
+    blank = PdfReader(ROOT / "docs/pdf" / f"{CHECK}.pdf")
+    assert len(reader.pages) == len(blank.pages)  # nothing overflowed: no extra page
     pdf = tmp_path / "check.pdf"
     pdf.write_bytes(data)
     render_page(pdf, "foer-moedet-med-svar")

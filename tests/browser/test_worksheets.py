@@ -4,9 +4,10 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
 from pypdf import PdfReader
 
-from .helpers import clear_sheet, field, import_file, open_overview, tool, wait_status
+from .helpers import clear_sheet, contract, field, import_file, open_overview, tool, wait_status
 from .helpers import export as _export
 from .helpers import open_sheet as _open_sheet
 
@@ -300,3 +301,51 @@ def test_print_button_on_a_step_page_prints_only_that_worksheet(page):
     assert "Hvem skal med til mødet?" not in text  # the step's prose
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert page.evaluate("document.body.className").find("print-one") < 0
+
+
+def test_printout_header_has_the_sets_name_and_todays_date(page):
+    """Every printed sheet starts with "Organisation / partnerskab" and "Dato": filled from the
+    current answer set and today's date, empty writing lines on a blank printout, hidden on screen."""
+    overview = open_overview(page)
+    page.once("dialog", lambda d: d.accept("Familieven og Trævarebutikken"))
+    overview.locator('button[data-action="new-set"]').click()
+    wait_status(page, overview, "Familieven og Trævarebutikken")
+    sheet = open_sheet(page, STEP3)
+    header = sheet.locator(".ark-kopi")
+    assert not header.is_visible()  # print only
+    today = page.evaluate("new Date().toLocaleDateString('da-DK', {day: 'numeric', month: 'long', year: 'numeric'})")
+    assert today.split()[1] in ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december")
+    page.evaluate("window.print = () => { window.__printed = true; }")
+    sheet.locator('button[data-action="print-filled"]').click()
+    page.emulate_media(media="print")
+    assert header.is_visible()
+    assert header.locator('[data-ark-header="organisation"]').inner_text() == "Familieven og Trævarebutikken"
+    assert header.locator('[data-ark-header="date"]').inner_text() == today
+    text = " ".join(pdf_text(page).split())
+    assert "Organisation / partnerskab Familieven og Trævarebutikken" in text and f"Dato {today}" in text
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    tool(sheet, "print-blank").click()
+    page.emulate_media(media="print")
+    assert header.is_visible()
+    assert header.locator(".ark-kopi-value").evaluate_all("els => els.map(e => e.textContent)") == ["", ""]
+    box = header.locator('[data-ark-header="organisation"]').bounding_box()
+    assert box["width"] > 200 and box["height"] > 20  # a line to write on
+    text = " ".join(pdf_text(page).split())
+    assert "Organisation / partnerskab" in text and "Familieven" not in text
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+
+
+@pytest.mark.parametrize("ws", ["trin-4-risikoanalyse", "trin-7-kpi"])
+def test_blank_printout_has_the_contracts_rows_on_one_page(page, ws):
+    """"Udskriv tomt ark" prints the contract's blank rows (rows.printed, as the PDFs) on one A4 page."""
+    printed = contract()["worksheets"][ws]["rows"]["printed"]
+    sheet = open_sheet(page, f"arbejdsark/{ws}/", ws)
+    page.evaluate("window.print = () => {}")
+    tool(sheet, "print-blank").click()
+    page.emulate_media(media="print")
+    rows = sheet.locator("tr.ark-blank-row")
+    assert rows.count() == printed >= 5
+    assert all(rows.nth(i).is_visible() for i in range(printed))
+    data = page.pdf(format="A4", print_background=True)
+    assert len(PdfReader(io.BytesIO(data)).pages) == 1
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")

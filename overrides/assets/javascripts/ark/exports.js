@@ -18,7 +18,7 @@
  * `toWinAnsi`. Nothing throws on an unusual character.
  */
 import { expand, fieldFor, filled, has, rowKeyInfo, rowKeys, rowNumbers, sheetSpec } from "./core/contract.js";
-import { T } from "./core/strings.js";
+import { T, danishDate } from "./core/strings.js";
 import { MIME } from "./download.js";
 import { siteRoot } from "./site.js";
 
@@ -180,10 +180,11 @@ async function fetchPdf(root, spec, sheetId) {
  * Load a worksheet's blank PDF and write `answers` into it; adds "Flere rækker" pages for what
  * has no field. Returns the pdf-lib document (not saved).
  */
-async function fillDocument(L, root, contract, sheetId, answers) {
+async function fillDocument(L, root, contract, sheetId, answers, header = {}) {
   const spec = sheetSpec(contract, sheetId);
   if (!spec) throw new Error(`Unknown worksheet: ${sheetId}`);
   const doc = await L.PDFDocument.load(await fetchPdf(root, spec, sheetId));
+  const sheetPages = doc.getPageCount();
   const f = await fonts(L, doc);
   const form = doc.getForm();
   // The appearance font must be in the form's resources, so a viewer that redraws a field
@@ -233,6 +234,15 @@ async function fillDocument(L, root, contract, sheetId, answers) {
       unmatched.push({ label: labelOf(key), value });
     }
   }
+  // The sheet's header: whose copy (the answer set's name) and when (contract.header).
+  for (const h of contract.header || []) {
+    const field = fields.get(h.name);
+    const value = h.key === "date" ? danishDate(header.date) : header[h.key];
+    if (field instanceof L.PDFTextField && value) {
+      field.setFontSize(fitSize(L, field, value, f.regular).size);
+      field.setText(value);
+    }
+  }
   form.updateFieldAppearances(f.regular);
   form.acroForm.dict.set(L.PDFName.of("NeedAppearances"), L.PDFBool.False); // ours are drawn
 
@@ -265,7 +275,30 @@ async function fillDocument(L, root, contract, sheetId, answers) {
       }
     }
   }
+  if (doc.getPageCount() > sheetPages) renumber(L, doc, f, sheetPages);
   return { doc, spec };
+}
+
+// Where the sheet's PDF prints "Side n af N": pdfbuild/css/base.css, @top-right (7.5 pt, right
+// edge 15 mm from the paper's, baseline 10.5 mm from its top).
+const MM = 72 / 25.4;
+const PAGE_NUMBER = { right: 15 * MM, baseline: 10.5 * MM, size: 7.5, cover: { width: 40 * MM, height: 4.5 * MM, below: 1.3 * MM } };
+
+/**
+ * Pages were added ("Flere rækker"): the sheet's own pages still say "Side 1 af 1". Cover that
+ * number with white and write "Side n af N" for the whole document on every page.
+ */
+function renumber(L, doc, f, sheetPages) {
+  const total = doc.getPageCount();
+  const { right, baseline, size, cover } = PAGE_NUMBER;
+  doc.getPages().forEach((page, i) => {
+    const { width, height } = page.getSize();
+    if (i < sheetPages) {
+      page.drawRectangle({ x: width - right - cover.width, y: height - baseline - cover.below, width: cover.width + 1, height: cover.height, color: L.rgb(1, 1, 1) });
+    }
+    const text = T.pageOf(i + 1, total);
+    page.drawText(text, { x: width - right - f.regular.widthOfTextAtSize(text, size), y: height - baseline, size, font: f.regular, color: L.rgb(0.33, 0.33, 0.33) });
+  });
 }
 
 /**
@@ -274,20 +307,15 @@ async function fillDocument(L, root, contract, sheetId, answers) {
  * @param {object} contract the parsed key contract (assets/arbejdsark/kontrakt.json)
  * @param {string} sheetId worksheet id
  * @param {Object<string,string>} answers {storage key: value} of this worksheet
+ * @param {{organisation?: string, date?: string|Date}} [header] the sheet's header fields: the
+ *   answer set's name and the date of the copy
  * @returns {Promise<Uint8Array>} the PDF; added rows beyond the printed blank rows (and any
  *   answer too long for its field) are listed as text on appended "Flere rækker" pages
  */
-export async function filledPdf(root, contract, sheetId, answers) {
+export async function filledPdf(root, contract, sheetId, answers, header = {}) {
   const L = await library(root, "pdf");
-  const { doc } = await fillDocument(L, root, contract, sheetId, answers);
+  const { doc } = await fillDocument(L, root, contract, sheetId, answers, header);
   return doc.save({ updateFieldAppearances: false });
-}
-
-/** "2026-11-29" (or a Date) → "29. november 2026"; anything else as given. */
-function displayDate(date) {
-  if (!date) return "";
-  const d = date instanceof Date ? date : /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(date + "T12:00:00") : null;
-  return d && !isNaN(d) ? d.toLocaleDateString("da-DK", { day: "numeric", month: "long", year: "numeric" }) : String(date);
 }
 
 /**
@@ -320,7 +348,7 @@ export async function allAnswersPdf(root, contract, { name = "", date = "", work
   const ids = Object.keys(contract.worksheets).filter((id) => has(worksheets, id) && anyAnswer(worksheets[id]));
   // Fill them all at once (the fetches and the filling overlap), then copy in order.
   const parts = await Promise.all(ids.map(async (id) => {
-    const { doc, spec } = await fillDocument(L, root, contract, id, worksheets[id]);
+    const { doc, spec } = await fillDocument(L, root, contract, id, worksheets[id], { organisation: name, date });
     doc.getForm().flatten({ updateFieldAppearances: false });
     dropWidgetAnnotations(L, doc);
     return { id, doc, spec };
@@ -340,7 +368,7 @@ export async function allAnswersPdf(root, contract, { name = "", date = "", work
     const w = textWriter(out, f);
     w.write(T.siteName, { size: 10, color: L.rgb(0.3, 0.3, 0.3) });
     w.write(name || "Svar", { font: f.bold, size: 22, gap: 10 });
-    if (date) w.write(displayDate(date), { size: 11, gap: 4 });
+    if (date) w.write(danishDate(date), { size: 11, gap: 4 });
     w.write(ids.length ? T.answeredSheets : T.noAnswersInSet, { font: f.bold, size: 12, gap: 22 });
     lines.forEach((line, i) => w.write(`${line}  (side ${starts[i] + coverPages})`, { size: 10, gap: 3 }));
     return w.pages();
@@ -380,7 +408,7 @@ export async function answersDocx(contract, doc, root = siteRoot()) {
   const children = [
     new Paragraph({ text: doc.name || "Svar", heading: HeadingLevel.TITLE }),
   ];
-  if (doc.date) children.push(new Paragraph({ children: [new TextRun({ text: displayDate(doc.date) })] }));
+  if (doc.date) children.push(new Paragraph({ children: [new TextRun({ text: danishDate(doc.date) })] }));
   children.push(new Paragraph({ children: [new TextRun({ text: T.siteName, italics: true })] }));
   for (const sheet of doc.sheets) {
     children.push(new Paragraph({ text: sheet.title, heading: HeadingLevel.HEADING_1 }));

@@ -2,7 +2,28 @@
  * print.css prints only the targets when body has "print-one". Imported by sheet.js, so the
  * classes are set in the click itself, with no module load in between.
  */
+import { danishDate } from "./core/strings.js";
+
+/**
+ * The printed header of a sheet (macros/templates/_ark.html, `.ark-kopi`): the answer set's name
+ * (the sheet shows it in [data-ark-set], ark/sheet.js) and today's date; empty on a blank printout.
+ */
+export function fillHeader(root, blank, today = new Date()) {
+  var set = root.querySelector("[data-ark-set]");
+  var values = { organisation: blank || !set ? "" : set.textContent, date: blank ? "" : danishDate(today) };
+  root.querySelectorAll("[data-ark-header]").forEach(function (el) {
+    el.textContent = values[el.getAttribute("data-ark-header")] || "";
+  });
+}
+
+/* Printing from the browser's own menu (Ctrl+P) also prints the headers filled in. */
+window.addEventListener("beforeprint", function () {
+  var blank = document.body.classList.contains("print-blank");
+  document.querySelectorAll(".ark[data-ark]").forEach(function (root) { fillHeader(root, blank); });
+});
+
 export function printSheet(root, blank) {
+  fillHeader(root, blank);
   var body = document.body;
   var heading = root.previousElementSibling;
   var targets = [root];

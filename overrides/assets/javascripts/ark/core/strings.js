@@ -121,6 +121,7 @@ export const T = {
   noAnswersInSet: "Der er ingen svar i dette svarsæt.",
   siteName: "Parat til private partnerskaber",
   docxDescription: "Svar fra arbejdsarkene i Parat til private partnerskaber",
+  pageOf: (n, total) => "Side " + n + " af " + total, // as the PDFs print it (pdfbuild/css/base.css)
 
   // --- "Vis på skærm" (ark/present.js)
   presentTitle: (what) => "Vis på skærm: " + what,
@@ -132,3 +133,10 @@ export const T = {
   presentQrCaption: "Scan koden for at åbne punktet på din telefon",
   presentKeys: "Piletasterne skifter punkt. Esc lukker.",
 };
+
+/** "2026-11-29" (or a Date) → "29. november 2026" (printed sheets, copies); anything else as given. */
+export function danishDate(date) {
+  if (!date) return "";
+  const d = date instanceof Date ? date : /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(date + "T12:00:00") : null;
+  return d && !isNaN(d) ? d.toLocaleDateString("da-DK", { day: "numeric", month: "long", year: "numeric" }) : String(date);
+}
