@@ -58,7 +58,8 @@
     window.setTimeout(function () { button.textContent = "Kopiér link"; }, 2500);
   });
 
-  /* Open <details> around the target, scroll to it and highlight it for a moment. */
+  /* Open <details> around the target (and a route step's own, so a link to #rute-trin-3 shows
+     the step's worksheets), scroll to it and highlight it for a moment. */
   function showTarget() {
     var id = decodeURIComponent(location.hash.slice(1));
     if (!id) return;
@@ -67,6 +68,8 @@
     for (var n = target.parentElement; n; n = n.parentElement) {
       if (n.nodeName === "DETAILS" && !n.open) n.open = true;
     }
+    var own = target.querySelector(":scope > details.rute-indhold");
+    if (own) own.open = true;
     target.classList.remove("is-link-target");
     void target.offsetWidth; // restart the animation
     target.classList.add("is-link-target");
