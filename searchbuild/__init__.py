@@ -9,6 +9,8 @@ never changed. What the copies get:
 - `data-pagefind-body` on the article of every page that is searched (worksheet pages are not:
   their text is indexed once, on the step page that embeds them), and on step pages
   `data-pagefind-meta="trin:Trin N"` so a result can say which step it is on.
+- Worksheets' <form> and <label> elements as <div>/<span>: Pagefind leaves forms and labels
+  out, and a worksheet's questions are the book's text in labels.
 - Whitespace after block elements: `<dt>Område</dt><dd>Humanitær</dd>` would otherwise be
   indexed as one word ("OmrådeHumanitær").
 - Compound parts: a compound whose parts are words of the site ("risikoanalyse" = "risiko" +
@@ -120,6 +122,10 @@ def prepare(rel: str, html: str, splits: dict[str, tuple[str, str]]) -> str:
     if not found:
         raise SystemExit(f"{rel}: no Material <article class=\"md-content__inner\"> to index – did the theme change?")
     html = BLOCK_END.sub(r"\1 ", html)
+    # Pagefind skips the text of forms and labels; a worksheet is a form whose labels are the
+    # book's questions.
+    html = re.sub(r"<form\b", "<div", html).replace("</form>", "</div>")
+    html = re.sub(r"<label\b", "<span", html).replace("</label>", "</span>")
     out, last = [], 0
     for start, end in _text_segments(html):
         out.append(html[last:start])
