@@ -25,12 +25,12 @@ const clean = (text) => (typeof text === "string" ? text.replaceAll(SPLIT_MARK, 
 /** A Pagefind result as shown: compound marks removed from titles and excerpts, and a result
  *  on a step page named by its step ("Trin 4 · Risikoanalyse"; meta "trin" set by searchbuild/). */
 export function showResult(result) {
-  const step = result.meta?.trin;
+  const { trin: step, ...meta } = result.meta || {}; // not shown as a tag of its own
   const title = (t) => (step && t ? `${step} · ${clean(t)}` : clean(t));
   return {
     ...result,
     excerpt: clean(result.excerpt),
-    meta: { ...result.meta, title: title(result.meta?.title) },
+    meta: { ...meta, title: title(meta.title) },
     sub_results: (result.sub_results || []).map((sub) => ({ ...sub, title: title(sub.title), excerpt: clean(sub.excerpt) })),
   };
 }
