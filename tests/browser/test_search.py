@@ -38,7 +38,7 @@ def test_query_set_passes(ranks):
 
 
 # Interface text never reaches a result; results on step pages name their step.
-INTERFACE = ["Kopiér link", "Slå JavaScript til", "Tilføj række", "Tilføj udsagn", "Næste trin", "Eksportér svar"]
+INTERFACE = ["Kopiér link", "Slå JavaScript til", "Tilføj række", "Tilføj udsagn", "Forrige trin", "Eksportér svar"]
 
 
 @pytest.fixture
