@@ -135,16 +135,21 @@ def prepare(rel: str, html: str, splits: dict[str, tuple[str, str]]) -> str:
     return "".join(out)
 
 
-def build(site: Path, *, quiet: bool = True) -> dict:
-    """Index the built site in `site` into `site/pagefind/`; returns numbers for the log."""
-    if not PAGEFIND.exists():
-        raise SystemExit(f"{PAGEFIND} is missing: run ./scripts/bootstrap (it installs the pinned npm packages)")
+def indexed_pages(site: Path) -> dict[str, str]:
+    """Path under the site ("trin-4/index.html") → HTML of every built page that is searched."""
     pages = {
         p.relative_to(site).as_posix(): p.read_text(encoding="utf-8")
         for p in sorted(site.rglob("index.html"))
         if not p.is_relative_to(site / "pagefind")
     }
-    pages = {rel: html for rel, html in pages.items() if searched(rel) and 'http-equiv="refresh"' not in html}
+    return {rel: html for rel, html in pages.items() if searched(rel) and 'http-equiv="refresh"' not in html}
+
+
+def build(site: Path, *, quiet: bool = True) -> dict:
+    """Index the built site in `site` into `site/pagefind/`; returns numbers for the log."""
+    if not PAGEFIND.exists():
+        raise SystemExit(f"{PAGEFIND} is missing: run ./scripts/bootstrap (it installs the pinned npm packages)")
+    pages = indexed_pages(site)
     words = vocabulary(pages)
     splits = compound_splits(words)
     out = site / "pagefind"

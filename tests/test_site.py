@@ -216,6 +216,29 @@ def test_search_index_is_danish(built_site):
     assert list(entry["languages"]) == ["da"]
 
 
+# Material's search block in its header (the toggle and partials/search.html, only with its
+# search plugin); overrides/partials/header.html has the site's search there instead.
+MATERIAL_SEARCH_BLOCK = re.compile(r'\{% if "material/search" in config\.plugins %\}.*?\{% endif %\}\s*\{% endif %\}', re.S)
+JINJA_COMMENT = re.compile(r"\{#.*?#\}\s*", re.S)
+
+
+def test_header_is_materials_but_for_the_search():
+    """The header override is a copy: when Material's header changes, copy it again (DESIGN.md)."""
+    from importlib.metadata import version
+
+    import material
+
+    theirs = (Path(material.__file__).parent / "templates" / "partials" / "header.html").read_text(encoding="utf-8")
+    ours = (ROOT / "overrides" / "partials" / "header.html").read_text(encoding="utf-8")
+    assert f"Copy of Material {version('mkdocs-material')} partials/header.html" in ours, \
+        "overrides/partials/header.html names another Material version than the installed one: compare and update it"
+    assert MATERIAL_SEARCH_BLOCK.search(theirs), "Material's header no longer has its search block where we swap it"
+    expected = MATERIAL_SEARCH_BLOCK.sub('{% include "partials/search.html" %}', theirs)
+    lines = lambda text: [line.strip() for line in JINJA_COMMENT.sub("", text).splitlines() if line.strip()]  # noqa: E731
+    assert lines(ours) == lines(expected), \
+        "overrides/partials/header.html differs from Material's partials/header.html beyond the search: copy it again"
+
+
 def test_worksheet_pages_are_indexed_once_on_their_step_page(site, content):
     """Their own pages repeat what the step page embeds; the overview is searched."""
     from searchbuild import searched

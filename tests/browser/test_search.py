@@ -30,13 +30,18 @@ def ranks(browser, site_url):  # one browser page types every query, as a reader
     return found
 
 
+TOP3, TOP1, ASKED = 0.95, 0.80, 0.90  # issue 13's targets, and each query within the rank it asks for
+
+
 def test_query_set_passes(ranks):
-    result = score(QUERIES, ranks)
-    n = result["n"]
-    print(f"search: top 1 {result['top1']}/{n}, top 3 {result['top3']}/{n}, failed {result['failed']}")
-    assert result["top3"] / n >= 0.95, result["failed"]
-    assert result["top1"] / n >= 0.80, result["failed"]
-    assert result["passed"] / n >= 0.90, result["failed"]  # each query within the rank it asks for
+    r = score(QUERIES, ranks)
+    n = r["n"]
+    rates = (f"top 1 {r['top1']}/{n} = {r['top1'] / n:.1%} (target ≥ {TOP1:.0%}), "
+             f"top 3 {r['top3']}/{n} = {r['top3'] / n:.1%} (target ≥ {TOP3:.0%}), "
+             f"within the asked rank {r['passed']}/{n} = {r['passed'] / n:.1%} (target ≥ {ASKED:.0%}); "
+             f"misses (query, asked rank, rank found): {r['failed']}")
+    print(f"search: {rates}")
+    assert r["top3"] / n >= TOP3 and r["top1"] / n >= TOP1 and r["passed"] / n >= ASKED, rates
 
 
 # Interface text never reaches a result; results on step pages name their step.
@@ -80,3 +85,34 @@ def test_a_result_opens_its_section_and_closes_the_dialog(search_page):
     search_page.wait_for_url("**/trin-7/#aarshjul-som-styringsredskab")
     assert not search_page.evaluate("document.getElementById('sog-dialog').open")
     assert search_page.context.requests.foreign() == []
+
+
+def test_search_works_again_after_instant_navigation(search_page):
+    """Open on page A, follow a result (Material's instant navigation: no page load), open on B."""
+    search_page.evaluate("window.__samePage = true")  # gone if the browser loaded a new page
+    pagefind_search(search_page, "årshjul")
+    search_page.locator('#sog-ui a.pagefind-ui__result-link[href$="#aarshjul-som-styringsredskab"]').first.click()
+    search_page.wait_for_url("**/trin-7/#aarshjul-som-styringsredskab")
+    search_page.locator("h1", has_text="Den endelige aftale").wait_for()
+    assert search_page.evaluate("window.__samePage === true"), "the result link loaded a new page"
+    open_pagefind(search_page)
+    assert search_page.evaluate("document.getElementById('sog-dialog').open")
+    links = pagefind_search(search_page, "madspild")
+    assert rank(next(q for q in QUERIES if q.q == "madspild"), links) == 1
+    search_page.locator("#sog-ui a.pagefind-ui__result-link").first.click()
+    search_page.wait_for_url("**/eksempler/foedevarebanken-og-jyske-bank/**")
+    assert search_page.evaluate("window.__samePage === true")
+    assert not search_page.evaluate("document.getElementById('sog-dialog').open")
+
+
+def test_slash_types_into_worksheet_fields(page):
+    page.goto("trin-1/")
+    field = page.locator(".ark textarea[data-key]").first
+    field.click()
+    page.keyboard.type("ja/nej 1/2")
+    assert field.input_value() == "ja/nej 1/2"
+    assert not page.evaluate("document.getElementById('sog-dialog').open")
+    page.evaluate("document.activeElement.blur()")  # outside any field, "/" opens the search
+    page.keyboard.press("/")
+    page.locator("#sog-ui .pagefind-ui__search-input").wait_for()
+    assert page.evaluate("document.getElementById('sog-dialog').open")

@@ -1,6 +1,6 @@
 """Run the query set (tests/search/queries.yml) through a search UI in Chromium.
 
-Used by tests/search/test_queries.py (the site's search, in CI) and benchmarks/search.py (the
+Used by tests/browser/test_search.py (the site's search, in CI) and benchmarks/search.py (the
 engines side by side). A query hits at rank k when the k-th result is the expected page and,
 when a section is expected, that result lists the section's anchor among its links.
 """
@@ -17,8 +17,6 @@ QUERIES = Path(__file__).with_name("queries.yml")
 # Results as the UI shows them: a list of pages, each a list of link hrefs (page first).
 PAGEFIND_RESULTS = """() => [...document.querySelectorAll('#sog-ui li.pagefind-ui__result')]
   .map(li => [...li.querySelectorAll('a.pagefind-ui__result-link')].map(a => a.href))"""
-MATERIAL_RESULTS = """() => [...document.querySelectorAll('.md-search-result__item')]
-  .map(li => [...li.querySelectorAll('a')].map(a => a.href))"""
 
 
 @dataclass
@@ -71,16 +69,50 @@ def open_pagefind(page) -> None:
     page.locator("#sog-ui .pagefind-ui__search-input").wait_for()
 
 
+# Material's search answers in a web worker ({type: 2} query → {type: 3} result). Installed
+# before the page loads (context.add_init_script), this records what goes in and out, so a runner
+# knows which query the last result answers: the UI renders that result as it is, in its order.
+MATERIAL_HOOK = """(() => {
+  const Native = window.Worker;
+  const seen = (window.__lunr = { sent: 0, got: 0, query: null, result: null });
+  window.Worker = function (url, options) {
+    const worker = new Native(url, options);
+    const post = worker.postMessage.bind(worker);
+    worker.postMessage = (message, ...rest) => {
+      if (message && message.type === 2) { seen.sent++; seen.query = message.data; }
+      return post(message, ...rest);
+    };
+    worker.addEventListener("message", (event) => {
+      if (event.data && event.data.type === 3) { seen.got++; seen.result = event.data.data; }
+    });
+    return worker;
+  };
+  window.Worker.prototype = Native.prototype;
+})()"""
+
+# The worker's result as the UI lists it: per page, the page itself first, then its sections.
+MATERIAL_RESULTS = """() => {
+  const base = new URL(JSON.parse(document.getElementById("__config").textContent).base, location.href);
+  return window.__lunr.result.items.map((docs) => {
+    const page = docs.find((d) => !d.location.includes("#")) || docs[0];
+    return [page, ...docs.filter((d) => d !== page)].map((d) => new URL(d.location, base).href);
+  });
+}"""
+
+
+def open_material(page) -> None:
+    page.keyboard.press("/")  # Material's shortcut: opens the search and focuses its field
+    page.locator(".md-search__input").wait_for()
+    page.wait_for_function("() => window.__lunr && window.__lunr.got > 0")  # index ready (first answer)
+
+
 def material_search(page, text: str) -> list[list[str]]:
-    """Type into Material's search; wait until its result list answers this query."""
+    """Type into Material's search (it searches on keyup); wait for the worker's answer to it."""
     field = page.locator(".md-search__input")
-    field.fill("")
     field.fill(text)
+    field.press("End")  # a keyup, as typing gives
     page.wait_for_function(
-        """() => { const m = document.querySelector('.md-search-result__meta');
-                   return m && !/Initialiserer|Skriv/i.test(m.textContent); }"""
-    )
-    page.wait_for_timeout(150)  # Material renders results in batches after the meta line
+        "q => window.__lunr.query === q && window.__lunr.got === window.__lunr.sent", arg=text)
     return page.evaluate(MATERIAL_RESULTS)
 
 

@@ -7,6 +7,7 @@ import { danishQuery, showResult } from "./dansk.js";
 // This module is <site>/assets/javascripts/sog/main.js; the index is <site>/pagefind/.
 const bundle = new URL("../../../pagefind/", import.meta.url);
 let started = null;
+let term = ""; // the last query searched (sub-results are chosen for it)
 
 function load(tag, attrs) {
   return new Promise((resolve, reject) => {
@@ -31,8 +32,8 @@ async function start(mount) {
     showImages: false,
     resetStyles: false,
     excerptLength: 24,
-    processTerm: (query) => danishQuery(query, words.ascii),
-    processResult: showResult,
+    processTerm: (query) => (term = danishQuery(query, words.ascii)),
+    processResult: (result) => showResult(result, term),
   });
 }
 
