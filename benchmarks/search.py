@@ -302,7 +302,7 @@ def run_queries(browser, server, engine) -> dict:
 
 
 def transfer(browser, server, site, engine) -> dict:
-    """gzip bytes of the search's files: on a page load, and added by the first search."""
+    """gzip bytes of the search's files (path → bytes): on a page load, and added by the first search."""
     ctx, page = new_page(browser, server, engine)
     server.served.clear()
     page.goto("trin-1/")
@@ -313,9 +313,8 @@ def transfer(browser, server, site, engine) -> dict:
     (pagefind_search if engine == "pagefind" else material_search)(page, QUERY)
     first = list(server.served)
     ctx.close()
-    size = lambda paths: sum(gzip_bytes(site, p) for p in set(paths))  # noqa: E731
-    return {"load": size(on_load), "load_files": sorted(set(on_load)),
-            "first": size(first), "first_files": sorted(set(first))}
+    sizes = lambda paths: {p: gzip_bytes(site, p) for p in sorted(set(paths))}  # noqa: E731
+    return {"load": sizes(on_load), "first": sizes(first)}
 
 
 OBSERVE = """sel => { window.__first = null; new MutationObserver((_, obs) => {
@@ -381,19 +380,21 @@ def report(r: dict) -> str:
     rows.append("| top 1 | " + " | ".join(pct("top1", e) for e, _ in cols) + " |")
     rows.append("| top 3 | " + " | ".join(pct("top3", e) for e, _ in cols) + " |")
     rows.append("| within the rank each query asks for | " + " | ".join(pct("passed", e) for e, _ in cols) + " |")
-    t = r["transfer"]
-    rows.append("| search files on every page load (gzip) | " + " | ".join(
-        kb(t[e]["load"]) for e, _ in cols) + " |")
+    t = {e: {k: sum(v.values()) for k, v in files.items()} for e, files in r["transfer"].items()}
+    rows.append("| search files on every page load (gzip) | " + " | ".join(kb(t[e]["load"]) for e, _ in cols) + " |")
     rows.append("| added by a first search (gzip) | " + " | ".join(kb(t[e]["first"]) for e, _ in cols) + " |")
-    for label in r["timing"].get("pagefind", ()):
-        rows.append(f"| first result at 4× CPU, {label} (median ms; min–max) | " + " | ".join(
-            (lambda v: f"{statistics.median(v):.0f} ({min(v):.0f}–{max(v):.0f})")(r["timing"][e][label])
-            if e in r["timing"] else "–" for e, _ in cols) + " |")
+    median = lambda v: f"{statistics.median(v):.0f} ({min(v):.0f}–{max(v):.0f})"  # noqa: E731
+    for label, load in r["load"].items():
+        rows.append(f"| first result at 4× CPU, {label}: median ms (min–max); load {load[0]:.1f}→{load[1]:.1f} | "
+                    + " | ".join(median(r["timing"][e][label]) if e in r["timing"] else "–" for e, _ in cols) + " |")
     out = [MARK_START,
-           f"Measured {r['date']} by `benchmarks/search.py --runs {r['runs']}` in Debian's Chromium {r['chromium']} "
-           f"on this shared 2-core machine; load average (1 min) {r['load'][0]:.1f} at the start of the "
-           f"timing runs, {r['load'][1]:.1f} at their end. Timing runs: a fresh browser context each "
-           f"(cold cache), {r['runs']} runs, the page trin-1/, the query \"{QUERY}\".", "", *rows, "",
+           f"Measured {r['date']} by `benchmarks/search.py` in Debian's Chromium {r['chromium']} on this shared "
+           f"2-core machine (load: the 1-minute load average before→after each timing case). Timing: "
+           f"{r['runs']} runs per engine and case, the engines by turns, each a fresh browser context (cold "
+           f"cache) on trin-1/ at 4× CPU slowdown; from the \"/\" key to the first result link of "
+           f"\"{QUERY}\" in the page (Pagefind: loading its UI, WebAssembly and index included, and the UI's "
+           f"300 ms typing pause). \"At the load event\": \"/\" right at the page's load event; \"page settled\": "
+           f"after network idle (Material: its worker has built the index) and 1 s.", "", *rows, "",
            "Misses (query: rank of the expected page and section, or not found among the results):", ""]
     for e, c in cols:
         out.append(f"- {c}: {misses(r['rates'][e])}")
@@ -404,83 +405,103 @@ def report(r: dict) -> str:
             cells = [f'{g[3]["top1"]} / {g[3]["top3"]}' for g in r["grid"] if g[0] == name and g[2] == pipeline]
             out.append(f"| {label}, pipeline {'+'.join(pipeline)} | " + " | ".join(cells) + " |")
     h = r["help"]
-    out += ["", f"Build help for lunr re-indexed {h['sections']} sections ({h['compounds']} compounds split); "
+    files = lambda d: ", ".join(f"{p.rsplit('/', 1)[-1]} {kb(b)}" for p, b in d.items()) or "none"  # noqa: E731
+    out += ["", f"Build help for lunr: {h['sections']} sections re-indexed ({h['compounds']} compounds split); "
             f"sections only in Material's own index: {h['only_before'] or 'none'}; only in the re-made one: "
-            f"{h['only_now'] or 'none'}.", "",
-            "Files counted: " + "; ".join(f"{e}: on load {', '.join(t[e]['load_files']) or '–'}, first search "
-                                          f"{len(t[e]['first_files'])} files" for e in ('lunr', 'pagefind')),
-            MARK_END]
+            f"{h['only_now'] or 'none'}.", "", "Files counted (gzip):", ""]
+    for e in ("lunr", "pagefind"):
+        out.append(f"- {e}, every page load: {files(r['transfer'][e]['load'])}; first search: {files(r['transfer'][e]['first'])}")
+    out.append(MARK_END)
     return "\n".join(out)
+
+
+def measure_rates(browser, server, sites: dict[str, Path], original: dict, help_docs: list[dict]) -> dict:
+    """Query set and bytes: Material's search as before, best configured, best with build help; Pagefind."""
+    lunr_site = sites["lunr"]
+    out = {"rates": {}, "transfer": {}, "grid": [], "config": {}}
+    server.root = lunr_site
+
+    def measure(name, docs, config):
+        write_variant(lunr_site, original, docs, config)
+        result = run_queries(browser, server, "lunr")
+        print(name, config["separator"][:8], config["pipeline"], {k: v for k, v in result.items() if k != "failed"}, flush=True)
+        return result
+
+    out["rates"]["lunr-before"] = measure("lunr-before", None, AS_BEFORE)
+    for name, docs in (("lunr-configured", None), ("lunr", help_docs)):
+        best = None
+        for sep_label, separator in SEPARATORS.items():
+            for pipeline in PIPELINES:
+                result = measure(name, docs, {"lang": ["da"], "separator": separator, "pipeline": pipeline})
+                out["grid"].append((name, sep_label, pipeline, result))
+                if best is None or (result["top3"], result["top1"]) > (best[0]["top3"], best[0]["top1"]):
+                    best = (result, sep_label, pipeline)
+        out["rates"][name], out["config"][name] = best[0], best[1:]
+    for name, docs in (("lunr-before", None), ("lunr-configured", None), ("lunr", help_docs)):
+        write_variant(lunr_site, original, docs, AS_BEFORE if name == "lunr-before" else _config(out, name))
+        out["transfer"][name] = transfer(browser, server, lunr_site, "lunr")
+    server.root = sites["pagefind"]
+    out["rates"]["pagefind"] = run_queries(browser, server, "pagefind")
+    out["transfer"]["pagefind"] = transfer(browser, server, sites["pagefind"], "pagefind")
+    print("pagefind", {k: v for k, v in out["rates"]["pagefind"].items() if k != "failed"}, flush=True)
+    return out
+
+
+def measure_timing(browser, server, sites: dict[str, Path], runs: int) -> dict:
+    """Time to first result, the two engines run by turns (so both see the same machine load)."""
+    out: dict = {"timing": {"lunr": {}, "pagefind": {}}, "load": {}}
+    for vp_label, viewport in VIEWPORTS.items():
+        for settled in (False, True):
+            label = f"{vp_label}, {'page settled' if settled else 'at the load event'}"
+            load = [os.getloadavg()[0]]
+            for engine in out["timing"]:
+                out["timing"][engine][label] = []
+            for _ in range(runs):
+                for engine in out["timing"]:
+                    server.root = sites[engine]
+                    out["timing"][engine][label].append(first_result_ms(browser, server, engine, viewport, settled))
+            load.append(os.getloadavg()[0])
+            out["load"][label] = load
+            print(label, {e: [round(x) for x in t[label]] for e, t in out["timing"].items()}, "load", load, flush=True)
+    return out
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--runs", type=int, default=5, help="timing runs per engine and case (median)")
     ap.add_argument("--write", action="store_true", help="write the results into benchmarks/search.md")
-    ap.add_argument("--no-timing", action="store_true", help="only the query set and the bytes")
-    ap.add_argument("--keep", type=Path, help="keep the two built sites in this folder (and reuse them)")
+    ap.add_argument("--keep", type=Path, help="keep the built sites and the results in this folder, and reuse them")
+    ap.add_argument("--timing-only", action="store_true",
+                    help="with --keep: repeat only the timing runs (e.g. when the machine is quieter)")
     args = ap.parse_args()
+    if args.timing_only and not (args.keep and (args.keep / "results.json").exists()):
+        sys.exit("--timing-only needs --keep DIR of an earlier run")
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = args.keep or Path(tmpdir)
+        sites = {"pagefind": tmp / "pagefind-site", "lunr": tmp / "lunr-site"}
         if args.keep and (tmp / "url").exists():  # the sites name their address: serve on it again
-            pagefind_site, lunr_site = tmp / "pagefind-site", tmp / "lunr-site"
             server = Server(int((tmp / "url").read_text().rstrip("/").rsplit(":", 1)[1]))
         else:
             server = Server()
-            pagefind_site, lunr_site = build_sites(tmp, server.url)
+            build_sites(tmp, server.url)
             (tmp / "url").write_text(server.url)
-        original_path = lunr_site / "search" / "search_index.original.json"
+        original_path = sites["lunr"] / "search" / "search_index.original.json"
         if not original_path.exists():
-            shutil.copy(lunr_site / "search" / "search_index.json", original_path)
+            shutil.copy(sites["lunr"] / "search" / "search_index.json", original_path)
         original = json.loads(original_path.read_text(encoding="utf-8"))
-        help_docs, help_info = help_index(lunr_site, original)
-        results = {"rates": {}, "transfer": {}, "timing": {}, "help": help_info, "runs": args.runs,
-                   "date": dt.date.today().isoformat(), "grid": []}
+        help_docs, help_info = help_index(sites["lunr"], original)
         with chromium() as browser:
-            results["chromium"] = browser.version
-            server.root = lunr_site
-
-            def measure(name, docs, config):
-                write_variant(lunr_site, original, docs, config)
-                result = run_queries(browser, server, "lunr")
-                print(name, config.get("pipeline"), {k: v for k, v in result.items() if k != "failed"}, flush=True)
-                return result
-
-            results["rates"]["lunr-before"] = measure("lunr-before", None, AS_BEFORE)
-            results["config"] = {}
-            for name, docs in (("lunr-configured", None), ("lunr", help_docs)):
-                best = None
-                for sep_label, separator in SEPARATORS.items():
-                    for pipeline in PIPELINES:
-                        config = {"lang": ["da"], "separator": separator, "pipeline": pipeline}
-                        result = measure(name, docs, config)
-                        results["grid"].append((name, sep_label, pipeline, result))
-                        if best is None or (result["top3"], result["top1"]) > (best[1]["top3"], best[1]["top1"]):
-                            best = (config, result, sep_label)
-                results["rates"][name], results["config"][name] = best[1], (best[2], best[0]["pipeline"])
-            for name, docs, config in (("lunr-before", None, AS_BEFORE),
-                                       ("lunr-configured", None, _config(results, "lunr-configured")),
-                                       ("lunr", help_docs, _config(results, "lunr"))):
-                write_variant(lunr_site, original, docs, config)
-                results["transfer"][name] = transfer(browser, server, lunr_site, "lunr")
-            # the timing runs below use the last one written: the best with build help
-            server.root = pagefind_site
-            results["rates"]["pagefind"] = run_queries(browser, server, "pagefind")
-            results["transfer"]["pagefind"] = transfer(browser, server, pagefind_site, "pagefind")
-            print("pagefind", {k: v for k, v in results["rates"]["pagefind"].items() if k != "failed"}, flush=True)
-            # Timing: the lunr variant with build help (the largest index) against Pagefind.
-            load = [os.getloadavg()[0]]
-            for engine, site in (() if args.no_timing else (("lunr", lunr_site), ("pagefind", pagefind_site))):
-                server.root = site
-                results["timing"][engine] = {}
-                for vp_label, viewport in VIEWPORTS.items():
-                    for settled in (False, True):
-                        label = f"{vp_label}, {'page settled' if settled else 'at the load event'}"
-                        runs = [first_result_ms(browser, server, engine, viewport, settled) for _ in range(args.runs)]
-                        results["timing"][engine][label] = runs
-                        print(engine, label, [round(x) for x in runs], "load", os.getloadavg()[0], flush=True)
-            load.append(os.getloadavg()[0])
-            results["load"] = load
+            if args.timing_only:
+                results = json.loads((tmp / "results.json").read_text(encoding="utf-8"))
+            else:
+                results = {"help": help_info, "chromium": browser.version,
+                           **measure_rates(browser, server, sites, original, help_docs)}
+                if args.keep:
+                    (tmp / "results.json").write_text(json.dumps(results, ensure_ascii=False), encoding="utf-8")
+            # Timing: Material's search with build help (the largest lunr index, best configuration).
+            write_variant(sites["lunr"], original, help_docs, _config(results, "lunr"))
+            results.update(measure_timing(browser, server, sites, args.runs),
+                           runs=args.runs, date=dt.date.today().isoformat())
     text = report(results)
     print(text)
     if args.write:

@@ -87,10 +87,18 @@ def test_a_result_opens_its_section_and_closes_the_dialog(search_page):
     assert search_page.context.requests.foreign() == []
 
 
+# How Pagefind's stylesheet (pagefind-ui.css) makes the search field and a result look.
+UI_LOOK = """() => { const css = (sel, props) => { const st = getComputedStyle(document.querySelector(sel));
+  return props.map((p) => st.getPropertyValue(p)); };
+  return [css('#sog-ui .pagefind-ui__search-input', ['border-top-width', 'padding-left', 'height']),
+          css('#sog-ui .pagefind-ui__result', ['list-style-type', 'border-top-width'])]; }"""
+
+
 def test_search_works_again_after_instant_navigation(search_page):
     """Open on page A, follow a result (Material's instant navigation: no page load), open on B."""
     search_page.evaluate("window.__samePage = true")  # gone if the browser loaded a new page
     pagefind_search(search_page, "årshjul")
+    look = search_page.evaluate(UI_LOOK)
     search_page.locator('#sog-ui a.pagefind-ui__result-link[href$="#aarshjul-som-styringsredskab"]').first.click()
     search_page.wait_for_url("**/trin-7/#aarshjul-som-styringsredskab")
     search_page.locator("h1", has_text="Den endelige aftale").wait_for()
@@ -98,6 +106,9 @@ def test_search_works_again_after_instant_navigation(search_page):
     open_pagefind(search_page)
     assert search_page.evaluate("document.getElementById('sog-dialog').open")
     links = pagefind_search(search_page, "madspild")
+    # Material's instant navigation swaps <head> for the new page's: Pagefind's stylesheet must
+    # not live there.
+    assert search_page.evaluate(UI_LOOK) == look
     assert rank(next(q for q in QUERIES if q.q == "madspild"), links) == 1
     search_page.locator("#sog-ui a.pagefind-ui__result-link").first.click()
     search_page.wait_for_url("**/eksempler/foedevarebanken-og-jyske-bank/**")

@@ -9,19 +9,22 @@ const bundle = new URL("../../../pagefind/", import.meta.url);
 let started = null;
 let term = ""; // the last query searched (sub-results are chosen for it)
 
-function load(tag, attrs) {
+// Into the dialog, not <head>: Material's instant navigation replaces <head> with the next
+// page's, which would drop Pagefind's stylesheet; the header with the dialog stays.
+function load(parent, tag, attrs) {
   return new Promise((resolve, reject) => {
     const el = Object.assign(document.createElement(tag), attrs);
     el.onload = resolve;
     el.onerror = () => reject(new Error(`${attrs.src || attrs.href} mangler`));
-    document.head.append(el);
+    parent.append(el);
   });
 }
 
 async function start(mount) {
+  const dialog = mount.closest("dialog");
   const [, , words] = await Promise.all([
-    load("link", { rel: "stylesheet", href: new URL("pagefind-ui.css", bundle).href }),
-    load("script", { src: new URL("pagefind-ui.js", bundle).href }),
+    load(dialog, "link", { rel: "stylesheet", href: new URL("pagefind-ui.css", bundle).href }),
+    load(dialog, "script", { src: new URL("pagefind-ui.js", bundle).href }),
     fetch(new URL("dansk.json", bundle)).then((r) => r.json()),
   ]);
   new window.PagefindUI({
