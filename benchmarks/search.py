@@ -7,17 +7,17 @@ drives the real search UI in Debian's Chromium (tests/search/run.py):
 - Pagefind: the site as published (scripts/build: worksheet modules minified, then the
   searchbuild/ index).
 - Material's search (lunr): the same site with Material's search plugin and Material's own header
-  and search partials (this project's overrides/partials/header.html and search.html left out),
-  built with the plugin configured for Danish as well as it can be (SEARCH below), then measured
-  in three variants of search/search_index.json (the plugin writes lang/separator/pipeline/fields
-  into that file, and the browser reads them from there):
+  and search partials (this project's overrides/partials/header.html and search.html left out).
+  The plugin writes lang/separator/pipeline/fields into search/search_index.json, where the
+  browser reads them, so the variants are set there (the same as setting them in mkdocs.yml):
   - "as before": what the site had before issue 13, `- search: lang: da` (Material's defaults
-    for da: separator [\\s\\-]+, pipeline stopWordFilter only, i.e. no stemming);
-  - "configured": SEARCH (Danish stemmer, a separator that keeps "no-go" whole);
-  - "configured + build help": SEARCH, and the index rewritten after the build by this script
-    (no MkDocs hook): every page's article re-read by Material's own indexer (its Parser) after
-    the preparation searchbuild/ gives Pagefind (whitespace after block elements, the exclusions
-    of pagefind.yml), plus hidden fields per section (HIDDEN) with the compound parts
+    for da: separator [\s\-]+, pipeline stopWordFilter only, i.e. no stemming);
+  - "best configuration": every SEPARATORS × PIPELINES combination tried, the best by top 3,
+    then top 1;
+  - "best configuration + build help": the same, with the index rewritten after the build by this
+    script (no MkDocs hook): every page's article re-read by Material's own indexer (its Parser)
+    after the preparation searchbuild/ gives Pagefind (whitespace after block elements, the
+    exclusions of pagefind.yml), plus hidden fields per section (HIDDEN) with the compound parts
     (searchbuild's splits from the site's own vocabulary), ASCII transliterations (æ→ae, ø→oe,
     å→aa) and the parts and hyphen forms of hyphenated and apostrophe words ("no-go" → no, go;
     "KPI'er" → kpi-er).
@@ -28,13 +28,13 @@ index files are gzip already and count as they are); time from the "/" key to th
 link shown, at 4x CPU slowdown (CDP Emulation.setCPUThrottlingRate), cold cache, median of
 --runs, both right after the page's load event and once the page has settled; the load average.
 
-    .venv/bin/python benchmarks/search.py [--runs 5] [--write]   # --write → benchmarks/search.md
+    .venv/bin/python benchmarks/search.py [--runs 7] [--write]   # --write → benchmarks/search.md
+    .venv/bin/python benchmarks/search.py --keep DIR [--timing-only] ...  # reuse builds / results
 """
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import functools
 import gzip
 import html as htmllib
 import http.server
@@ -66,7 +66,7 @@ MARK_START, MARK_END = "<!-- results: benchmarks/search.py -->", "<!-- /results 
 
 # Material's search plugin for Danish. The plugin writes lang/separator/pipeline/fields into
 # search/search_index.json, where the browser reads them; the variants below are set there
-# (the same as setting them in mkdocs.yml). The site is built with SEARCH.
+# (the same as setting them in mkdocs.yml). The site is built with SEARCH (any valid setting).
 # Separators: Material's default, and one of white space and punctuation but not "-", so "no-go"
 # and "KPI-er" stay one word in the index and in the query (Material splits a query term at the
 # separator too); apostrophes separate ("KPI’er" → kpi, er).
@@ -135,7 +135,7 @@ def build_sites(tmp: Path, url: str) -> tuple[Path, Path]:
     return pagefind_site, lunr_site
 
 
-# --- Build help for lunr: the index re-read from prepared pages, and a hidden field ---------------
+# --- Build help for lunr: the index re-read from prepared pages, and hidden fields ---------------
 
 
 def _exclusion_marker():
