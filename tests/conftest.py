@@ -80,6 +80,9 @@ def built_site(tmp_path_factory) -> Path:
         vendor()
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed (exit {result.returncode}):\n{result.stdout}", pytrace=False)
+    from searchbuild import build as build_search
+
+    build_search(site)  # the search index, as scripts/build makes it (site/pagefind/)
     return site
 
 

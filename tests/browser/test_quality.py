@@ -60,11 +60,13 @@ def test_every_page_passes_axe_and_loads_nothing_from_elsewhere(context, pages):
 
 def test_search_dialog_passes_axe_when_open(page):
     page.goto("")
-    page.keyboard.press("/")  # Material's shortcut opens search
+    page.keyboard.press("/")  # opens the search dialog (sog/main.js)
+    page.locator("#sog-ui .pagefind-ui__search-input").wait_for()
     page.keyboard.type("virksomhed")
-    page.wait_for_selector(".md-search-result__item")
+    page.wait_for_selector("#sog-ui a.pagefind-ui__result-link")
     assert axe_violations(page) == []
-    assert page.get_attribute(".md-search", "aria-label") == "Søg"  # Material leaves the dialog unnamed
+    assert page.get_attribute("#sog-dialog", "aria-label") == "Søg i guiden"
+    assert page.evaluate("document.activeElement.classList.contains('pagefind-ui__search-input')")
 
 
 def test_only_storage_is_worksheet_answers(context, pages):
@@ -157,6 +159,7 @@ def test_without_javascript_only_working_controls_show(browser, site_url):
         ".filter(el => el.getClientRects().length).map(el => el.textContent.trim())"
     )
     assert visible == []
+    assert page.locator(".sog-knap").count() == 1 and not page.locator(".sog-knap").is_visible()  # the search needs it
     # The fillable PDF needs no JavaScript (./scripts/test builds the PDFs before the site).
     assert sheet.locator(".ark-tools a[download]").is_visible()
     ctx.close()

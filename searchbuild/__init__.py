@@ -1,0 +1,170 @@
+"""The site's search index: Pagefind over the built site, with help for Danish.
+
+A build step of its own (scripts/build_search, after `mkdocs build`; no MkDocs hook), so it works
+the same for any builder that writes the same HTML. It copies the built pages into a temporary
+folder, prepares the copies for indexing, and runs the pinned Pagefind binary (npm `pagefind`)
+on them, which writes the index and its scripts into `<site>/pagefind/`. The published pages are
+never changed. What the copies get:
+
+- `data-pagefind-body` on the article of every page that is searched (worksheet pages are not:
+  their text is indexed once, on the step page that embeds them), and on step pages
+  `data-pagefind-meta="trin:Trin N"` so a result can say which step it is on.
+- Worksheets' <form> and <label> elements as <div>/<span>: Pagefind leaves forms and labels
+  out, and a worksheet's questions are the book's text in labels.
+- Whitespace after block elements: `<dt>Område</dt><dd>Humanitær</dd>` would otherwise be
+  indexed as one word ("OmrådeHumanitær").
+- Compound parts: a compound whose parts are words of the site ("risikoanalyse" = "risiko" +
+  "analyse", "partnerskabsaftale" = "partnerskab" + s + "aftale") is written with
+  SPLIT_MARK between the parts. Pagefind indexes a hyphenated word whole and by its parts, so
+  "analyse" finds "Risikoanalyse" and "risikoanalyse" still does; the search UI removes the mark
+  from what it shows (overrides/assets/javascripts/sog.js).
+
+Interface text (buttons, the no-JavaScript notes, step navigation) is left out by the selectors
+in pagefind.yml; `data-search-exclude` marks such elements in the templates.
+"""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGEFIND = ROOT / "node_modules" / ".bin" / "pagefind"
+
+# Soft hyphen + hyphen: invisible-then-visible in the index copy only; sog.js strips it. Pagefind
+# splits a word at "-" (and keeps it whole), not at the soft hyphen alone.
+SPLIT_MARK = "\u00ad-"
+# Words the vocabulary-based rules must not treat as ASCII transliterations (written to the
+# index folder as `dansk.json` for sog.js): every word of the site spelt with ae/oe/aa.
+DIGRAPHS = re.compile(r"ae|oe|aa")
+
+MIN_HEAD, MIN_TAIL, MIN_WORD = 4, 5, 9
+LINKS = ("s", "e")  # Danish linking letters: partnerskab-s-aftale, børn-e-organisation
+
+BLOCK_END = re.compile(r"(</(?:p|div|li|dt|dd|th|td|tr|h[1-6]|figcaption|blockquote|summary|section|aside|nav)>|<br\s*/?>)", re.I)
+WORD = re.compile(r"[^\W\d_]+", re.U)
+STEP_PAGE = re.compile(r"^trin-(\d+)/index\.html$")
+ARTICLE = re.compile(r'<article class="md-content__inner[^"]*"[^>]*>')
+
+
+def searched(rel: str) -> bool:
+    """Pages in the index: not worksheet pages (arbejdsark/<id>/, indexed on their step page),
+    not redirects or the 404 page. The overview "Mit partnerskab" (arbejdsark/) is searched."""
+    if rel == "404.html" or not rel.endswith("index.html"):
+        return False
+    parts = rel.split("/")
+    return not (parts[0] == "arbejdsark" and len(parts) == 3)
+
+
+def _text_segments(html: str):
+    """(start, end) of text between tags inside the article, outside scripts, styles, templates."""
+    start = ARTICLE.search(html)
+    end = html.find("</article>", start.end()) if start else -1
+    if end < 0:
+        return
+    skip = re.compile(r"<(script|style|template|noscript)\b.*?</\1>", re.S | re.I)
+    blank = lambda m: " " * len(m.group(0))  # noqa: E731 – same length keeps the offsets
+    masked = re.sub(r"=\s*(\"[^\"]*\"|'[^']*')", blank, html[:end])  # attribute values may hold < and >
+    masked = skip.sub(lambda m: "<" + " " * (len(m.group(0)) - 2) + ">", masked)  # one "tag": no text
+    for m in re.finditer(r">([^<]+)<", masked[start.start():]):
+        yield start.start() + m.start(1), start.start() + m.end(1)
+
+
+def vocabulary(pages: dict[str, str]) -> Counter:
+    words: Counter = Counter()
+    for html in pages.values():
+        for start, end in _text_segments(html):
+            words.update(w.lower() for w in WORD.findall(html[start:end]))
+    return words
+
+
+def compound_splits(words: Counter) -> dict[str, tuple[str, str]]:
+    """word → (head, tail) for compounds made of the site's own words.
+
+    The head must be a word of the site (or one plus a linking s/e); the tail must start a word
+    of the site and be at least MIN_TAIL letters ("aftale", "analyse", "værdi"; never "skab" of
+    "partnerskab"). The longest tail wins, so "kommunikationsaftale" splits before "aftale".
+    """
+    vocab = set(words)
+    starts = {w[:n] for w in vocab for n in range(MIN_TAIL, len(w) + 1)}
+    out = {}
+    for word in vocab:
+        if len(word) < MIN_WORD:
+            continue
+        for i in range(MIN_HEAD, len(word) - MIN_TAIL + 1):
+            head, tail = word[:i], word[i:]
+            if tail not in starts:
+                continue
+            if head in vocab or (head[-1] in LINKS and head[:-1] in vocab and len(head) > MIN_HEAD):
+                out[word] = (head, tail)
+                break
+    return out
+
+
+def _split_word(match: re.Match, splits: dict[str, tuple[str, str]]) -> str:
+    word = match.group(0)
+    parts = splits.get(word.lower())
+    if not parts:
+        return word
+    cut = len(parts[0])
+    return word[:cut] + SPLIT_MARK + word[cut:]
+
+
+def prepare(rel: str, html: str, splits: dict[str, tuple[str, str]]) -> str:
+    """The copy of one page that Pagefind reads."""
+    step = STEP_PAGE.match(rel)
+    meta = f' data-pagefind-meta="trin:Trin {step.group(1)}"' if step else ""
+    html, found = ARTICLE.subn(lambda m: m.group(0)[:-1] + " data-pagefind-body" + meta + ">", html, count=1)
+    if not found:
+        raise SystemExit(f"{rel}: no Material <article class=\"md-content__inner\"> to index – did the theme change?")
+    html = BLOCK_END.sub(r"\1 ", html)
+    # Pagefind skips the text of forms and labels; a worksheet is a form whose labels are the
+    # book's questions.
+    html = re.sub(r"<form\b", "<div", html).replace("</form>", "</div>")
+    html = re.sub(r"<label\b", "<span", html).replace("</label>", "</span>")
+    out, last = [], 0
+    for start, end in _text_segments(html):
+        out.append(html[last:start])
+        out.append(WORD.sub(lambda m: _split_word(m, splits), html[start:end]))
+        last = end
+    out.append(html[last:])
+    return "".join(out)
+
+
+def indexed_pages(site: Path) -> dict[str, str]:
+    """Path under the site ("trin-4/index.html") → HTML of every built page that is searched."""
+    pages = {
+        p.relative_to(site).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(site.rglob("index.html"))
+        if not p.is_relative_to(site / "pagefind")
+    }
+    return {rel: html for rel, html in pages.items() if searched(rel) and 'http-equiv="refresh"' not in html}
+
+
+def build(site: Path, *, quiet: bool = True) -> dict:
+    """Index the built site in `site` into `site/pagefind/`; returns numbers for the log."""
+    if not PAGEFIND.exists():
+        raise SystemExit(f"{PAGEFIND} is missing: run ./scripts/bootstrap (it installs the pinned npm packages)")
+    pages = indexed_pages(site)
+    words = vocabulary(pages)
+    splits = compound_splits(words)
+    out = site / "pagefind"
+    shutil.rmtree(out, ignore_errors=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        for rel, html in pages.items():
+            target = Path(tmp) / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(prepare(rel, html, splits), encoding="utf-8")
+        subprocess.run(
+            [str(PAGEFIND), "--site", tmp, "--output-path", str(out), *(["--quiet"] if quiet else [])],
+            cwd=ROOT, check=True, timeout=300,
+        )
+    # Words the site spells with ae/oe/aa ("Aalborg", "Michael"): sog.js leaves a query word that
+    # starts one of them as typed, and reads any other ae/oe/aa as æ/ø/å.
+    ascii_words = sorted(w for w in words if DIGRAPHS.search(w))
+    (out / "dansk.json").write_text(json.dumps({"ascii": ascii_words}, ensure_ascii=False), encoding="utf-8")
+    return {"pages": len(pages), "compounds": len(splits), "ascii_words": len(ascii_words)}

@@ -1,0 +1,129 @@
+"""The query set (tests/search/queries.yml) against the built site's search, in Chromium (issue 13).
+
+Targets: at least 95 % of the queries find their page (and section) in the top 3, at least 80 %
+in the top 1, and at least 90 % within the rank each asks for."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.search.run import load_queries, open_pagefind, pagefind_search, rank, score
+
+QUERIES = load_queries()
+
+
+def test_the_query_set_is_big_and_varied():
+    assert len(QUERIES) >= 40
+    kinds = {q.kind for q in QUERIES}
+    assert {"plain", "inflected", "compound", "part", "ascii", "hyphen", "question", "name", "person", "glued"} <= kinds
+
+
+@pytest.fixture(scope="module")
+def ranks(browser, site_url):  # one browser page types every query, as a reader would
+    ctx = browser.new_context(base_url=site_url, locale="da-DK")
+    page = ctx.new_page()
+    page.goto("trin-1/")
+    open_pagefind(page)
+    found = {q.q: rank(q, pagefind_search(page, q.q)) for q in QUERIES}
+    ctx.close()
+    return found
+
+
+TOP3, TOP1, ASKED = 0.95, 0.80, 0.90  # issue 13's targets, and each query within the rank it asks for
+
+
+def test_query_set_passes(ranks):
+    r = score(QUERIES, ranks)
+    n = r["n"]
+    rates = (f"top 1 {r['top1']}/{n} = {r['top1'] / n:.1%} (target ≥ {TOP1:.0%}), "
+             f"top 3 {r['top3']}/{n} = {r['top3'] / n:.1%} (target ≥ {TOP3:.0%}), "
+             f"within the asked rank {r['passed']}/{n} = {r['passed'] / n:.1%} (target ≥ {ASKED:.0%}); "
+             f"misses (query, asked rank, rank found): {r['failed']}")
+    print(f"search: {rates}")
+    assert r["top3"] / n >= TOP3 and r["top1"] / n >= TOP1 and r["passed"] / n >= ASKED, rates
+
+
+# Interface text never reaches a result; results on step pages name their step.
+INTERFACE = ["Kopiér link", "Slå JavaScript til", "Tilføj række", "Tilføj udsagn", "Forrige trin", "Eksportér svar"]
+
+
+@pytest.fixture
+def search_page(page):
+    page.goto("trin-1/")
+    open_pagefind(page)
+    return page
+
+
+@pytest.mark.parametrize("text", INTERFACE)
+def test_no_interface_text_in_results(search_page, text):
+    search_page.locator("#sog-ui .pagefind-ui__search-input").fill(text)
+    search_page.wait_for_function(
+        "q => (document.querySelector('#sog-ui .pagefind-ui__message') || {}).textContent?.includes(q)", arg=text)
+    shown = search_page.locator("#sog-ui .pagefind-ui__results").inner_text()
+    # The help page "Sådan gemmes dine svar" names the buttons on purpose: it explains them.
+    excerpts = search_page.evaluate(
+        """() => [...document.querySelectorAll('#sog-ui li.pagefind-ui__result')]
+             .filter(li => !li.querySelector('a[href*="saadan-gemmes-dine-svar"]'))
+             .map(li => li.textContent)""")
+    phrase = re.compile(re.escape(text) + r"(?!\w)", re.I)  # "Eksportér svarene" in the prose is fine
+    assert not any(phrase.search(e) for e in excerpts), shown
+    assert "\u00ad-" not in shown  # searchbuild's compound mark is never shown
+
+
+def test_step_results_name_their_step(search_page):
+    pagefind_search(search_page, "risikoanalyse")
+    links = search_page.locator("#sog-ui li.pagefind-ui__result").first.locator("a.pagefind-ui__result-link")
+    titles = [t.strip() for t in links.all_inner_texts()]
+    assert "Trin 4 · Risikoanalyse" in titles, titles
+    assert titles[0].startswith("Trin 4 · "), titles
+
+
+def test_a_result_opens_its_section_and_closes_the_dialog(search_page):
+    pagefind_search(search_page, "årshjul")
+    search_page.locator('#sog-ui a.pagefind-ui__result-link[href$="#aarshjul-som-styringsredskab"]').first.click()
+    search_page.wait_for_url("**/trin-7/#aarshjul-som-styringsredskab")
+    assert not search_page.evaluate("document.getElementById('sog-dialog').open")
+    assert search_page.context.requests.foreign() == []
+
+
+# How Pagefind's stylesheet (pagefind-ui.css) makes the search field and a result look.
+UI_LOOK = """() => { const css = (sel, props) => { const st = getComputedStyle(document.querySelector(sel));
+  return props.map((p) => st.getPropertyValue(p)); };
+  return [css('#sog-ui .pagefind-ui__search-input', ['border-top-width', 'padding-left', 'height']),
+          css('#sog-ui .pagefind-ui__result', ['list-style-type', 'border-top-width'])]; }"""
+
+
+def test_search_works_again_after_instant_navigation(search_page):
+    """Open on page A, follow a result (Material's instant navigation: no page load), open on B."""
+    search_page.evaluate("window.__samePage = true")  # gone if the browser loaded a new page
+    pagefind_search(search_page, "årshjul")
+    look = search_page.evaluate(UI_LOOK)
+    search_page.locator('#sog-ui a.pagefind-ui__result-link[href$="#aarshjul-som-styringsredskab"]').first.click()
+    search_page.wait_for_url("**/trin-7/#aarshjul-som-styringsredskab")
+    search_page.locator("h1", has_text="Den endelige aftale").wait_for()
+    assert search_page.evaluate("window.__samePage === true"), "the result link loaded a new page"
+    open_pagefind(search_page)
+    assert search_page.evaluate("document.getElementById('sog-dialog').open")
+    links = pagefind_search(search_page, "madspild")
+    # Material's instant navigation swaps <head> for the new page's: Pagefind's stylesheet must
+    # not live there.
+    assert search_page.evaluate(UI_LOOK) == look
+    assert rank(next(q for q in QUERIES if q.q == "madspild"), links) == 1
+    search_page.locator("#sog-ui a.pagefind-ui__result-link").first.click()
+    search_page.wait_for_url("**/eksempler/foedevarebanken-og-jyske-bank/**")
+    assert search_page.evaluate("window.__samePage === true")
+    assert not search_page.evaluate("document.getElementById('sog-dialog').open")
+
+
+def test_slash_types_into_worksheet_fields(page):
+    page.goto("trin-1/")
+    field = page.locator(".ark textarea[data-key]").first
+    field.click()
+    page.keyboard.type("ja/nej 1/2")
+    assert field.input_value() == "ja/nej 1/2"
+    assert not page.evaluate("document.getElementById('sog-dialog').open")
+    page.evaluate("document.activeElement.blur()")  # outside any field, "/" opens the search
+    page.keyboard.press("/")
+    page.locator("#sog-ui .pagefind-ui__search-input").wait_for()
+    assert page.evaluate("document.getElementById('sog-dialog').open")

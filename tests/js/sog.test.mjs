@@ -1,0 +1,57 @@
+// The search's Danish help (overrides/assets/javascripts/sog/dansk.js).
+import test from "node:test";
+import assert from "node:assert/strict";
+import { danishQuery, pickSubResults, showResult, SPLIT_MARK } from "../../overrides/assets/javascripts/sog/dansk.js";
+
+test("ASCII transliterations become Danish letters", () => {
+  assert.equal(danishQuery("vaerdi"), "værdi");
+  assert.equal(danishQuery("boerns vilkaar"), "børns vilkår");
+  assert.equal(danishQuery("Aarshjul"), "årshjul");
+  assert.equal(danishQuery("KPI-er no-go"), "KPI-er no-go");
+});
+
+test("words the site spells with ae/oe/aa stay as typed", () => {
+  const keep = ["aalborg", "troede"];
+  assert.equal(danishQuery("Aalborg", keep), "Aalborg");
+  assert.equal(danishQuery("aalb", keep), "aalb");
+  assert.equal(danishQuery("troede maal", keep), "troede mål");
+});
+
+test("results lose the compound mark and name their step", () => {
+  const shown = showResult({
+    excerpt: `en <mark>risiko${SPLIT_MARK}analyse</mark>`,
+    meta: { title: "Dialog om de fælles idéer og mål", trin: "Trin 4" },
+    sub_results: [{ title: `Risiko${SPLIT_MARK}analyse`, excerpt: `risiko${SPLIT_MARK}analyse`, url: "/trin-4/#risikoanalyse" }],
+  });
+  assert.equal(shown.excerpt, "en <mark>risikoanalyse</mark>");
+  assert.deepEqual(shown.meta, { title: "Trin 4 · Dialog om de fælles idéer og mål" });
+  assert.deepEqual(shown.sub_results.map((s) => s.title), ["Trin 4 · Risikoanalyse"]);
+  assert.equal(showResult({ meta: { title: "Forord" }, sub_results: [] }).meta.title, "Forord");
+});
+
+test("sub-results: headings with a query word first, then the most matches, in page order", () => {
+  const sub = (url, title, n) => ({ url, title, excerpt: "", locations: Array(n).fill(0) });
+  const subs = [
+    sub("/trin-4/#dialog", "Dialog om de fælles idéer og mål", 9),
+    sub("/trin-4/#dialogpapir", `Dialog${SPLIT_MARK}papir`, 1),
+    sub("/trin-4/#grundlaget", "Dialogpapiret er grundlaget", 8),
+    sub("/trin-4/#refleksion", "Refleksion til dialogpapiret", 3),
+    sub("/trin-4/#vaerdi", "Værdiskabelse", 6),
+    sub("/trin-4/#risici", "Tal åbent om risici", 7),
+  ];
+  // ("Dialog" is no match: a heading word only starting the query word is not an inflection.)
+  assert.deepEqual(pickSubResults(subs, "dialogpapir").map((s) => s.url),
+    ["/trin-4/#dialogpapir", "/trin-4/#grundlaget", "/trin-4/#refleksion"]);
+  // Without a heading match: Pagefind's own choice (most matches).
+  assert.deepEqual(pickSubResults(subs, "aftale").map((s) => s.url),
+    ["/trin-4/#dialog", "/trin-4/#grundlaget", "/trin-4/#risici"]);
+  // An inflected query word matches the heading word it starts with; "I", "på" do not count.
+  const more = [...subs, sub("/trin-4/#risici-2", "Risici", 1), sub("/trin-4/#paa", "Hvad gør I på mødet", 1)];
+  assert.deepEqual(pickSubResults(more, "risiciene i på").map((s) => s.url),
+    ["/trin-4/#dialog", "/trin-4/#risici", "/trin-4/#risici-2"]);
+  assert.equal(pickSubResults(subs.slice(0, 3), "x").length, 3);
+  // A first sub-result that is the page itself stays first (the UI shows it as the page's link).
+  const page = { url: "/trin-4/", meta: { title: "Dialog" }, sub_results: [sub("/trin-4/", "Dialog", 9), ...subs] };
+  assert.deepEqual(showResult(page, "dialogpapir").sub_results.map((s) => s.url),
+    ["/trin-4/", "/trin-4/#dialogpapir", "/trin-4/#grundlaget", "/trin-4/#refleksion"]);
+});
