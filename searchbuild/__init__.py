@@ -11,6 +11,9 @@ never changed. What the copies get:
   `data-pagefind-meta="trin:Trin N"` so a result can say which step it is on.
 - Worksheets' <form> and <label> elements as <div>/<span>: Pagefind leaves forms and labels
   out, and a worksheet's questions are the book's text in labels.
+- The book's boxes' labels and titles (`<p class="boks-label">`, `boks-titel`: on the page they
+  are not headings, so the text after a box returns to its chapter) as <h3>: Pagefind makes a
+  sub-result per heading with an id, and "Gode råd før mødet" is where a reader wants to land.
 - Whitespace after block elements: `<dt>Område</dt><dd>Humanitær</dd>` would otherwise be
   indexed as one word ("OmrådeHumanitær").
 - Compound parts: a compound whose parts are words of the site ("risikoanalyse" = "risiko" +
@@ -49,6 +52,7 @@ BLOCK_END = re.compile(r"(</(?:p|div|li|dt|dd|th|td|tr|h[1-6]|figcaption|blockqu
 WORD = re.compile(r"[^\W\d_]+", re.U)
 STEP_PAGE = re.compile(r"^trin-(\d+)/index\.html$")
 ARTICLE = re.compile(r'<article class="md-content__inner[^"]*"[^>]*>')
+BOX_HEAD = re.compile(r'<p\b([^>]*\bclass="boks-(?:label|titel)\b[^"]*"[^>]*)>(.*?)</p>', re.S)
 
 
 def searched(rel: str) -> bool:
@@ -121,6 +125,7 @@ def prepare(rel: str, html: str, splits: dict[str, tuple[str, str]]) -> str:
     html, found = ARTICLE.subn(lambda m: m.group(0)[:-1] + " data-pagefind-body" + meta + ">", html, count=1)
     if not found:
         raise SystemExit(f"{rel}: no Material <article class=\"md-content__inner\"> to index – did the theme change?")
+    html = BOX_HEAD.sub(r"<h3\1>\2</h3>", html)
     html = BLOCK_END.sub(r"\1 ", html)
     # Pagefind skips the text of forms and labels; a worksheet is a form whose labels are the
     # book's questions.
