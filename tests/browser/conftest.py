@@ -97,3 +97,14 @@ def page(context):
     pg.on("pageerror", lambda e: errors.append(str(e)))
     yield pg
     assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+@pytest.fixture
+def sub_path_site(built_site: Path, tmp_path: Path):
+    """The built site served under /parat/ (as on a host that publishes it in a folder)."""
+    (tmp_path / "parat").symlink_to(built_site)
+    handler = functools.partial(_QuietHandler, directory=str(tmp_path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/parat/"
+    server.shutdown()

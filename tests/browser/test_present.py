@@ -3,33 +3,18 @@ opens the same item on a phone. The QR code is decoded from a screenshot (zxing-
 sub-path, so the address is the one a participant's phone would open."""
 from __future__ import annotations
 
-import functools
-import http.server
 import io
-import threading
 
 import pytest
 import zxingcpp
 from PIL import Image
 
-from tests.browser.conftest import _QuietHandler
 from tests.browser.helpers import tool
 from tests.browser.test_quality import axe_violations
 from tests.item_numbers import read_numbers
 
 NUMBERS = read_numbers()  # "3.2" → "trin-3-foer-moedet--…" (the anchor)
 SHEET = "trin-3-under-moedet"
-
-
-@pytest.fixture
-def sub_path_site(built_site, tmp_path):
-    """The built site served under /parat/ (as on a host that publishes it in a folder)."""
-    (tmp_path / "parat").symlink_to(built_site)
-    handler = functools.partial(_QuietHandler, directory=str(tmp_path))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/parat/"
-    server.shutdown()
 
 
 def decode_qr(page) -> str:

@@ -127,3 +127,17 @@ def test_slash_types_into_worksheet_fields(page):
     page.keyboard.press("/")
     page.locator("#sog-ui .pagefind-ui__search-input").wait_for()
     assert page.evaluate("document.getElementById('sog-dialog').open")
+
+
+def test_search_works_under_a_sub_path(browser, sub_path_site):
+    """Published in a folder (/parat/): the index loads from there and results link into it."""
+    ctx = browser.new_context(base_url=sub_path_site, locale="da-DK")
+    page = ctx.new_page()
+    page.goto("trin-1/")
+    open_pagefind(page)
+    results = pagefind_search(page, "risikoanalyse")
+    first = page.locator("#sog-ui a.pagefind-ui__result-link").first.get_attribute("href")
+    assert results and first.startswith("/parat/trin-4/"), first
+    page.locator("#sog-ui a.pagefind-ui__result-link").first.click()
+    page.wait_for_url("**/parat/trin-4/**")
+    ctx.close()
