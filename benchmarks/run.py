@@ -6,8 +6,9 @@ Measures, on a snapshot of the project taken at start (without PDFs):
 1. cold build time: `mkdocs build --strict`, a fresh process per run, median of --runs, compared
    with plain Material building the same Markdown (macros plugin removed, every {{ … }} call
    stripped), plus where the time goes (instrumented builds, benchmarks/profile_build.py);
-2. compressed transfer size (gzip, brotli) of three pages with everything they load, without the
-   search index (reported on its own);
+2. compressed transfer size (gzip, brotli) of three pages with everything they load without a
+   search, and on its own what a first search adds (the Pagefind files the search dialog loads
+   for a typical query, recorded in Chromium);
 3. Lighthouse 12.2.3 scores (mobile, the default) of the same pages, served on 127.0.0.1.
 
 Usage (from the project folder, after ./scripts/bootstrap --test):
@@ -50,9 +51,10 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "benchmarks"
 RESULTS = BENCH / "RESULTS.md"
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
+sys.path.insert(0, str(ROOT))  # the Chromium helpers of tests/ (first search)
 
-# What the site is built from; docs/pdf/ (generated PDFs) is left out of the snapshot.
-PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "macros", "overrides"]
+# What the site and its search index are built from; docs/pdf/ (generated PDFs) is left out.
+PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "macros", "overrides", "searchbuild", "pagefind.yml"]
 EXCLUDED = shutil.ignore_patterns("__pycache__", "pdf")
 
 PAGES = {  # label → page path below the site root
@@ -60,16 +62,19 @@ PAGES = {  # label → page path below the site root
     "Step (trin-4, the largest)": "trin-4/",
     "Worksheet (trin-4-dialogpapir)": "arbejdsark/trin-4-dialogpapir/",
 }
-SEARCH_INDEX = "search/search_index.json"
+SEARCH_DIR = "pagefind/"  # the index and Pagefind's scripts (scripts/build_search), loaded on a first search
+SEARCH_PAGE = PAGES["Step (trin-4, the largest)"]  # where the first search is made
 
 PROFILE_RUNS = 3  # instrumented builds per variant (phase medians)
 MAX_BUILD_RATIO = 1.5
-MAX_STEP_PAGE_BYTES = 120 * 1024  # gzip, without the search index
+MAX_STEP_PAGE_BYTES = 120 * 1024  # gzip, without searching
 LIGHTHOUSE_TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 
 GZIP_LEVEL = 6  # zlib's default, what most servers use on the fly
 BROTLI_QUALITY = 11  # brotli's default, what precompressed static files use
 PRECOMPRESSED_SUFFIXES = {".woff", ".woff2", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"}
+# Pagefind writes its index chunks, fragments, metadata and WebAssembly gzipped; they are served as stored.
+GZIPPED_SUFFIXES = {".pf_fragment", ".pf_index", ".pf_meta", ".pagefind"}
 TEXT_SUFFIXES = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
 
 # Audits that only reflect the local test server, not the site.
@@ -94,7 +99,8 @@ def kib(size: float) -> str:
 
 def snapshot(dest: Path) -> Path:
     """Copy what the site is built from into dest (no generated PDFs, no caches), with the
-    worksheet modules minified as published (scripts/vendor --minify, undone afterwards)."""
+    worksheet modules minified as published (scripts/vendor --minify, undone afterwards), and a
+    link to the project's node_modules/ (the pinned Pagefind binary searchbuild runs)."""
     dest.mkdir(parents=True)
     subprocess.run([str(ROOT / "scripts" / "vendor"), "--minify"], cwd=ROOT, check=True)
     try:
@@ -106,6 +112,7 @@ def snapshot(dest: Path) -> Path:
                 shutil.copy2(source, dest / part)
     finally:
         subprocess.run([str(ROOT / "scripts" / "vendor")], cwd=ROOT, check=True)
+    (dest / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return dest
 
 
@@ -137,20 +144,31 @@ class Timing:
     cpu: float  # user + system seconds of the build process: steadier on a shared VM
 
 
+def timed(command: list[str], project: Path, env: dict[str, str], what: str) -> Timing:
+    """Run command in the snapshot in a fresh process; its wall and CPU time (its children included)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode:
+        raise SystemExit(f"benchmark: {what} failed:\n{done.stderr}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Timing(elapsed, cpu)
+
+
 def build(project: Path, site_dir: Path, site_url: str | None = None) -> Timing:
     """`mkdocs build --strict` in a fresh process; returns its wall and CPU time."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
                "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    done = subprocess.run(command, cwd=project, env=build_env(project, site_url),
-                          capture_output=True, text=True)
-    elapsed = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode:
-        raise SystemExit(f"benchmark: build of {project} failed:\n{done.stderr}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return Timing(elapsed, cpu)
+    return timed(command, project, build_env(project, site_url), f"build of {project}")
+
+
+def build_search_index(project: Path, site_dir: Path) -> Timing:
+    """scripts/build_search on a built site (`python -m searchbuild` with the snapshot's package
+    and pagefind.yml): writes site_dir/pagefind/; returns its time, Pagefind's process included."""
+    command = [sys.executable, "-m", "searchbuild", str(site_dir)]
+    return timed(command, project, build_env(project), f"search index of {site_dir}")
 
 
 def timed_builds(projects: dict[str, Path], runs: int, work: Path) -> dict[str, list[Timing]]:
@@ -185,6 +203,7 @@ class BuildResult:
     runs: int
     times: dict[str, list[Timing]]  # "macros" / "plain" → timings of the timed builds
     profiles: dict[str, dict[str, float]]  # same keys → median seconds per phase
+    search: list[Timing]  # the search index step (scripts/build_search) on a site built with macros
 
     def median(self, name: str, what: str = "wall") -> float:
         return statistics.median(getattr(t, what) for t in self.times[name])
@@ -206,7 +225,9 @@ def benchmark_builds(runs: int, work: Path) -> BuildResult:
     times = timed_builds(projects, runs, work)
     log("Profiling builds …")
     profiles = {name: median_profile(project, PROFILE_RUNS, work) for name, project in projects.items()}
-    return BuildResult(runs, times, profiles)
+    log("Timing the search index step …")
+    search = [build_search_index(projects["macros"], work / "macros-0") for _ in range(PROFILE_RUNS)]
+    return BuildResult(runs, times, profiles, search)
 
 
 # --- Transfer size ------------------------------------------------------------------------------
@@ -247,25 +268,16 @@ def css_urls(css: str) -> list[str]:
     return found + re.findall(r"@import\s+['\"]([^'\"]+)['\"]", css)
 
 
-def material_runtime_urls(config: dict, site: Path) -> list[str]:
-    """What Material's JavaScript loads at start-up (relative to the site root), except the index.
-
-    The search worker (from the page's __config), the lunr language scripts the worker imports
-    for the index's languages, and sitemap.xml that instant navigation fetches.
-    """
-    urls = []
-    if config.get("search"):
-        urls.append(config["search"])
-    index = json.loads((site / SEARCH_INDEX).read_text(encoding="utf-8"))
-    languages = [lang for lang in index["config"]["lang"] if lang != "en"]
-    if languages:
-        urls.append("/assets/javascripts/lunr/min/lunr.stemmer.support.min.js")
-        urls += [f"/assets/javascripts/lunr/min/lunr.{lang}.min.js" for lang in languages]
-    if len(index["config"]["lang"]) > 1:
-        urls.append("/assets/javascripts/lunr/min/lunr.multi.min.js")
-    if "navigation.instant" in config.get("features", []):
-        urls.append("/sitemap.xml")
-    return urls
+def material_runtime_urls(config: dict, page_html: str) -> list[str]:
+    """What Material's JavaScript loads at start-up (relative to the site root): sitemap.xml,
+    which instant navigation fetches. Its search worker (named in every page's config) starts
+    only under Material's own search form, which the site replaces with the Pagefind dialog; a
+    page with that form would also load the worker, lunr and its index, which this benchmark no
+    longer counts."""
+    if 'data-md-component="search"' in page_html:
+        raise SystemExit("benchmark: the pages have Material's search form (its worker, lunr and index); "
+                         "benchmarks/run.py counts the Pagefind search (README, 'Benchmark')")
+    return ["/sitemap.xml"] if "navigation.instant" in config.get("features", []) else []
 
 
 def resolve(base_url: str, url: str | None) -> str | None:
@@ -286,25 +298,27 @@ def page_assets(site: Path, page: str) -> list[str]:
     parser.feed(page_html)
     config = json.loads(parser.config_json or "{}")
     pending = [resolve(base, url) for url in parser.urls]
-    pending += [resolve(base, url) for url in material_runtime_urls(config, site)]
+    pending += [resolve(base, url) for url in material_runtime_urls(config, page_html)]
     assets = [f"{page}index.html"]
     while pending:
         path = pending.pop(0)
-        if path is None or path in assets or path == SEARCH_INDEX:
+        if path is None or path in assets:
             continue
         assets.append(path)
         if path.endswith(".css"):
             css_base = f"http://site/{path}"
             pending += [resolve(css_base, url) for url in css_urls((site / path).read_text(encoding="utf-8"))]
-        elif path.startswith(WORKSHEET_MODULES):
+        elif path.startswith(ES_MODULES):
             pending += [resolve(f"http://site/{path}", url) for url in module_imports(site / path, page_html)]
     return assets
 
 
 # The worksheet code is ES modules: the entry (main.js) imports the binding modules on pages with
 # a worksheet or "Mit partnerskab", and those import theirs statically. Everything else it
-# imports only on a click, which a page load does not count.
+# imports only on a click, which a page load does not count. The search dialog's module (sog/)
+# is loaded on every page with what it imports statically; Pagefind only when the search opens.
 WORKSHEET_MODULES = "assets/javascripts/ark/"
+ES_MODULES = (WORKSHEET_MODULES, "assets/javascripts/sog/")
 STATIC_IMPORT = re.compile(r"""(?:^|[;}\s])import\s*(?:[\w{}*,\s$]+?\s*from\s*)?["'](\.{1,2}/[^"']+)["']""")
 ENTRY_IMPORT = re.compile(r"""import\(\s*["'](\.{1,2}/(?:site|sheet)\.js)["']\s*\)""")
 
@@ -313,7 +327,7 @@ def module_imports(module: Path, page_html: str) -> list[str]:
     """Relative URLs a worksheet module makes the browser load when a page loads."""
     code = module.read_text(encoding="utf-8")
     urls = STATIC_IMPORT.findall(code)
-    if module.name == "main.js" and re.search(r"data-ark(?:-oversigt)?[= >]", page_html):
+    if module.as_posix().endswith(WORKSHEET_MODULES + "main.js") and re.search(r"data-ark(?:-oversigt)?[= >]", page_html):
         urls += ENTRY_IMPORT.findall(code)
     return urls
 
@@ -329,29 +343,66 @@ class Sizes:
 
 
 def compressed_sizes(file: Path) -> Sizes:
-    """Bytes on the wire, each file compressed on its own (as a web server does)."""
+    """Bytes on the wire, each file compressed on its own (as a web server does); files stored
+    gzipped (Pagefind's) go as they are, their raw size is the unpacked one."""
     data = file.read_bytes()
     if file.suffix in PRECOMPRESSED_SUFFIXES:
         return Sizes(len(data), len(data), len(data))
+    if file.suffix in GZIPPED_SUFFIXES:
+        return Sizes(len(gzip.decompress(data)), len(data), len(data))
     return Sizes(len(data), len(gzip.compress(data, GZIP_LEVEL, mtime=0)),
                  len(brotli.compress(data, quality=BROTLI_QUALITY)))
+
+
+def total(sizes: list[Sizes]) -> Sizes:
+    return sum(sizes, Sizes(0, 0, 0))
 
 
 @dataclass
 class TransferResult:
     assets: dict[str, list[str]]  # page label → site-relative files it loads
     sizes: dict[str, Sizes]  # file → sizes
-    search_index: Sizes
+    first_search: dict[str, Sizes] | str  # file → sizes of what a first search loads, or why not measured
 
     def total(self, label: str) -> Sizes:
-        return sum((self.sizes[path] for path in self.assets[label]), Sizes(0, 0, 0))
+        return total([self.sizes[path] for path in self.assets[label]])
 
 
-def benchmark_transfer(site: Path) -> TransferResult:
+def first_search_files(base_url: str) -> list[str]:
+    """Site-relative paths Chromium requests when, on SEARCH_PAGE after it has loaded, the search
+    is opened ("/") and benchmarks/search.py's first query typed, until Pagefind shows its results."""
+    from playwright.sync_api import sync_playwright
+    from search import QUERY
+    from tests.browser.conftest import CHROMIUM_ARGS, chromium_path
+    from tests.search.run import open_pagefind, pagefind_search
+
+    requested: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(base_url=base_url, locale="da-DK")
+            page.goto(SEARCH_PAGE)
+            page.wait_for_load_state("networkidle")
+            page.on("request", lambda request: requested.append(request.url))
+            open_pagefind(page)
+            pagefind_search(page, QUERY)
+            page.wait_for_load_state("networkidle")
+        finally:
+            browser.close()
+    paths = [urlsplit(url).path.lstrip("/") for url in requested if url.startswith(base_url)]
+    return sorted(set(paths))
+
+
+def benchmark_transfer(site: Path, base_url: str) -> TransferResult:
     assets = {label: page_assets(site, page) for label, page in PAGES.items()}
     files = sorted({path for paths in assets.values() for path in paths})
     sizes = {path: compressed_sizes(site / path) for path in files}
-    return TransferResult(assets, sizes, compressed_sizes(site / SEARCH_INDEX))
+    log(f"First search on /{SEARCH_PAGE} in Chromium …")
+    try:
+        searched = {path: compressed_sizes(site / path) for path in first_search_files(base_url)}
+    except Exception as error:  # noqa: BLE001 – reported in the results instead of stopping the run
+        searched = f"{type(error).__name__}: {error}"
+    return TransferResult(assets, sizes, searched)
 
 
 # --- Lighthouse ---------------------------------------------------------------------------------
@@ -566,18 +617,20 @@ def cpu_model() -> str:
     return platform.processor() or "unknown"
 
 
-def environment() -> dict[str, str]:
+def environment(load_at_start: float) -> dict[str, str]:
     dirty = command_output(["git", "-C", str(ROOT), "status", "--porcelain"])
     commit = command_output(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"])
     chrome = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
     return {
         "Date": datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
         "Machine": f"{os.cpu_count()} cores ({cpu_model()}), {platform.system()} {platform.release()}, "
-                   f"load average {os.getloadavg()[0]:.1f} at the end (other work on the machine skews timings)",
+                   f"load average (1 min) {load_at_start:.1f} at the start, {os.getloadavg()[0]:.1f} at the end "
+                   "(other work on the machine skews timings)",
         "Project": f"commit {commit}" + (" + uncommitted changes in the working tree" if dirty else ""),
         "Python": platform.python_version(),
         "MkDocs / Material / mkdocs-macros": " / ".join(
             version(package) for package in ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin")),
+        "Pagefind": command_output([str(ROOT / "node_modules" / ".bin" / "pagefind"), "--version"]),
         "Lighthouse": command_output([str(LIGHTHOUSE), "--version"]) if LIGHTHOUSE.exists() else "not installed",
         "Chromium": command_output([chrome, "--version"]),
         "Node": command_output(["node", "--version"]),
@@ -615,13 +668,18 @@ def build_section(result: BuildResult) -> str:
     macros_cpu, plain_cpu = result.median("macros", "cpu"), result.median("plain", "cpu")
     phases = [[description] + [f"{result.profiles[name].get(key, 0.0):.2f} s" for name in ("macros", "plain")]
               for key, description in PHASES.items()]
+    search_wall = statistics.median(t.wall for t in result.search)
+    search_cpu = statistics.median(t.cpu for t in result.search)
     return f"""## 1. Cold build time (without PDFs)
 
 `mkdocs build --strict` of a snapshot of the project, a fresh process per run (wall time and CPU
 time – user + system – including Python start-up), median of {result.runs} runs after one
 discarded warm-up run; the two builds alternate. The overhead is judged on CPU time, because the
 wall time of the same build varies by ±30 % on this shared virtual machine. *Plain Material* is the same snapshot with the macros plugin removed from `mkdocs.yml`
-and every `{{{{ … }}}}` call stripped from `docs/` (same theme, Markdown extensions, search).
+and every `{{{{ … }}}}` call stripped from `docs/` (same theme, overrides, Markdown extensions).
+Neither build runs Material's search plugin: the site has none (its search is Pagefind, indexed
+by a step of its own after the build, timed separately below), and the plain build keeps the
+site's configuration as it is apart from the macros.
 
 {table(["Build", "Median wall", "Median CPU", "Wall runs (s)", "CPU runs (s)"], [
         ["With macros (the site)", f"{macros:.2f} s", f"{macros_cpu:.2f} s",
@@ -632,6 +690,10 @@ and every `{{{{ … }}}}` call stripped from `docs/` (same theme, Markdown exten
 
 **Macro overhead: {result.ratio:.2f}× plain Material in CPU time** ({result.wall_ratio:.2f}× in wall
 time; target under {MAX_BUILD_RATIO}×: {verdict(result.ratio < MAX_BUILD_RATIO)}).
+
+The search index step (`scripts/build_search`: searchbuild prepares copies of the built pages,
+Pagefind indexes them), not part of the ratio: median {search_wall:.2f} s wall, {search_cpu:.2f} s CPU
+over {len(result.search)} runs ({seconds([t.wall for t in result.search])} s wall).
 
 Where the time goes (`benchmarks/profile_build.py`, median of {PROFILE_RUNS} instrumented builds each;
 phases overlap, e.g. `on_config` contains `load_content`):
@@ -647,20 +709,21 @@ def transfer_section(result: TransferResult) -> str:
     files = [[f"`{path}`", kib(size.raw), kib(size.gzip), kib(size.brotli),
               ", ".join(slug(label) for label in PAGES if path in result.assets[label])]
              for path, size in sorted(result.sizes.items(), key=lambda item: -item[1].gzip)]
-    index = result.search_index
     return f"""## 2. Transfer size
 
-Each page with everything it loads: the HTML, its stylesheets, scripts, icons and images (and
-what the stylesheets load), plus what Material's JavaScript fetches at start-up (search worker,
-lunr language scripts, `sitemap.xml` for instant navigation) – **without the search index**.
-Each file compressed on its own: gzip level {GZIP_LEVEL}, brotli quality {BROTLI_QUALITY}.
+Each page with everything it loads without searching: the HTML, its stylesheets, scripts
+(with the ES modules they import at start: the worksheet modules, and the search dialog's
+`sog/` module, loaded on every page), icons and images (and what the stylesheets load), plus
+`sitemap.xml`, which Material's instant navigation fetches. The search itself (Pagefind) loads
+only when it is opened: **what a first search adds is below, on its own**. Each file compressed
+on its own: gzip level {GZIP_LEVEL}, brotli quality {BROTLI_QUALITY}; Pagefind's index files are
+stored gzipped and served as they are.
 
 {table(["Page", "Address", "Files", "Raw", "gzip", "brotli"], totals)}
 
 **Step page: {kib(step.gzip)} gzip / {kib(step.brotli)} brotli** (target under {kib(MAX_STEP_PAGE_BYTES)} compressed: {verdict(step.gzip < MAX_STEP_PAGE_BYTES)}).
 
-Search index (`{SEARCH_INDEX}`, fetched by the search worker on every first visit):
-{kib(index.raw)} raw, {kib(index.gzip)} gzip, {kib(index.brotli)} brotli.
+{first_search_section(result.first_search)}
 
 <details><summary>Files</summary>
 
@@ -670,13 +733,35 @@ Search index (`{SEARCH_INDEX}`, fetched by the search worker on every first visi
 """
 
 
+def first_search_section(searched: dict[str, Sizes] | str) -> str:
+    from search import QUERY
+
+    head = (f"What a first search adds (on `/{SEARCH_PAGE}` after it has loaded: search opened, "
+            f"`{QUERY}` typed, until the results are shown; the files Chromium requested):")
+    if isinstance(searched, str):
+        return f"{head} **not measured**: {searched}"
+    added = total(list(searched.values()))
+    rows = [[f"`{path}`", kib(size.raw), kib(size.gzip), kib(size.brotli)]
+            for path, size in sorted(searched.items(), key=lambda item: -item[1].gzip)]
+    return f"""{head}
+**{kib(added.gzip)} gzip / {kib(added.brotli)} brotli** in {len(searched)} files ({kib(added.raw)} raw);
+later searches load only the index chunks and result fragments they have not loaded yet.
+
+<details><summary>Files of a first search</summary>
+
+{table(["File", "Raw", "gzip", "brotli"], rows)}
+
+</details>"""
+
+
 def lighthouse_section(result: dict[str, PageLighthouse] | str, transfer: TransferResult, runs: int) -> str:
     intro = f"""## 3. Lighthouse
 
 Lighthouse mobile (default: emulated Moto G Power, simulated slow 4G and 4× CPU slowdown),
 Debian Chromium headless. The site is built with `SITE_URL` set to the local address and served
 by Python's http.server on 127.0.0.1 with gzip (as any static host does). {runs} runs per page;
-the run with the median performance score is reported. Performance depends on the machine: a
+the run with the median performance score is reported (its total blocking time, TBT, too; the
+runs' TBT are listed in the order of their performance score). Performance depends on the machine: a
 Lighthouse CPU `benchmarkIndex` well under ~1000 means a slow or busy CPU and pessimistic scores.
 Targets: {", ".join(f"{key} ≥ {value}" for key, value in LIGHTHOUSE_TARGETS.items())}.
 """
@@ -684,12 +769,20 @@ Targets: {", ".join(f"{key} ≥ {value}" for key, value in LIGHTHOUSE_TARGETS.it
         return intro + f"\n**Lighthouse did not run:** {result}\n"
     keys = list(LIGHTHOUSE_TARGETS)
     rows = [[label] + [score_cell(page.median[key], key) for key in keys]
-            + [", ".join(str(scores(run)["performance"]) for run in page.reports), str(page.benchmark_index)]
+            + [", ".join(str(scores(run)["performance"]) for run in page.reports),
+               f"{blocking_ms(page.median_report)} ms", ", ".join(str(blocking_ms(run)) for run in page.reports),
+               str(page.benchmark_index)]
             for label, page in result.items()]
-    parts = [intro, table(["Page"] + keys + ["performance, all runs", "CPU benchmarkIndex"], rows),
+    header = ["Page"] + keys + ["performance, all runs", "TBT", "TBT, all runs (ms)", "CPU benchmarkIndex"]
+    parts = [intro, table(header, rows),
              findings_section(result),
              cross_check(result, transfer)]
     return "\n\n".join(parts) + "\n"
+
+
+def blocking_ms(report: dict) -> int:
+    """Total blocking time of a run (Lighthouse's simulated value, ms)."""
+    return round(report["audits"]["total-blocking-time"]["numericValue"])
 
 
 def score_cell(score: int, key: str) -> str:
@@ -725,14 +818,14 @@ def cross_check(result: dict[str, PageLighthouse], transfer: TransferResult) -> 
     """Compare the files counted in section 2 with what Chromium actually requested."""
     notes = []
     for label, page in result.items():
-        counted = set(transfer.assets[label]) | {SEARCH_INDEX}
+        counted = set(transfer.assets[label])
         requested = {path + "index.html" if path == PAGES[label] else path for path in page.requested}
         if extra := sorted(requested - counted):
             notes.append(f"{label}: requested but not counted: {', '.join(extra)}")
         if missing := sorted(counted - requested):
             notes.append(f"{label}: counted but not requested: {', '.join(missing)}")
     detail = "\n".join(f"- {note}" for note in notes) if notes else (
-        "Chromium requested exactly the files counted in section 2, plus the search index.")
+        "Chromium requested exactly the files counted in section 2 (nothing of Pagefind before a search).")
     return "### Cross-check with Lighthouse's network log\n\n" + detail
 
 
@@ -768,6 +861,7 @@ def parse_args() -> argparse.Namespace:
 
 def main() -> None:
     args = parse_args()
+    load_at_start = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="benchmark-") as tmp:
         work = Path(tmp)
         builds = benchmark_builds(args.runs, work)
@@ -775,10 +869,11 @@ def main() -> None:
         with serve(site) as base_url:
             log(f"Building the site for {base_url} …")
             build(work / "project-macros", site, site_url=base_url)
-            transfer = benchmark_transfer(site)
+            build_search_index(work / "project-macros", site)
+            transfer = benchmark_transfer(site, base_url)
             lighthouse = ("skipped (--skip-lighthouse)" if args.skip_lighthouse
                           else benchmark_lighthouse(base_url, args.lighthouse_runs, args.reports))
-    text = report(environment(), builds, transfer, lighthouse, args.lighthouse_runs)
+    text = report(environment(load_at_start), builds, transfer, lighthouse, args.lighthouse_runs)
     if args.write:
         RESULTS.write_text(text, encoding="utf-8")
         log(f"Wrote {RESULTS}")
