@@ -182,8 +182,8 @@ def main() -> None:
 
     s, a, r, m = results["sheet"], results["all"], results["restore"], results["merge"]
     med = lambda xs: statistics.median(xs) / 1000  # noqa: E731
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-    dirty = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+    dirty = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
     lines = [
         "# Worksheet answers in the browser",
         "",

@@ -27,9 +27,9 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import statistics
-import resource
 import subprocess
 import sys
 import tempfile
@@ -144,7 +144,7 @@ def build(project: Path, site_dir: Path, site_url: str | None = None) -> Timing:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(command, cwd=project, env=build_env(project, site_url),
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode:
@@ -168,7 +168,7 @@ def timed_builds(projects: dict[str, Path], runs: int, work: Path) -> dict[str, 
 def profile_build(project: Path, site_dir: Path) -> dict[str, float]:
     """Where one build spends its time (benchmarks/profile_build.py, fresh process)."""
     command = [sys.executable, str(BENCH / "profile_build.py"), str(project / "mkdocs.yml"), str(site_dir)]
-    done = subprocess.run(command, cwd=project, env=build_env(project), capture_output=True, text=True)
+    done = subprocess.run(command, cwd=project, env=build_env(project), capture_output=True, text=True, check=False)
     if done.returncode:
         raise SystemExit(f"benchmark: profiled build of {project} failed:\n{done.stderr}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -408,7 +408,7 @@ def run_lighthouse(url: str, output: Path) -> dict:
         f"--chrome-flags={' '.join(CHROME_FLAGS)}",
     ]
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
-    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300, check=False)
     report = output.with_name(output.name + ".report.json")
     if done.returncode or not report.exists():
         raise RuntimeError(f"lighthouse exited with {done.returncode}: {done.stderr.strip()[-2000:]}")
@@ -554,7 +554,7 @@ def slug(label: str) -> str:
 
 def command_output(command: list[str]) -> str:
     try:
-        return subprocess.run(command, capture_output=True, text=True, timeout=60).stdout.strip()
+        return subprocess.run(command, capture_output=True, text=True, timeout=60, check=False).stdout.strip()
     except OSError:
         return "not found"
 

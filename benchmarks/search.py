@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Material's built-in search (lunr) against the site's Pagefind search, on the query set (issue 13).
+r"""Material's built-in search (lunr) against the site's Pagefind search, on the query set (issue 13).
 
 Not part of the tests. Builds the site twice into temporary folders, serves each on 127.0.0.1 and
 drives the real search UI in Debian's Chromium (tests/search/run.py):
@@ -58,7 +58,14 @@ sys.path.insert(0, str(ROOT))
 import searchbuild  # noqa: E402
 from tests.browser.conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
 from tests.search.run import (  # noqa: E402
-    MATERIAL_HOOK, load_queries, material_search, open_material, open_pagefind, pagefind_search, rank, score,
+    MATERIAL_HOOK,
+    load_queries,
+    material_search,
+    open_material,
+    open_pagefind,
+    pagefind_search,
+    rank,
+    score,
 )
 
 REPORT = ROOT / "benchmarks" / "search.md"
@@ -388,13 +395,13 @@ def report(r: dict) -> str:
         rows.append(f"| first result at 4× CPU, {label}: median ms (min–max); load {load[0]:.1f}→{load[1]:.1f} | "
                     + " | ".join(median(r["timing"][e][label]) if e in r["timing"] else "–" for e, _ in cols) + " |")
     out = [MARK_START,
-           f"Measured {r['date']} by `benchmarks/search.py` in Debian's Chromium {r['chromium']} on this shared "
+           (f"Measured {r['date']} by `benchmarks/search.py` in Debian's Chromium {r['chromium']} on this shared "
            f"2-core machine (load: the 1-minute load average before→after each timing case). Timing: "
            f"{r['runs']} runs per engine and case, the engines by turns, each a fresh browser context (cold "
            f"cache) on trin-1/ at 4× CPU slowdown; from the \"/\" key to the first result link of "
            f"\"{QUERY}\" in the page (Pagefind: loading its UI, WebAssembly and index included, and the UI's "
            f"300 ms typing pause). \"At the load event\": \"/\" right at the page's load event; \"page settled\": "
-           f"after network idle (Material: its worker has built the index) and 1 s.", "", *rows, "",
+           f"after network idle (Material: its worker has built the index) and 1 s."), "", *rows, "",
            "Misses (query: rank of the expected page and section, or not found among the results):", ""]
     for e, c in cols:
         out.append(f"- {c}: {misses(r['rates'][e])}")
@@ -406,9 +413,9 @@ def report(r: dict) -> str:
             out.append(f"| {label}, pipeline {'+'.join(pipeline)} | " + " | ".join(cells) + " |")
     h = r["help"]
     files = lambda d: ", ".join(f"{p.rsplit('/', 1)[-1]} {kb(b)}" for p, b in d.items()) or "none"  # noqa: E731
-    out += ["", f"Build help for lunr: {h['sections']} sections re-indexed ({h['compounds']} compounds split); "
+    out += ["", (f"Build help for lunr: {h['sections']} sections re-indexed ({h['compounds']} compounds split); "
             f"sections only in Material's own index: {h['only_before'] or 'none'}; only in the re-made one: "
-            f"{h['only_now'] or 'none'}.", "", "Files counted (gzip):", ""]
+            f"{h['only_now'] or 'none'}."), "", "Files counted (gzip):", ""]
     for e in ("lunr", "pagefind"):
         out.append(f"- {e}, every page load: {files(r['transfer'][e]['load'])}; first search: {files(r['transfer'][e]['first'])}")
     out.append(MARK_END)

@@ -9,7 +9,7 @@ from typing import Callable
 
 from .content import Content
 from .contract import PUBLISHED_PATH, item_numbers
-from .render import _md_text, render, render_worksheet
+from .render import render, render_worksheet
 from .slug import slugify
 
 # The worksheets without a step belong to this chapter (page and print pack name).

@@ -18,7 +18,6 @@ from .contract import MONTHS, item_numbers, month_keys, perspective_items, sheet
 from .copy_links import copy_link, heading, item_link
 from .slug import slugify
 
-
 _env = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
     autoescape=select_autoescape(default=True, default_for_string=True),

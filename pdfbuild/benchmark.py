@@ -107,10 +107,14 @@ def report(seq: list[Timing], pools: list[tuple[int, tuple[float, int, int, int]
         "Measured with `scripts/benchmark_pdfs` (`python -m pdfbuild.benchmark`). The numbers are rewritten on every run.",
         "",
         f"- Date: {today}",
-        f"- Machine: {os.cpu_count()} cores ({_cpu()}), Python {platform.python_version()}, "
-        f"WeasyPrint {version('weasyprint')}, {platform.system()} {platform.release()}",
-        f"- Load average (1/5/15 min) before: {loads[0]}, after: {loads[1]}"
-        " – the machine is shared with other processes, so the timings vary",
+        (
+            f"- Machine: {os.cpu_count()} cores ({_cpu()}), Python {platform.python_version()}, "
+            f"WeasyPrint {version('weasyprint')}, {platform.system()} {platform.release()}"
+        ),
+        (
+            f"- Load average (1/5/15 min) before: {loads[0]}, after: {loads[1]}"
+            " – the machine is shared with other processes, so the timings vary"
+        ),
         "",
         "## The whole build step (`python -m pdfbuild`)",
         "",

@@ -69,7 +69,7 @@ def build_site(root: Path, site_dir: Path) -> None:
     env = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site_dir)],
-        cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, check=False,
     )
     if result.returncode != 0:
         raise RuntimeError(f"mkdocs build for the guide PDF failed:\n{result.stdout}")
@@ -186,14 +186,14 @@ def collect(content: Content, info: BuildInfo, site_dir: Path) -> Guide:
     links = LinkMap(content, info, urls)
     palette = print_palette()
     chapters = []
-    for page, url in zip(pages, urls):
+    for page, url in zip(pages, urls, strict=True):
         body = printable_article(_article(site_dir, url), url, links, palette)
         level = 2 if page.section and page.title != page.section else 1
         chapters.append(Chapter(chapter_key(url), page.title, level, footer_for(content, info, url, page.path), Markup(body)))
     dead = _check_links(chapters, links)
     if dead:
         raise RuntimeError("links in the book PDF without a target:\n  " + "\n  ".join(dead))
-    cover = next(c for c, p in zip(chapters, pages) if p.path == COVER)
+    cover = next(c for c, p in zip(chapters, pages, strict=True) if p.path == COVER)
     return Guide(cover, [c for c in chapters if c is not cover])
 
 

@@ -24,8 +24,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from macros.content import Content
-from macros.pages import base_for, pack_name, worksheet_page  # noqa: F401 (pack_name re-exported)
 from macros.contract import HEADER_FIELDS, sheet_contract
+from macros.pages import base_for, pack_name, worksheet_page  # noqa: F401 (pack_name re-exported)
 
 from . import markup
 from .footer import Footer, footer_for

@@ -22,6 +22,7 @@ if str(ROOT) not in sys.path:
 
 from macros.content import load_content  # noqa: E402
 
+
 def _free_port() -> int:
     import socket
 
@@ -49,6 +50,7 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
         env={**os.environ, **BUILD_ENV},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
+        check=False,
         text=True,
         timeout=300,
     )

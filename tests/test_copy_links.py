@@ -3,7 +3,6 @@ macros/templates/_ark.html): every heading, worksheet and item has its button, a
 texts stay out of titles, the table of contents and the search index."""
 from __future__ import annotations
 
-import json
 import re
 
 import markdown
@@ -46,19 +45,19 @@ def test_every_heading_has_one_button_with_its_anchor(site):
         assert h1 is not None, rel
         # The book's boxes name themselves in a label (or a title line under it), not a heading.
         boxes = [p for p in article.find_all("p") if {"boks-label", "boks-titel"} & p.classes and not (p.get("id") or "").endswith("-boks")]
-        for heading in [h1, *(h for tag in ("h2", "h3") for h in article.find_all(tag) if h.get("id")), *boxes]:
+        for target in [h1, *(h for tag in ("h2", "h3") for h in article.find_all(tag) if h.get("id")), *boxes]:
             total += 1
-            expected = "" if heading is h1 else heading.get("id")
-            what = "siden" if heading is h1 else "afsnittet"
-            button = heading_button(heading)
-            if button is None or list(heading.find_all("button")) or list(heading.find_all("a")):
-                problems.append(f"{rel}: <{heading.tag} id={heading.get('id')!r}>: no button beside it, or a control inside")
+            expected = "" if target is h1 else target.get("id")
+            what = "siden" if target is h1 else "afsnittet"
+            button = heading_button(target)
+            if button is None or list(target.find_all("button")) or list(target.find_all("a")):
+                problems.append(f"{rel}: <{target.tag} id={target.get('id')!r}>: no button beside it, or a control inside")
                 continue
             label = button.get("aria-label") or ""
             if button.get("data-link-id") != expected or not label.startswith(f"Kopiér link til {what} „"):
-                problems.append(f"{rel}: {heading.tag}#{heading.get('id')}: {button.get('data-link-id')!r}, {label!r}")
-            if heading.text() not in label:
-                problems.append(f"{rel}: {heading.tag}#{heading.get('id')}: label {label!r} does not name the heading")
+                problems.append(f"{rel}: {target.tag}#{target.get('id')}: {button.get('data-link-id')!r}, {label!r}")
+            if target.text() not in label:
+                problems.append(f"{rel}: {target.tag}#{target.get('id')}: label {label!r} does not name the heading")
     assert problems == [], "\n".join(problems)
     assert total > 200
 

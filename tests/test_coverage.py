@@ -105,7 +105,7 @@ def bridge_hyphen_gaps(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for index, (number, line) in enumerate(lines):
         if not line.strip() and out and re.search(r"\w-\s*$", out[-1][1]):
-            following = next((l for _, l in lines[index + 1:] if l.strip()), "")
+            following = next((text for _, text in lines[index + 1:] if text.strip()), "")
             if re.match(r"[a-zæøå]", following):
                 continue
         out.append((number, line))

@@ -6,8 +6,8 @@ public-looking SITE_URL so the footer addresses have realistic length; every tes
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -39,7 +39,7 @@ def pdf_dir(tmp_path_factory) -> Path:
     env = {**os.environ, "SITE_URL": SITE_URL, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "pdfbuild", "--out", str(out), "--jobs", "2", "--quiet"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600,
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600, check=False,
     )
     if result.returncode != 0:
         pytest.fail(f"python -m pdfbuild failed (exit {result.returncode}):\n{result.stdout}", pytrace=False)
@@ -336,7 +336,7 @@ def test_pages_are_a4_not_blank_and_nothing_leaves_the_page(pdf_dir, pdftoppm, n
         assert (round(float(page.mediabox.width), 1), round(float(page.mediabox.height), 1)) == tuple(round(x, 1) for x in A4), f"{name} page {n}: not A4"
         assert text_outside_page(page) == [], f"{name} page {n}: text outside the page"
     dpi = 30
-    out = subprocess.run([pdftoppm, "-r", str(dpi), "-gray", "-png", str(path), str(path.with_suffix(""))], capture_output=True)
+    out = subprocess.run([pdftoppm, "-r", str(dpi), "-gray", "-png", str(path), str(path.with_suffix(""))], capture_output=True, check=False)
     assert out.returncode == 0, out.stderr
     images = sorted(pdf_dir.glob(f"{path.stem}-*.png"))
     images = [p for p in images if p.stem[len(path.stem) + 1:].isdigit()]

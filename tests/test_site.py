@@ -1,7 +1,6 @@
 """The built site (one `mkdocs build --strict`, see conftest.built_site): pages, links, ids, privacy."""
 from __future__ import annotations
 
-import html
 import json
 import posixpath
 import re
@@ -12,7 +11,6 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from macros.render import worksheet_fields
 from tests.conftest import squeeze
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -102,7 +102,7 @@ def test_murmal_values_are_numbered_as_in_the_book(site):
     assert [(str(i + 1), text.split(":")[0]) for i, text in enumerate(items)] == [(n, label.strip()) for n, label in book]
 
 
-@pytest.mark.parametrize("page_rel,label,line", BOOK_BOXES, ids=[f"{p.split('/')[0]}:{l}:{n}" for p, l, n in BOOK_BOXES])
+@pytest.mark.parametrize("page_rel,label,line", BOOK_BOXES, ids=[f"{p.split('/')[0]}:{label}:{n}" for p, label, n in BOOK_BOXES])
 def test_book_boxes_are_boxes_with_the_books_label(site, page_rel, label, line):
     printed = " ".join(MANUSCRIPT.splitlines()[line - 1:line + 2])
     assert squeeze(printed).strip(" :").casefold().startswith(label.casefold()[:40]), printed

@@ -16,7 +16,22 @@ from urllib.parse import urlparse
 import pytest
 
 from .helpers import (
-    STORE, add_rows, answer_sets, choose, clear_sheet, delete_row, fill_storage, contract, export, field, fill_everything, import_bytes, import_file, open_overview, open_sheet, stored,
+    STORE,
+    add_rows,
+    answer_sets,
+    choose,
+    clear_sheet,
+    contract,
+    delete_row,
+    export,
+    field,
+    fill_everything,
+    fill_storage,
+    import_bytes,
+    import_file,
+    open_overview,
+    open_sheet,
+    stored,
     wait_status,
 )
 
