@@ -18,6 +18,7 @@ Usage (from the project folder, after ./scripts/bootstrap --test):
 Lighthouse comes from benchmarks/node_modules (`npm ci --prefix benchmarks`, run automatically
 when missing); Chromium from CHROME_PATH (default /usr/bin/chromium).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -76,8 +77,13 @@ TEXT_SUFFIXES = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"
 SERVER_ARTIFACTS = {"uses-long-cache-ttl": "the local http.server sends no cache headers; set them on the real host"}
 
 CHROME_FLAGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 BUILD_ENV = {"DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
 
@@ -91,6 +97,7 @@ def kib(size: float) -> str:
 
 
 # --- Project snapshots ------------------------------------------------------------------------
+
 
 def snapshot(dest: Path) -> Path:
     """Copy what the site is built from into dest (no generated PDFs, no caches), with the
@@ -139,12 +146,23 @@ class Timing:
 
 def build(project: Path, site_dir: Path, site_url: str | None = None) -> Timing:
     """`mkdocs build --strict` in a fresh process; returns its wall and CPU time."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-               "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--quiet",
+        "-f",
+        str(project / "mkdocs.yml"),
+        "-d",
+        str(site_dir),
+    ]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(command, cwd=project, env=build_env(project, site_url),
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        command, cwd=project, env=build_env(project, site_url), capture_output=True, text=True, check=False
+    )
     elapsed = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode:
@@ -200,8 +218,7 @@ class BuildResult:
 
 
 def benchmark_builds(runs: int, work: Path) -> BuildResult:
-    projects = {"macros": snapshot(work / "project-macros"),
-                "plain": make_plain(snapshot(work / "project-plain"))}
+    projects = {"macros": snapshot(work / "project-macros"), "plain": make_plain(snapshot(work / "project-plain"))}
     log(f"Build times: {runs} runs each, with macros and plain Material …")
     times = timed_builds(projects, runs, work)
     log("Profiling builds …")
@@ -210,6 +227,7 @@ def benchmark_builds(runs: int, work: Path) -> BuildResult:
 
 
 # --- Transfer size ------------------------------------------------------------------------------
+
 
 class _AssetParser(HTMLParser):
     """Collects the URLs a page loads by itself: stylesheets, icons, scripts, images, config."""
@@ -333,8 +351,9 @@ def compressed_sizes(file: Path) -> Sizes:
     data = file.read_bytes()
     if file.suffix in PRECOMPRESSED_SUFFIXES:
         return Sizes(len(data), len(data), len(data))
-    return Sizes(len(data), len(gzip.compress(data, GZIP_LEVEL, mtime=0)),
-                 len(brotli.compress(data, quality=BROTLI_QUALITY)))
+    return Sizes(
+        len(data), len(gzip.compress(data, GZIP_LEVEL, mtime=0)), len(brotli.compress(data, quality=BROTLI_QUALITY))
+    )
 
 
 @dataclass
@@ -356,6 +375,7 @@ def benchmark_transfer(site: Path) -> TransferResult:
 
 # --- Lighthouse ---------------------------------------------------------------------------------
 
+
 class _CompressingHandler(SimpleHTTPRequestHandler):
     """http.server that gzips text files, as every static host and CDN does."""
 
@@ -365,8 +385,7 @@ class _CompressingHandler(SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir() and self.path.split("?")[0].endswith("/"):
             path = path / "index.html"
-        if not (path.is_file() and path.suffix in TEXT_SUFFIXES
-                and "gzip" in self.headers.get("Accept-Encoding", "")):
+        if not (path.is_file() and path.suffix in TEXT_SUFFIXES and "gzip" in self.headers.get("Accept-Encoding", "")):
             return super().do_GET()
         body = gzip.compress(path.read_bytes(), GZIP_LEVEL)
         self.send_response(200)
@@ -403,7 +422,12 @@ def ensure_lighthouse() -> None:
 def run_lighthouse(url: str, output: Path) -> dict:
     """One Lighthouse run (mobile); writes output.report.{json,html} and returns the JSON."""
     command = [
-        str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output=html", f"--output-path={output}",
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        "--output=html",
+        f"--output-path={output}",
         "--only-categories=performance,accessibility,best-practices,seo",
         f"--chrome-flags={' '.join(CHROME_FLAGS)}",
     ]
@@ -472,8 +496,11 @@ def findings(report: dict) -> list[Finding]:
                 continue
             if key != "performance" and ref["weight"] == 0:
                 continue
-            found.append(Finding(key, ref["id"], audit["title"], audit["score"],
-                                 audit.get("displayValue", ""), audit_elements(audit)))
+            found.append(
+                Finding(
+                    key, ref["id"], audit["title"], audit["score"], audit.get("displayValue", ""), audit_elements(audit)
+                )
+            )
     return found
 
 
@@ -540,8 +567,7 @@ def benchmark_lighthouse(base_url: str, runs: int, reports: Path) -> dict[str, P
     try:
         ensure_lighthouse()
         reports.mkdir(parents=True, exist_ok=True)
-        return {label: lighthouse_page(base_url + page, runs, reports, slug(label))
-                for label, page in PAGES.items()}
+        return {label: lighthouse_page(base_url + page, runs, reports, slug(label)) for label, page in PAGES.items()}
     except (RuntimeError, subprocess.SubprocessError, OSError) as error:
         return str(error)
 
@@ -551,6 +577,7 @@ def slug(label: str) -> str:
 
 
 # --- Environment --------------------------------------------------------------------------------
+
 
 def command_output(command: list[str]) -> str:
     try:
@@ -573,11 +600,12 @@ def environment() -> dict[str, str]:
     return {
         "Date": datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
         "Machine": f"{os.cpu_count()} cores ({cpu_model()}), {platform.system()} {platform.release()}, "
-                   f"load average {os.getloadavg()[0]:.1f} at the end (other work on the machine skews timings)",
+        f"load average {os.getloadavg()[0]:.1f} at the end (other work on the machine skews timings)",
         "Project": f"commit {commit}" + (" + uncommitted changes in the working tree" if dirty else ""),
         "Python": platform.python_version(),
         "MkDocs / Material / mkdocs-macros": " / ".join(
-            version(package) for package in ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin")),
+            version(package) for package in ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin")
+        ),
         "Lighthouse": command_output([str(LIGHTHOUSE), "--version"]) if LIGHTHOUSE.exists() else "not installed",
         "Chromium": command_output([chrome, "--version"]),
         "Node": command_output(["node", "--version"]),
@@ -585,6 +613,7 @@ def environment() -> dict[str, str]:
 
 
 # --- Report -------------------------------------------------------------------------------------
+
 
 def verdict(ok: bool) -> str:
     return "✅ met" if ok else "❌ missed"
@@ -613,8 +642,10 @@ PHASES = {  # profile_build.py key → description
 def build_section(result: BuildResult) -> str:
     macros, plain = result.median("macros"), result.median("plain")
     macros_cpu, plain_cpu = result.median("macros", "cpu"), result.median("plain", "cpu")
-    phases = [[description] + [f"{result.profiles[name].get(key, 0.0):.2f} s" for name in ("macros", "plain")]
-              for key, description in PHASES.items()]
+    phases = [
+        [description] + [f"{result.profiles[name].get(key, 0.0):.2f} s" for name in ("macros", "plain")]
+        for key, description in PHASES.items()
+    ]
     return f"""## 1. Cold build time (without PDFs)
 
 `mkdocs build --strict` of a snapshot of the project, a fresh process per run (wall time and CPU
@@ -623,12 +654,27 @@ discarded warm-up run; the two builds alternate. The overhead is judged on CPU t
 wall time of the same build varies by ±30 % on this shared virtual machine. *Plain Material* is the same snapshot with the macros plugin removed from `mkdocs.yml`
 and every `{{{{ … }}}}` call stripped from `docs/` (same theme, Markdown extensions, search).
 
-{table(["Build", "Median wall", "Median CPU", "Wall runs (s)", "CPU runs (s)"], [
-        ["With macros (the site)", f"{macros:.2f} s", f"{macros_cpu:.2f} s",
-         seconds([t.wall for t in result.times["macros"]]), seconds([t.cpu for t in result.times["macros"]])],
-        ["Plain Material", f"{plain:.2f} s", f"{plain_cpu:.2f} s",
-         seconds([t.wall for t in result.times["plain"]]), seconds([t.cpu for t in result.times["plain"]])],
-    ])}
+{
+        table(
+            ["Build", "Median wall", "Median CPU", "Wall runs (s)", "CPU runs (s)"],
+            [
+                [
+                    "With macros (the site)",
+                    f"{macros:.2f} s",
+                    f"{macros_cpu:.2f} s",
+                    seconds([t.wall for t in result.times["macros"]]),
+                    seconds([t.cpu for t in result.times["macros"]]),
+                ],
+                [
+                    "Plain Material",
+                    f"{plain:.2f} s",
+                    f"{plain_cpu:.2f} s",
+                    seconds([t.wall for t in result.times["plain"]]),
+                    seconds([t.cpu for t in result.times["plain"]]),
+                ],
+            ],
+        )
+    }
 
 **Macro overhead: {result.ratio:.2f}× plain Material in CPU time** ({result.wall_ratio:.2f}× in wall
 time; target under {MAX_BUILD_RATIO}×: {verdict(result.ratio < MAX_BUILD_RATIO)}).
@@ -642,11 +688,28 @@ phases overlap, e.g. `on_config` contains `load_content`):
 
 def transfer_section(result: TransferResult) -> str:
     step = result.total(next(label for label in PAGES if label.startswith("Step")))
-    totals = [[label, f"`/{PAGES[label]}`", str(len(result.assets[label])), kib(total.raw), kib(total.gzip), kib(total.brotli)]
-              for label in PAGES for total in [result.total(label)]]
-    files = [[f"`{path}`", kib(size.raw), kib(size.gzip), kib(size.brotli),
-              ", ".join(slug(label) for label in PAGES if path in result.assets[label])]
-             for path, size in sorted(result.sizes.items(), key=lambda item: -item[1].gzip)]
+    totals = [
+        [
+            label,
+            f"`/{PAGES[label]}`",
+            str(len(result.assets[label])),
+            kib(total.raw),
+            kib(total.gzip),
+            kib(total.brotli),
+        ]
+        for label in PAGES
+        for total in [result.total(label)]
+    ]
+    files = [
+        [
+            f"`{path}`",
+            kib(size.raw),
+            kib(size.gzip),
+            kib(size.brotli),
+            ", ".join(slug(label) for label in PAGES if path in result.assets[label]),
+        ]
+        for path, size in sorted(result.sizes.items(), key=lambda item: -item[1].gzip)
+    ]
     index = result.search_index
     return f"""## 2. Transfer size
 
@@ -683,12 +746,18 @@ Targets: {", ".join(f"{key} ≥ {value}" for key, value in LIGHTHOUSE_TARGETS.it
     if isinstance(result, str):
         return intro + f"\n**Lighthouse did not run:** {result}\n"
     keys = list(LIGHTHOUSE_TARGETS)
-    rows = [[label] + [score_cell(page.median[key], key) for key in keys]
-            + [", ".join(str(scores(run)["performance"]) for run in page.reports), str(page.benchmark_index)]
-            for label, page in result.items()]
-    parts = [intro, table(["Page"] + keys + ["performance, all runs", "CPU benchmarkIndex"], rows),
-             findings_section(result),
-             cross_check(result, transfer)]
+    rows = [
+        [label]
+        + [score_cell(page.median[key], key) for key in keys]
+        + [", ".join(str(scores(run)["performance"]) for run in page.reports), str(page.benchmark_index)]
+        for label, page in result.items()
+    ]
+    parts = [
+        intro,
+        table(["Page"] + keys + ["performance, all runs", "CPU benchmarkIndex"], rows),
+        findings_section(result),
+        cross_check(result, transfer),
+    ]
     return "\n\n".join(parts) + "\n"
 
 
@@ -707,17 +776,24 @@ says in how many runs it was."""
 def finding_lines(finding: Finding, runs: int) -> list[str]:
     """A list item per audit, its elements/files below it (none for local-server artifacts)."""
     value = f" – {finding.value}" if finding.value else ""
-    head = (f"- {finding.category}: `{finding.audit_id}` – {finding.title} "
-            f"(score {finding.score:.2f}, {finding.runs}/{runs} runs){value}")
+    head = (
+        f"- {finding.category}: `{finding.audit_id}` – {finding.title} "
+        f"(score {finding.score:.2f}, {finding.runs}/{runs} runs){value}"
+    )
     if finding.audit_id in SERVER_ARTIFACTS:
         return [f"{head} *({SERVER_ARTIFACTS[finding.audit_id]})*"]
     return [head] + [f"    - {element}" for element in finding.elements]
 
 
 def findings_section(result: dict[str, PageLighthouse]) -> str:
-    blocks = ["\n".join([f"**{label}**", ""] + [line for finding in page.findings
-                                                 for line in finding_lines(finding, len(page.reports))])
-              for label, page in result.items() if page.findings]
+    blocks = [
+        "\n".join(
+            [f"**{label}**", ""]
+            + [line for finding in page.findings for line in finding_lines(finding, len(page.reports))]
+        )
+        for label, page in result.items()
+        if page.findings
+    ]
     return "\n\n".join([FINDINGS_INTRO] + (blocks or ["None: every page meets every target."]))
 
 
@@ -731,13 +807,21 @@ def cross_check(result: dict[str, PageLighthouse], transfer: TransferResult) -> 
             notes.append(f"{label}: requested but not counted: {', '.join(extra)}")
         if missing := sorted(counted - requested):
             notes.append(f"{label}: counted but not requested: {', '.join(missing)}")
-    detail = "\n".join(f"- {note}" for note in notes) if notes else (
-        "Chromium requested exactly the files counted in section 2, plus the search index.")
+    detail = (
+        "\n".join(f"- {note}" for note in notes)
+        if notes
+        else ("Chromium requested exactly the files counted in section 2, plus the search index.")
+    )
     return "### Cross-check with Lighthouse's network log\n\n" + detail
 
 
-def report(env: dict[str, str], builds: BuildResult, transfer: TransferResult,
-           lighthouse: dict[str, PageLighthouse] | str, lighthouse_runs: int) -> str:
+def report(
+    env: dict[str, str],
+    builds: BuildResult,
+    transfer: TransferResult,
+    lighthouse: dict[str, PageLighthouse] | str,
+    lighthouse_runs: int,
+) -> str:
     facts = "\n".join(f"- {key}: {value}" for key, value in env.items())
     return f"""# Benchmark results
 
@@ -752,13 +836,23 @@ Generated by `benchmarks/run.py --write` (see README, "Benchmark"). Run on deman
 
 # --- Main ---------------------------------------------------------------------------------------
 
+
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="timed builds per variant (default 5, at least 3)")
-    parser.add_argument("--lighthouse-runs", type=int, default=5, help="Lighthouse runs per page (default 5: single runs vary by ±3 points here)")
+    parser.add_argument(
+        "--lighthouse-runs",
+        type=int,
+        default=5,
+        help="Lighthouse runs per page (default 5: single runs vary by ±3 points here)",
+    )
     parser.add_argument("--skip-lighthouse", action="store_true", help="only build times and transfer sizes")
-    parser.add_argument("--reports", type=Path, default=BENCH / "reports",
-                        help="where Lighthouse's JSON/HTML reports go (default benchmarks/reports/)")
+    parser.add_argument(
+        "--reports",
+        type=Path,
+        default=BENCH / "reports",
+        help="where Lighthouse's JSON/HTML reports go (default benchmarks/reports/)",
+    )
     parser.add_argument("--write", action="store_true", help=f"write {RESULTS.relative_to(ROOT)}")
     args = parser.parse_args()
     if args.runs < 3:
@@ -776,8 +870,11 @@ def main() -> None:
             log(f"Building the site for {base_url} …")
             build(work / "project-macros", site, site_url=base_url)
             transfer = benchmark_transfer(site)
-            lighthouse = ("skipped (--skip-lighthouse)" if args.skip_lighthouse
-                          else benchmark_lighthouse(base_url, args.lighthouse_runs, args.reports))
+            lighthouse = (
+                "skipped (--skip-lighthouse)"
+                if args.skip_lighthouse
+                else benchmark_lighthouse(base_url, args.lighthouse_runs, args.reports)
+            )
     text = report(environment(), builds, transfer, lighthouse, args.lighthouse_runs)
     if args.write:
         RESULTS.write_text(text, encoding="utf-8")

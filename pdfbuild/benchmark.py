@@ -7,6 +7,7 @@ numbers, because a shared machine slows everything down.
 
     python -m pdfbuild.benchmark [--jobs N] [--no-write]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -132,7 +133,9 @@ def report(seq: list[Timing], pools: list[tuple[int, tuple[float, int, int, int]
     ]
     for t in seq:
         size = f"{_n(t.bytes / 1_000_000)} MB" if t.bytes else ""
-        lines.append(f"| {t.what} | {t.count} | {_n(t.seconds)} | {_n(t.seconds / t.count)} | {t.pages or ''} | {size} |")
+        lines.append(
+            f"| {t.what} | {t.count} | {_n(t.seconds)} | {_n(t.seconds / t.count)} | {t.pages or ''} | {size} |"
+        )
     lines.append(f"| **Total** | | **{_n(sum(t.seconds for t in seq))}** | | | |")
     lines += [
         "",

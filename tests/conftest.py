@@ -3,6 +3,7 @@
 The parser is stdlib-only (html.parser) and builds a minimal tree, enough to ask "which element
 has this id", "what text does <article> show" and "which URLs does this page reference".
 """
+
 from __future__ import annotations
 
 import os
@@ -97,7 +98,25 @@ def content():
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 # Elements whose boundaries do not separate words; every other element does.
-INLINE = {"a", "abbr", "b", "cite", "code", "em", "i", "kbd", "mark", "q", "s", "small", "span", "strong", "sub", "sup", "u"}
+INLINE = {
+    "a",
+    "abbr",
+    "b",
+    "cite",
+    "code",
+    "em",
+    "i",
+    "kbd",
+    "mark",
+    "q",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "u",
+}
 NOT_TEXT = {"script", "style", "template"}
 
 
