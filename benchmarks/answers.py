@@ -10,6 +10,7 @@ docs/pdf (./scripts/build_pdfs --only arbejdsark) and docs/assets/vendor (./scri
 
     .venv/bin/python benchmarks/answers.py [--runs 5] [--write]   # --write → benchmarks/answers.md
 """
+
 from __future__ import annotations
 
 import argparse
@@ -124,7 +125,9 @@ def build_site(out: Path, url: str) -> None:
     env = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url}
     subprocess.run([str(ROOT / "scripts" / "vendor"), "--minify"], cwd=ROOT, check=True)
     try:
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)], cwd=ROOT, env=env, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(out)], cwd=ROOT, env=env, check=True
+        )
     finally:
         subprocess.run([str(ROOT / "scripts" / "vendor")], cwd=ROOT, check=True)
 
@@ -157,7 +160,9 @@ def main() -> None:
             ctx.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
             results["restore"] = page.evaluate(RESTORE_JS, max(3 * args.runs, 15))
             results["merge"] = page.evaluate(MERGE_JS, args.runs)
-            loaded = page.evaluate("performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/ark/'))")
+            loaded = page.evaluate(
+                "performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/ark/'))"
+            )
             ctx.close()
             for what in ("sheet", "all"):
                 ctx = browser.new_context()  # fresh: the library load is a cold one
@@ -182,8 +187,12 @@ def main() -> None:
 
     s, a, r, m = results["sheet"], results["all"], results["restore"], results["merge"]
     med = lambda xs: statistics.median(xs) / 1000  # noqa: E731
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-    dirty = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.strip()
     lines = [
         "# Worksheet answers in the browser",
         "",

@@ -10,6 +10,7 @@ on_config (load_content + Jinja/macro setup), its on_page_markdown summed over a
 macro call), Markdown → HTML (Page.render), the theme templates (_build_page), and the whole
 process after interpreter start-up (all imports and the build).
 """
+
 from __future__ import annotations
 
 import functools
@@ -24,6 +25,7 @@ timings: dict[str, float] = {}
 
 def timed(name: str, func):
     """Wrap func so its run time is added to timings[name]."""
+
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         start = time.perf_counter()
@@ -31,6 +33,7 @@ def timed(name: str, func):
             return func(*args, **kwargs)
         finally:
             timings[name] = timings.get(name, 0.0) + time.perf_counter() - start
+
     return wrapper
 
 
@@ -42,6 +45,7 @@ def main(config_file: str, site_dir: str) -> None:
 
     start = time.perf_counter()
     import macros  # the project package; define_env looks load_content up at call time
+
     timings["import_macros"] = time.perf_counter() - start
 
     macros.load_content = timed("load_content", macros.load_content)

@@ -19,6 +19,7 @@ Usage (from the project folder, after ./scripts/bootstrap --test):
 Lighthouse comes from benchmarks/node_modules (`npm ci --prefix benchmarks`, run automatically
 when missing); Chromium from CHROME_PATH (default /usr/bin/chromium).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,9 +29,9 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import statistics
-import resource
 import subprocess
 import sys
 import tempfile
@@ -81,8 +82,13 @@ TEXT_SUFFIXES = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"
 SERVER_ARTIFACTS = {"uses-long-cache-ttl": "the local http.server sends no cache headers; set them on the real host"}
 
 CHROME_FLAGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 BUILD_ENV = {"DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
 
@@ -96,6 +102,7 @@ def kib(size: float) -> str:
 
 
 # --- Project snapshots ------------------------------------------------------------------------
+
 
 def snapshot(dest: Path) -> Path:
     """Copy what the site is built from into dest (no generated PDFs, no caches), with the
@@ -148,7 +155,7 @@ def timed(command: list[str], project: Path, env: dict[str, str], what: str) -> 
     """Run command in the snapshot in a fresh process; its wall and CPU time (its children included)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+    done = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode:
@@ -159,8 +166,18 @@ def timed(command: list[str], project: Path, env: dict[str, str], what: str) -> 
 
 def build(project: Path, site_dir: Path, site_url: str | None = None) -> Timing:
     """`mkdocs build --strict` in a fresh process; returns its wall and CPU time."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-               "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--quiet",
+        "-f",
+        str(project / "mkdocs.yml"),
+        "-d",
+        str(site_dir),
+    ]
     return timed(command, project, build_env(project, site_url), f"build of {project}")
 
 
@@ -186,7 +203,7 @@ def timed_builds(projects: dict[str, Path], runs: int, work: Path) -> dict[str, 
 def profile_build(project: Path, site_dir: Path) -> dict[str, float]:
     """Where one build spends its time (benchmarks/profile_build.py, fresh process)."""
     command = [sys.executable, str(BENCH / "profile_build.py"), str(project / "mkdocs.yml"), str(site_dir)]
-    done = subprocess.run(command, cwd=project, env=build_env(project), capture_output=True, text=True)
+    done = subprocess.run(command, cwd=project, env=build_env(project), capture_output=True, text=True, check=False)
     if done.returncode:
         raise SystemExit(f"benchmark: profiled build of {project} failed:\n{done.stderr}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -219,8 +236,7 @@ class BuildResult:
 
 
 def benchmark_builds(runs: int, work: Path) -> BuildResult:
-    projects = {"macros": snapshot(work / "project-macros"),
-                "plain": make_plain(snapshot(work / "project-plain"))}
+    projects = {"macros": snapshot(work / "project-macros"), "plain": make_plain(snapshot(work / "project-plain"))}
     log(f"Build times: {runs} runs each, with macros and plain Material …")
     times = timed_builds(projects, runs, work)
     log("Profiling builds …")
@@ -231,6 +247,7 @@ def benchmark_builds(runs: int, work: Path) -> BuildResult:
 
 
 # --- Transfer size ------------------------------------------------------------------------------
+
 
 class _AssetParser(HTMLParser):
     """Collects the URLs a page loads by itself: stylesheets, icons, scripts, images, config."""
@@ -275,8 +292,10 @@ def material_runtime_urls(config: dict, page_html: str) -> list[str]:
     page with that form would also load the worker, lunr and its index, which this benchmark no
     longer counts."""
     if 'data-md-component="search"' in page_html:
-        raise SystemExit("benchmark: the pages have Material's search form (its worker, lunr and index); "
-                         "benchmarks/run.py counts the Pagefind search (README, 'Benchmark')")
+        raise SystemExit(
+            "benchmark: the pages have Material's search form (its worker, lunr and index); "
+            "benchmarks/run.py counts the Pagefind search (README, 'Benchmark')"
+        )
     return ["/sitemap.xml"] if "navigation.instant" in config.get("features", []) else []
 
 
@@ -327,7 +346,9 @@ def module_imports(module: Path, page_html: str) -> list[str]:
     """Relative URLs a worksheet module makes the browser load when a page loads."""
     code = module.read_text(encoding="utf-8")
     urls = STATIC_IMPORT.findall(code)
-    if module.as_posix().endswith(WORKSHEET_MODULES + "main.js") and re.search(r"data-ark(?:-oversigt)?[= >]", page_html):
+    if module.as_posix().endswith(WORKSHEET_MODULES + "main.js") and re.search(
+        r"data-ark(?:-oversigt)?[= >]", page_html
+    ):
         urls += ENTRY_IMPORT.findall(code)
     return urls
 
@@ -350,8 +371,9 @@ def compressed_sizes(file: Path) -> Sizes:
         return Sizes(len(data), len(data), len(data))
     if file.suffix in GZIPPED_SUFFIXES:
         return Sizes(len(gzip.decompress(data)), len(data), len(data))
-    return Sizes(len(data), len(gzip.compress(data, GZIP_LEVEL, mtime=0)),
-                 len(brotli.compress(data, quality=BROTLI_QUALITY)))
+    return Sizes(
+        len(data), len(gzip.compress(data, GZIP_LEVEL, mtime=0)), len(brotli.compress(data, quality=BROTLI_QUALITY))
+    )
 
 
 def total(sizes: list[Sizes]) -> Sizes:
@@ -373,6 +395,7 @@ def first_search_files(base_url: str) -> list[str]:
     is opened ("/") and benchmarks/search.py's first query typed, until Pagefind shows its results."""
     from playwright.sync_api import sync_playwright
     from search import QUERY
+
     from tests.browser.conftest import CHROMIUM_ARGS, chromium_path
     from tests.search.run import open_pagefind, pagefind_search
 
@@ -400,12 +423,13 @@ def benchmark_transfer(site: Path, base_url: str) -> TransferResult:
     log(f"First search on /{SEARCH_PAGE} in Chromium …")
     try:
         searched = {path: compressed_sizes(site / path) for path in first_search_files(base_url)}
-    except Exception as error:  # noqa: BLE001 – reported in the results instead of stopping the run
+    except Exception as error:
         searched = f"{type(error).__name__}: {error}"
     return TransferResult(assets, sizes, searched)
 
 
 # --- Lighthouse ---------------------------------------------------------------------------------
+
 
 class _CompressingHandler(SimpleHTTPRequestHandler):
     """http.server that gzips text files, as every static host and CDN does."""
@@ -416,8 +440,7 @@ class _CompressingHandler(SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir() and self.path.split("?")[0].endswith("/"):
             path = path / "index.html"
-        if not (path.is_file() and path.suffix in TEXT_SUFFIXES
-                and "gzip" in self.headers.get("Accept-Encoding", "")):
+        if not (path.is_file() and path.suffix in TEXT_SUFFIXES and "gzip" in self.headers.get("Accept-Encoding", "")):
             return super().do_GET()
         body = gzip.compress(path.read_bytes(), GZIP_LEVEL)
         self.send_response(200)
@@ -454,12 +477,17 @@ def ensure_lighthouse() -> None:
 def run_lighthouse(url: str, output: Path) -> dict:
     """One Lighthouse run (mobile); writes output.report.{json,html} and returns the JSON."""
     command = [
-        str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output=html", f"--output-path={output}",
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        "--output=html",
+        f"--output-path={output}",
         "--only-categories=performance,accessibility,best-practices,seo",
         f"--chrome-flags={' '.join(CHROME_FLAGS)}",
     ]
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
-    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300, check=False)
     report = output.with_name(output.name + ".report.json")
     if done.returncode or not report.exists():
         raise RuntimeError(f"lighthouse exited with {done.returncode}: {done.stderr.strip()[-2000:]}")
@@ -523,8 +551,11 @@ def findings(report: dict) -> list[Finding]:
                 continue
             if key != "performance" and ref["weight"] == 0:
                 continue
-            found.append(Finding(key, ref["id"], audit["title"], audit["score"],
-                                 audit.get("displayValue", ""), audit_elements(audit)))
+            found.append(
+                Finding(
+                    key, ref["id"], audit["title"], audit["score"], audit.get("displayValue", ""), audit_elements(audit)
+                )
+            )
     return found
 
 
@@ -591,8 +622,7 @@ def benchmark_lighthouse(base_url: str, runs: int, reports: Path) -> dict[str, P
     try:
         ensure_lighthouse()
         reports.mkdir(parents=True, exist_ok=True)
-        return {label: lighthouse_page(base_url + page, runs, reports, slug(label))
-                for label, page in PAGES.items()}
+        return {label: lighthouse_page(base_url + page, runs, reports, slug(label)) for label, page in PAGES.items()}
     except (RuntimeError, subprocess.SubprocessError, OSError) as error:
         return str(error)
 
@@ -603,9 +633,10 @@ def slug(label: str) -> str:
 
 # --- Environment --------------------------------------------------------------------------------
 
+
 def command_output(command: list[str]) -> str:
     try:
-        return subprocess.run(command, capture_output=True, text=True, timeout=60).stdout.strip()
+        return subprocess.run(command, capture_output=True, text=True, timeout=60, check=False).stdout.strip()
     except OSError:
         return "not found"
 
@@ -624,12 +655,13 @@ def environment(load_at_start: float) -> dict[str, str]:
     return {
         "Date": datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
         "Machine": f"{os.cpu_count()} cores ({cpu_model()}), {platform.system()} {platform.release()}, "
-                   f"load average (1 min) {load_at_start:.1f} at the start, {os.getloadavg()[0]:.1f} at the end "
-                   "(other work on the machine skews timings)",
+        f"load average (1 min) {load_at_start:.1f} at the start, {os.getloadavg()[0]:.1f} at the end "
+        "(other work on the machine skews timings)",
         "Project": f"commit {commit}" + (" + uncommitted changes in the working tree" if dirty else ""),
         "Python": platform.python_version(),
         "MkDocs / Material / mkdocs-macros": " / ".join(
-            version(package) for package in ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin")),
+            version(package) for package in ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin")
+        ),
         "Pagefind": command_output([str(ROOT / "node_modules" / ".bin" / "pagefind"), "--version"]),
         "Lighthouse": command_output([str(LIGHTHOUSE), "--version"]) if LIGHTHOUSE.exists() else "not installed",
         "Chromium": command_output([chrome, "--version"]),
@@ -638,6 +670,7 @@ def environment(load_at_start: float) -> dict[str, str]:
 
 
 # --- Report -------------------------------------------------------------------------------------
+
 
 def verdict(ok: bool) -> str:
     return "✅ met" if ok else "❌ missed"
@@ -666,8 +699,10 @@ PHASES = {  # profile_build.py key → description
 def build_section(result: BuildResult) -> str:
     macros, plain = result.median("macros"), result.median("plain")
     macros_cpu, plain_cpu = result.median("macros", "cpu"), result.median("plain", "cpu")
-    phases = [[description] + [f"{result.profiles[name].get(key, 0.0):.2f} s" for name in ("macros", "plain")]
-              for key, description in PHASES.items()]
+    phases = [
+        [description] + [f"{result.profiles[name].get(key, 0.0):.2f} s" for name in ("macros", "plain")]
+        for key, description in PHASES.items()
+    ]
     search_wall = statistics.median(t.wall for t in result.search)
     search_cpu = statistics.median(t.cpu for t in result.search)
     return f"""## 1. Cold build time (without PDFs)
@@ -681,12 +716,27 @@ Neither build runs Material's search plugin: the site has none (its search is Pa
 by a step of its own after the build, timed separately below), and the plain build keeps the
 site's configuration as it is apart from the macros.
 
-{table(["Build", "Median wall", "Median CPU", "Wall runs (s)", "CPU runs (s)"], [
-        ["With macros (the site)", f"{macros:.2f} s", f"{macros_cpu:.2f} s",
-         seconds([t.wall for t in result.times["macros"]]), seconds([t.cpu for t in result.times["macros"]])],
-        ["Plain Material", f"{plain:.2f} s", f"{plain_cpu:.2f} s",
-         seconds([t.wall for t in result.times["plain"]]), seconds([t.cpu for t in result.times["plain"]])],
-    ])}
+{
+        table(
+            ["Build", "Median wall", "Median CPU", "Wall runs (s)", "CPU runs (s)"],
+            [
+                [
+                    "With macros (the site)",
+                    f"{macros:.2f} s",
+                    f"{macros_cpu:.2f} s",
+                    seconds([t.wall for t in result.times["macros"]]),
+                    seconds([t.cpu for t in result.times["macros"]]),
+                ],
+                [
+                    "Plain Material",
+                    f"{plain:.2f} s",
+                    f"{plain_cpu:.2f} s",
+                    seconds([t.wall for t in result.times["plain"]]),
+                    seconds([t.cpu for t in result.times["plain"]]),
+                ],
+            ],
+        )
+    }
 
 **Macro overhead: {result.ratio:.2f}× plain Material in CPU time** ({result.wall_ratio:.2f}× in wall
 time; target under {MAX_BUILD_RATIO}×: {verdict(result.ratio < MAX_BUILD_RATIO)}).
@@ -704,11 +754,28 @@ phases overlap, e.g. `on_config` contains `load_content`):
 
 def transfer_section(result: TransferResult) -> str:
     step = result.total(next(label for label in PAGES if label.startswith("Step")))
-    totals = [[label, f"`/{PAGES[label]}`", str(len(result.assets[label])), kib(total.raw), kib(total.gzip), kib(total.brotli)]
-              for label in PAGES for total in [result.total(label)]]
-    files = [[f"`{path}`", kib(size.raw), kib(size.gzip), kib(size.brotli),
-              ", ".join(slug(label) for label in PAGES if path in result.assets[label])]
-             for path, size in sorted(result.sizes.items(), key=lambda item: -item[1].gzip)]
+    totals = [
+        [
+            label,
+            f"`/{PAGES[label]}`",
+            str(len(result.assets[label])),
+            kib(total.raw),
+            kib(total.gzip),
+            kib(total.brotli),
+        ]
+        for label in PAGES
+        for total in [result.total(label)]
+    ]
+    files = [
+        [
+            f"`{path}`",
+            kib(size.raw),
+            kib(size.gzip),
+            kib(size.brotli),
+            ", ".join(slug(label) for label in PAGES if path in result.assets[label]),
+        ]
+        for path, size in sorted(result.sizes.items(), key=lambda item: -item[1].gzip)
+    ]
     return f"""## 2. Transfer size
 
 Each page with everything it loads without searching: the HTML, its stylesheets, scripts
@@ -736,13 +803,17 @@ stored gzipped and served as they are.
 def first_search_section(searched: dict[str, Sizes] | str) -> str:
     from search import QUERY
 
-    head = (f"What a first search adds (on `/{SEARCH_PAGE}` after it has loaded: search opened, "
-            f"`{QUERY}` typed, until the results are shown; the files Chromium requested):")
+    head = (
+        f"What a first search adds (on `/{SEARCH_PAGE}` after it has loaded: search opened, "
+        f"`{QUERY}` typed, until the results are shown; the files Chromium requested):"
+    )
     if isinstance(searched, str):
         return f"{head} **not measured**: {searched}"
     added = total(list(searched.values()))
-    rows = [[f"`{path}`", kib(size.raw), kib(size.gzip), kib(size.brotli)]
-            for path, size in sorted(searched.items(), key=lambda item: -item[1].gzip)]
+    rows = [
+        [f"`{path}`", kib(size.raw), kib(size.gzip), kib(size.brotli)]
+        for path, size in sorted(searched.items(), key=lambda item: -item[1].gzip)
+    ]
     return f"""{head}
 **{kib(added.gzip)} gzip / {kib(added.brotli)} brotli** in {len(searched)} files ({kib(added.raw)} raw);
 later searches load only the index chunks and result fragments they have not loaded yet.
@@ -768,15 +839,19 @@ Targets: {", ".join(f"{key} ≥ {value}" for key, value in LIGHTHOUSE_TARGETS.it
     if isinstance(result, str):
         return intro + f"\n**Lighthouse did not run:** {result}\n"
     keys = list(LIGHTHOUSE_TARGETS)
-    rows = [[label] + [score_cell(page.median[key], key) for key in keys]
-            + [", ".join(str(scores(run)["performance"]) for run in page.reports),
-               f"{blocking_ms(page.median_report)} ms", ", ".join(str(blocking_ms(run)) for run in page.reports),
-               str(page.benchmark_index)]
-            for label, page in result.items()]
+    rows = [
+        [label]
+        + [score_cell(page.median[key], key) for key in keys]
+        + [
+            ", ".join(str(scores(run)["performance"]) for run in page.reports),
+            f"{blocking_ms(page.median_report)} ms",
+            ", ".join(str(blocking_ms(run)) for run in page.reports),
+            str(page.benchmark_index),
+        ]
+        for label, page in result.items()
+    ]
     header = ["Page"] + keys + ["performance, all runs", "TBT", "TBT, all runs (ms)", "CPU benchmarkIndex"]
-    parts = [intro, table(header, rows),
-             findings_section(result),
-             cross_check(result, transfer)]
+    parts = [intro, table(header, rows), findings_section(result), cross_check(result, transfer)]
     return "\n\n".join(parts) + "\n"
 
 
@@ -800,17 +875,24 @@ says in how many runs it was."""
 def finding_lines(finding: Finding, runs: int) -> list[str]:
     """A list item per audit, its elements/files below it (none for local-server artifacts)."""
     value = f" – {finding.value}" if finding.value else ""
-    head = (f"- {finding.category}: `{finding.audit_id}` – {finding.title} "
-            f"(score {finding.score:.2f}, {finding.runs}/{runs} runs){value}")
+    head = (
+        f"- {finding.category}: `{finding.audit_id}` – {finding.title} "
+        f"(score {finding.score:.2f}, {finding.runs}/{runs} runs){value}"
+    )
     if finding.audit_id in SERVER_ARTIFACTS:
         return [f"{head} *({SERVER_ARTIFACTS[finding.audit_id]})*"]
     return [head] + [f"    - {element}" for element in finding.elements]
 
 
 def findings_section(result: dict[str, PageLighthouse]) -> str:
-    blocks = ["\n".join([f"**{label}**", ""] + [line for finding in page.findings
-                                                 for line in finding_lines(finding, len(page.reports))])
-              for label, page in result.items() if page.findings]
+    blocks = [
+        "\n".join(
+            [f"**{label}**", ""]
+            + [line for finding in page.findings for line in finding_lines(finding, len(page.reports))]
+        )
+        for label, page in result.items()
+        if page.findings
+    ]
     return "\n\n".join([FINDINGS_INTRO] + (blocks or ["None: every page meets every target."]))
 
 
@@ -824,13 +906,21 @@ def cross_check(result: dict[str, PageLighthouse], transfer: TransferResult) -> 
             notes.append(f"{label}: requested but not counted: {', '.join(extra)}")
         if missing := sorted(counted - requested):
             notes.append(f"{label}: counted but not requested: {', '.join(missing)}")
-    detail = "\n".join(f"- {note}" for note in notes) if notes else (
-        "Chromium requested exactly the files counted in section 2 (nothing of Pagefind before a search).")
+    detail = (
+        "\n".join(f"- {note}" for note in notes)
+        if notes
+        else ("Chromium requested exactly the files counted in section 2 (nothing of Pagefind before a search).")
+    )
     return "### Cross-check with Lighthouse's network log\n\n" + detail
 
 
-def report(env: dict[str, str], builds: BuildResult, transfer: TransferResult,
-           lighthouse: dict[str, PageLighthouse] | str, lighthouse_runs: int) -> str:
+def report(
+    env: dict[str, str],
+    builds: BuildResult,
+    transfer: TransferResult,
+    lighthouse: dict[str, PageLighthouse] | str,
+    lighthouse_runs: int,
+) -> str:
     facts = "\n".join(f"- {key}: {value}" for key, value in env.items())
     return f"""# Benchmark results
 
@@ -845,13 +935,23 @@ Generated by `benchmarks/run.py --write` (see README, "Benchmark"). Run on deman
 
 # --- Main ---------------------------------------------------------------------------------------
 
+
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="timed builds per variant (default 5, at least 3)")
-    parser.add_argument("--lighthouse-runs", type=int, default=5, help="Lighthouse runs per page (default 5: single runs vary by ±3 points here)")
+    parser.add_argument(
+        "--lighthouse-runs",
+        type=int,
+        default=5,
+        help="Lighthouse runs per page (default 5: single runs vary by ±3 points here)",
+    )
     parser.add_argument("--skip-lighthouse", action="store_true", help="only build times and transfer sizes")
-    parser.add_argument("--reports", type=Path, default=BENCH / "reports",
-                        help="where Lighthouse's JSON/HTML reports go (default benchmarks/reports/)")
+    parser.add_argument(
+        "--reports",
+        type=Path,
+        default=BENCH / "reports",
+        help="where Lighthouse's JSON/HTML reports go (default benchmarks/reports/)",
+    )
     parser.add_argument("--write", action="store_true", help=f"write {RESULTS.relative_to(ROOT)}")
     args = parser.parse_args()
     if args.runs < 3:
@@ -871,8 +971,11 @@ def main() -> None:
             build(work / "project-macros", site, site_url=base_url)
             build_search_index(work / "project-macros", site)
             transfer = benchmark_transfer(site, base_url)
-            lighthouse = ("skipped (--skip-lighthouse)" if args.skip_lighthouse
-                          else benchmark_lighthouse(base_url, args.lighthouse_runs, args.reports))
+            lighthouse = (
+                "skipped (--skip-lighthouse)"
+                if args.skip_lighthouse
+                else benchmark_lighthouse(base_url, args.lighthouse_runs, args.reports)
+            )
     text = report(environment(load_at_start), builds, transfer, lighthouse, args.lighthouse_runs)
     if args.write:
         RESULTS.write_text(text, encoding="utf-8")

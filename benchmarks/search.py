@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Material's built-in search (lunr) against the site's Pagefind search, on the query set (issue 13).
+r"""Material's built-in search (lunr) against the site's Pagefind search, on the query set (issue 13).
 
 Not part of the tests. Builds the site twice into temporary folders, serves each on 127.0.0.1 and
 drives the real search UI in Debian's Chromium (tests/search/run.py):
@@ -31,6 +31,7 @@ link shown, at 4x CPU slowdown (CDP Emulation.setCPUThrottlingRate), cold cache,
     .venv/bin/python benchmarks/search.py [--runs 7] [--write]   # --write → benchmarks/search.md
     .venv/bin/python benchmarks/search.py --keep DIR [--timing-only] ...  # reuse builds / results
 """
+
 from __future__ import annotations
 
 import argparse
@@ -58,7 +59,14 @@ sys.path.insert(0, str(ROOT))
 import searchbuild  # noqa: E402
 from tests.browser.conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
 from tests.search.run import (  # noqa: E402
-    MATERIAL_HOOK, load_queries, material_search, open_material, open_pagefind, pagefind_search, rank, score,
+    MATERIAL_HOOK,
+    load_queries,
+    material_search,
+    open_material,
+    open_pagefind,
+    pagefind_search,
+    rank,
+    score,
 )
 
 REPORT = ROOT / "benchmarks" / "search.md"
@@ -103,8 +111,13 @@ _TagsAsNone.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def mkdocs(config: Path, site: Path, url: str) -> None:
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site)],
-                   cwd=ROOT, env={**os.environ, **ENV, "SITE_URL": url}, check=True, timeout=600)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site)],
+        cwd=ROOT,
+        env={**os.environ, **ENV, "SITE_URL": url},
+        check=True,
+        timeout=600,
+    )
 
 
 def build_sites(tmp: Path, url: str) -> tuple[Path, Path]:
@@ -112,14 +125,21 @@ def build_sites(tmp: Path, url: str) -> tuple[Path, Path]:
     pagefind_site, lunr_site = tmp / "pagefind-site", tmp / "lunr-site"
     base = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_TagsAsNone)
     overrides = tmp / "overrides"  # ours, but Material's header and search partials
-    shutil.copytree(ROOT / "overrides", overrides, ignore=lambda d, names: (
-        {"header.html", "search.html"} & set(names) if Path(d).name == "partials" else set()))
+    shutil.copytree(
+        ROOT / "overrides",
+        overrides,
+        ignore=lambda d, names: {"header.html", "search.html"} & set(names) if Path(d).name == "partials" else set(),
+    )
     lunr_config = {
         "INHERIT": "mkdocs.yml",
-        "theme": {"custom_dir": str(overrides),
-                  "features": base["theme"]["features"] + ["search.highlight", "search.suggest"]},  # as before
+        "theme": {
+            "custom_dir": str(overrides),
+            "features": base["theme"]["features"] + ["search.highlight", "search.suggest"],
+        },  # as before
         "extra_css": [c for c in base["extra_css"] if "sog" not in c],
-        "extra_javascript": [j for j in base["extra_javascript"] if "sog/" not in (j["path"] if isinstance(j, dict) else j)],
+        "extra_javascript": [
+            j for j in base["extra_javascript"] if "sog/" not in (j["path"] if isinstance(j, dict) else j)
+        ],
         "plugins": [{"search": SEARCH}, *base["plugins"]],
     }
     config = ROOT / ".search-benchmark-mkdocs.yml"  # next to mkdocs.yml: every path resolves the same
@@ -156,9 +176,13 @@ def _exclusion_marker():
     def mark(m: re.Match) -> str:
         tag, rest = m.group(1), m.group(2) or ""
         cls = re.search(r'\bclass="([^"]*)"', rest)
-        hit = (tag.lower() in tags or set(cls.group(1).split() if cls else ()) & classes
-               or any(re.search(rf'\b{name}="{re.escape(value)}"' if value else rf"\b{name}\b", rest)
-                      for name, value in attrs))
+        hit = (
+            tag.lower() in tags
+            or set(cls.group(1).split() if cls else ()) & classes
+            or any(
+                re.search(rf'\b{name}="{re.escape(value)}"' if value else rf"\b{name}\b", rest) for name, value in attrs
+            )
+        )
         return f"<{tag} data-search-exclude{rest}>" if hit and "data-search-exclude" not in rest else m.group(0)
 
     return lambda html: re.sub(r"<([a-zA-Z][\w-]*)(\s[^>]*)?>", mark, html)
@@ -198,7 +222,7 @@ def help_index(site: Path, original: dict) -> tuple[list[dict], dict]:
         if url not in indexed_urls:  # search: exclude in the page's front matter
             continue
         start = searchbuild.ARTICLE.search(html)
-        article = html[start.end():html.index("</article>", start.end())]
+        article = html[start.end() : html.index("</article>", start.end())]
         parser = Parser()
         parser.feed(mark(searchbuild.BLOCK_END.sub(r"\1 ", article.strip())))  # as page.content: <h1> first
         parser.close()
@@ -206,15 +230,21 @@ def help_index(site: Path, original: dict) -> tuple[list[dict], dict]:
             if section.is_excluded():
                 continue
             loc = url + (f"#{section.id}" if section.id else "")
-            doc = {"location": loc,
-                   "title": "".join(section.title).strip() or old.get(loc, {}).get("title", ""),
-                   "text": re.sub(r"\s+", " ", "".join(section.text)).strip()}
+            doc = {
+                "location": loc,
+                "title": "".join(section.title).strip() or old.get(loc, {}).get("title", ""),
+                "text": re.sub(r"\s+", " ", "".join(section.text)).strip(),
+            }
             for field, hidden in HIDDEN.items():
                 doc[hidden] = " ".join(hidden_words(doc[field], splits))
             docs.append(doc)
     new = {d["location"] for d in docs}
-    return docs, {"sections": len(docs), "only_before": sorted(set(old) - new), "only_now": sorted(new - set(old)),
-                  "compounds": len(splits)}
+    return docs, {
+        "sections": len(docs),
+        "only_before": sorted(set(old) - new),
+        "only_now": sorted(new - set(old)),
+        "compounds": len(splits),
+    }
 
 
 def _config(results: dict, name: str) -> dict:
@@ -227,8 +257,9 @@ def write_variant(site: Path, original: dict, docs: list[dict] | None, config: d
     if docs is not None:
         fields = original["config"]["fields"]
         index["config"]["fields"] = {**fields, **{hidden: fields[field] for field, hidden in HIDDEN.items()}}
-    (site / "search" / "search_index.json").write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
-                                                       encoding="utf-8")
+    (site / "search" / "search_index.json").write_text(
+        json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
 
 
 # --- Serving and measuring ----------------------------------------------------------------------
@@ -370,12 +401,14 @@ def misses(result: dict) -> str:
 
 def report(r: dict) -> str:
     n = r["rates"]["pagefind"]["n"]
-    pct = lambda k, e: f'{r["rates"][e][k]}/{n} = {100 * r["rates"][e][k] / n:.1f} %'  # noqa: E731
-    conf = lambda e: f'{r["config"][e][0]}, pipeline {"+".join(r["config"][e][1])}'  # noqa: E731
-    cols = [("lunr-before", "Material search as before (`lang: da`: default separator, pipeline stopWordFilter)"),
-            ("lunr-configured", f"Material search, best configuration ({conf('lunr-configured')})"),
-            ("lunr", f"Material search, best configuration + build help ({conf('lunr')})"),
-            ("pagefind", "Pagefind 1.6.0 + searchbuild/ + sog/ (adopted)")]
+    pct = lambda k, e: f"{r['rates'][e][k]}/{n} = {100 * r['rates'][e][k] / n:.1f} %"  # noqa: E731
+    conf = lambda e: f"{r['config'][e][0]}, pipeline {'+'.join(r['config'][e][1])}"  # noqa: E731
+    cols = [
+        ("lunr-before", "Material search as before (`lang: da`: default separator, pipeline stopWordFilter)"),
+        ("lunr-configured", f"Material search, best configuration ({conf('lunr-configured')})"),
+        ("lunr", f"Material search, best configuration + build help ({conf('lunr')})"),
+        ("pagefind", "Pagefind 1.6.0 + searchbuild/ + sog/ (adopted)"),
+    ]
     rows = ["| | " + " | ".join(c for _, c in cols) + " |", "|---" * (len(cols) + 1) + "|"]
     rows.append("| top 1 | " + " | ".join(pct("top1", e) for e, _ in cols) + " |")
     rows.append("| top 3 | " + " | ".join(pct("top3", e) for e, _ in cols) + " |")
@@ -385,32 +418,58 @@ def report(r: dict) -> str:
     rows.append("| added by a first search (gzip) | " + " | ".join(kb(t[e]["first"]) for e, _ in cols) + " |")
     median = lambda v: f"{statistics.median(v):.0f} ({min(v):.0f}–{max(v):.0f})"  # noqa: E731
     for label, load in r["load"].items():
-        rows.append(f"| first result at 4× CPU, {label}: median ms (min–max); load {load[0]:.1f}→{load[1]:.1f} | "
-                    + " | ".join(median(r["timing"][e][label]) if e in r["timing"] else "–" for e, _ in cols) + " |")
-    out = [MARK_START,
-           f"Measured {r['date']} by `benchmarks/search.py` in Debian's Chromium {r['chromium']} on this shared "
-           f"2-core machine (load: the 1-minute load average before→after each timing case). Timing: "
-           f"{r['runs']} runs per engine and case, the engines by turns, each a fresh browser context (cold "
-           f"cache) on trin-1/ at 4× CPU slowdown; from the \"/\" key to the first result link of "
-           f"\"{QUERY}\" in the page (Pagefind: loading its UI, WebAssembly and index included, and the UI's "
-           f"300 ms typing pause). \"At the load event\": \"/\" right at the page's load event; \"page settled\": "
-           f"after network idle (Material: its worker has built the index) and 1 s.", "", *rows, "",
-           "Misses (query: rank of the expected page and section, or not found among the results):", ""]
+        rows.append(
+            f"| first result at 4× CPU, {label}: median ms (min–max); load {load[0]:.1f}→{load[1]:.1f} | "
+            + " | ".join(median(r["timing"][e][label]) if e in r["timing"] else "–" for e, _ in cols)
+            + " |"
+        )
+    out = [
+        MARK_START,
+        (
+            f"Measured {r['date']} by `benchmarks/search.py` in Debian's Chromium {r['chromium']} on this shared "
+            f"2-core machine (load: the 1-minute load average before→after each timing case). Timing: "
+            f"{r['runs']} runs per engine and case, the engines by turns, each a fresh browser context (cold "
+            f'cache) on trin-1/ at 4× CPU slowdown; from the "/" key to the first result link of '
+            f'"{QUERY}" in the page (Pagefind: loading its UI, WebAssembly and index included, and the UI\'s '
+            f'300 ms typing pause). "At the load event": "/" right at the page\'s load event; "page settled": '
+            f"after network idle (Material: its worker has built the index) and 1 s."
+        ),
+        "",
+        *rows,
+        "",
+        "Misses (query: rank of the expected page and section, or not found among the results):",
+        "",
+    ]
     for e, c in cols:
         out.append(f"- {c}: {misses(r['rates'][e])}")
-    out += ["", "Every configuration of Material's search tried (top 1 / top 3):", "",
-            "| | " + " | ".join(SEPARATORS) + " |", "|---" * (len(SEPARATORS) + 1) + "|"]
+    out += [
+        "",
+        "Every configuration of Material's search tried (top 1 / top 3):",
+        "",
+        "| | " + " | ".join(SEPARATORS) + " |",
+        "|---" * (len(SEPARATORS) + 1) + "|",
+    ]
     for name, label in (("lunr-configured", "Material's index"), ("lunr", "with build help")):
         for pipeline in PIPELINES:
-            cells = [f'{g[3]["top1"]} / {g[3]["top3"]}' for g in r["grid"] if g[0] == name and g[2] == pipeline]
+            cells = [f"{g[3]['top1']} / {g[3]['top3']}" for g in r["grid"] if g[0] == name and g[2] == pipeline]
             out.append(f"| {label}, pipeline {'+'.join(pipeline)} | " + " | ".join(cells) + " |")
     h = r["help"]
     files = lambda d: ", ".join(f"{p.rsplit('/', 1)[-1]} {kb(b)}" for p, b in d.items()) or "none"  # noqa: E731
-    out += ["", f"Build help for lunr: {h['sections']} sections re-indexed ({h['compounds']} compounds split); "
+    out += [
+        "",
+        (
+            f"Build help for lunr: {h['sections']} sections re-indexed ({h['compounds']} compounds split); "
             f"sections only in Material's own index: {h['only_before'] or 'none'}; only in the re-made one: "
-            f"{h['only_now'] or 'none'}.", "", "Files counted (gzip):", ""]
+            f"{h['only_now'] or 'none'}."
+        ),
+        "",
+        "Files counted (gzip):",
+        "",
+    ]
     for e in ("lunr", "pagefind"):
-        out.append(f"- {e}, every page load: {files(r['transfer'][e]['load'])}; first search: {files(r['transfer'][e]['first'])}")
+        out.append(
+            f"- {e}, every page load: {files(r['transfer'][e]['load'])}; first search: {files(r['transfer'][e]['first'])}"
+        )
     out.append(MARK_END)
     return "\n".join(out)
 
@@ -424,7 +483,13 @@ def measure_rates(browser, server, sites: dict[str, Path], original: dict, help_
     def measure(name, docs, config):
         write_variant(lunr_site, original, docs, config)
         result = run_queries(browser, server, "lunr")
-        print(name, config["separator"][:8], config["pipeline"], {k: v for k, v in result.items() if k != "failed"}, flush=True)
+        print(
+            name,
+            config["separator"][:8],
+            config["pipeline"],
+            {k: v for k, v in result.items() if k != "failed"},
+            flush=True,
+        )
         return result
 
     out["rates"]["lunr-before"] = measure("lunr-before", None, AS_BEFORE)
@@ -471,8 +536,11 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5, help="timing runs per engine and case (median)")
     ap.add_argument("--write", action="store_true", help="write the results into benchmarks/search.md")
     ap.add_argument("--keep", type=Path, help="keep the built sites and the results in this folder, and reuse them")
-    ap.add_argument("--timing-only", action="store_true",
-                    help="with --keep: repeat only the timing runs (e.g. when the machine is quieter)")
+    ap.add_argument(
+        "--timing-only",
+        action="store_true",
+        help="with --keep: repeat only the timing runs (e.g. when the machine is quieter)",
+    )
     args = ap.parse_args()
     if args.timing_only and not (args.keep and (args.keep / "results.json").exists()):
         sys.exit("--timing-only needs --keep DIR of an earlier run")
@@ -494,20 +562,24 @@ def main() -> None:
             if args.timing_only:
                 results = json.loads((tmp / "results.json").read_text(encoding="utf-8"))
             else:
-                results = {"help": help_info, "chromium": browser.version,
-                           **measure_rates(browser, server, sites, original, help_docs)}
+                results = {
+                    "help": help_info,
+                    "chromium": browser.version,
+                    **measure_rates(browser, server, sites, original, help_docs),
+                }
                 if args.keep:
                     (tmp / "results.json").write_text(json.dumps(results, ensure_ascii=False), encoding="utf-8")
             # Timing: Material's search with build help (the largest lunr index, best configuration).
             write_variant(sites["lunr"], original, help_docs, _config(results, "lunr"))
-            results.update(measure_timing(browser, server, sites, args.runs),
-                           runs=args.runs, date=dt.date.today().isoformat())
+            results.update(
+                measure_timing(browser, server, sites, args.runs), runs=args.runs, date=dt.date.today().isoformat()
+            )
     text = report(results)
     print(text)
     if args.write:
         old = REPORT.read_text(encoding="utf-8")
         if MARK_START in old:
-            new = old[:old.index(MARK_START)] + text + old[old.index(MARK_END) + len(MARK_END):]
+            new = old[: old.index(MARK_START)] + text + old[old.index(MARK_END) + len(MARK_END) :]
         else:
             new = old.rstrip("\n") + "\n\n" + text + "\n"
         REPORT.write_text(new, encoding="utf-8")

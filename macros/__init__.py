@@ -3,6 +3,7 @@
 All rendering lives in render.py/pages.py (plain functions, tested without MkDocs); this module
 only supplies the current page's relative root and turns Danish macro names into calls.
 """
+
 from __future__ import annotations
 
 import json
@@ -48,13 +49,17 @@ def define_env(env):
     @env.macro
     def arbejdsark(sheet_id: str, niveau: int = 2) -> str:
         """Embed a worksheet where the book has it (heading + form)."""
-        return render_worksheet(content, _known(content.worksheets, sheet_id, "worksheet"), base=base(), level=niveau, pdf_url=pdf(sheet_id))
+        return render_worksheet(
+            content, _known(content.worksheets, sheet_id, "worksheet"), base=base(), level=niveau, pdf_url=pdf(sheet_id)
+        )
 
     @env.macro
     def arbejdsark_side(sheet_id: str) -> str:
         """The body of /arbejdsark/<id>/: the worksheet without its heading (the page's H1 is the title)."""
         sheet_id = _known(content.worksheets, sheet_id, "worksheet")
-        return pages.route_panel(content, base(), sheet_id=sheet_id) + pages.worksheet_page(content, sheet_id, base(), pdf_url=pdf(sheet_id))
+        return pages.route_panel(content, base(), sheet_id=sheet_id) + pages.worksheet_page(
+            content, sheet_id, base(), pdf_url=pdf(sheet_id)
+        )
 
     @env.macro
     def arbejdsark_oversigt() -> str:
@@ -66,7 +71,9 @@ def define_env(env):
 
     @env.macro
     def trin_fod(step_id: str) -> str:
-        return pages.step_footer(content, _known(content.steps, step_id, "step"), base(), pack_url=pdf(pages.pack_name(step_id)))
+        return pages.step_footer(
+            content, _known(content.steps, step_id, "step"), base(), pack_url=pdf(pages.pack_name(step_id))
+        )
 
     @env.macro
     def bog_pdf() -> str:
@@ -121,7 +128,9 @@ def define_env(env):
 
     @env.macro
     def vaerdiperspektiv(perspective_id: str) -> str:
-        return pages.perspective_page(content, _known(content.perspectives, perspective_id, "value perspective"), base())
+        return pages.perspective_page(
+            content, _known(content.perspectives, perspective_id, "value perspective"), base()
+        )
 
 
 def _known(table: dict, key: str, what: str) -> str:

@@ -1,4 +1,5 @@
 """`python -m macros.check [FILE …]`: validate data files; with no arguments, all of data/."""
+
 import sys
 from pathlib import Path
 

@@ -5,6 +5,7 @@ Errors are for content editors: each names the file, the path inside it
 failing, so one build shows everything that is wrong. Nothing is rendered from
 content that did not validate.
 """
+
 from __future__ import annotations
 
 import re
@@ -101,7 +102,7 @@ def _pydantic_loc(error: dict) -> tuple[tuple, str]:
     if match:
         for part in re.findall(r"[a-z_]+|\[\d+\]", match.group(1)):
             loc.append(int(part[1:-1]) if part.startswith("[") else part)
-        msg = msg[match.end():]
+        msg = msg[match.end() :]
     return tuple(loc), msg
 
 
@@ -154,7 +155,9 @@ def _item_ids(sheet: Any) -> list[tuple[str, str]]:
     """(item id, path) for every fillable thing in a worksheet: these become storage keys and anchors."""
     kind = sheet.kind
     if kind in ("questions", "checklist", "list"):
-        return [(i.id, f"sections[{s}].items[{n}]") for s, sec in enumerate(sheet.sections) for n, i in enumerate(sec.items)]
+        return [
+            (i.id, f"sections[{s}].items[{n}]") for s, sec in enumerate(sheet.sections) for n, i in enumerate(sec.items)
+        ]
     if kind in ("dialogue", "risk", "table"):
         return [(r.id, f"rows[{n}]") for n, r in enumerate(sheet.rows)]
     return []
@@ -197,14 +200,20 @@ def load_content(root: Path) -> Content:
         known = [p.stem for p, _ in examples]
         listed = example_order.order
         for ident in sorted(set(known) - set(listed)):
-            problems.append(f"data/eksempler.yml: order: example '{ident}' is missing (list every file in data/eksempler/ once, in the book's order)")
+            problems.append(
+                f"data/eksempler.yml: order: example '{ident}' is missing (list every file in data/eksempler/ once, in the book's order)"
+            )
         for ident in sorted(set(listed) - set(known)):
             problems.append(f"data/eksempler.yml: order: unknown example '{ident}' (no data/eksempler/{ident}.yml)")
         _unique(((i, f"data/eksempler.yml: order[{n}]") for n, i in enumerate(listed)), "example", problems)
 
     perspective_ids = {p.id for p in persp.perspectives} if persp else set()
     if persp:
-        _unique(((p.id, f"data/vaerdiperspektiver.yml: perspectives[{n}]") for n, p in enumerate(persp.perspectives)), "perspective", problems)
+        _unique(
+            ((p.id, f"data/vaerdiperspektiver.yml: perspectives[{n}]") for n, p in enumerate(persp.perspectives)),
+            "perspective",
+            problems,
+        )
     for path, ex in examples:
         if ex is None:
             continue
@@ -226,7 +235,9 @@ def load_content(root: Path) -> Content:
             continue
         embedded_at[sheet.id] = _embed_position(page, sheet.id)
         if embedded_at[sheet.id] < 0:
-            problems.append(f"{rel}: page: docs/{sheet.page} does not embed it ({{{{ arbejdsark(\"{sheet.id}\") }}}} is missing)")
+            problems.append(
+                f'{rel}: page: docs/{sheet.page} does not embed it ({{{{ arbejdsark("{sheet.id}") }}}} is missing)'
+            )
 
     if problems:
         raise ContentError(problems)
@@ -248,7 +259,9 @@ def check_file(path: Path, root: Path) -> list[str]:
     """Validate one data file on its own (schema only, no cross-file rules): for editors and helpers."""
     path, root = Path(path).resolve(), Path(root).resolve()
     model = {"arbejdsark": WORKSHEET, "eksempler": Example}.get(path.parent.name)
-    model = model or {"ruten.yml": Route, "vaerdiperspektiver.yml": Perspectives, "eksempler.yml": ExampleOrder}.get(path.name)
+    model = model or {"ruten.yml": Route, "vaerdiperspektiver.yml": Perspectives, "eksempler.yml": ExampleOrder}.get(
+        path.name
+    )
     if model is None:
         return [f"{path}: not a known kind of data file"]
     problems: list[str] = []

@@ -17,6 +17,7 @@ Key scheme (per worksheet, unique within it):
 
 The JSON shape (`contract_json`) is documented in DESIGN.md ("The key contract").
 """
+
 from __future__ import annotations
 
 import json
@@ -39,7 +40,20 @@ MAX_ROWS = 999
 # export a browser can make imports again; valueChars is every textarea's maxlength.
 LIMITS = {"importBytes": 8 * 1024 * 1024, "valueChars": 50_000, "rows": MAX_ROWS}
 CHECKED = "1"  # the stored value of a ticked checklist item
-MONTHS = ["Januar", "Februar", "Marts", "April", "Maj", "Juni", "Juli", "August", "September", "Oktober", "November", "December"]
+MONTHS = [
+    "Januar",
+    "Februar",
+    "Marts",
+    "April",
+    "Maj",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "December",
+]
 # The header of every printed sheet: whose copy it is and when. Not answers (never stored); in a
 # PDF they are fillable fields whose names start with "_", which no worksheet key can (ids are
 # [a-z0-9-]), so they never collide with a key (in a print pack: "<sheet>--_dato").
@@ -88,8 +102,14 @@ class RowPattern:
     def row_fields(self, n: int) -> list[Field]:
         name, num = self.row_name(n), str(n)
         return [
-            Field(f.key.replace(ROW_PLACEHOLDER, name), f.label.replace(NUMBER_PLACEHOLDER, num), f.type,
-                  f.lines, choices=f.choices, group=self.label.replace(NUMBER_PLACEHOLDER, num))
+            Field(
+                f.key.replace(ROW_PLACEHOLDER, name),
+                f.label.replace(NUMBER_PLACEHOLDER, num),
+                f.type,
+                f.lines,
+                choices=f.choices,
+                group=self.label.replace(NUMBER_PLACEHOLDER, num),
+            )
             for f in self.fields
         ]
 
@@ -202,7 +222,17 @@ def _fields(content: Content, sheet: Any) -> list[Field]:
                     fields.append(Field(item.id, label, "text", item.lines, example=item.example, group=section.title))
                 else:
                     fields.append(Field(item.id, label, "check", group=section.title, retired=retired))
-                    fields.append(Field(f"{item.id}{NOTE_SUFFIX}", f"Note: {label}", "text", 2, note=True, group=section.title, retired=retired))
+                    fields.append(
+                        Field(
+                            f"{item.id}{NOTE_SUFFIX}",
+                            f"Note: {label}",
+                            "text",
+                            2,
+                            note=True,
+                            group=section.title,
+                            retired=retired,
+                        )
+                    )
     elif kind == "perspectives":
         for item in perspective_items(content, sheet):
             label = f"{item['lead']}: {item['text']}" if item["lead"] else item["text"]
@@ -223,7 +253,15 @@ def _fields(content: Content, sheet: Any) -> list[Field]:
         for row in sheet.rows:
             for col in sheet.columns:
                 if col.input:
-                    fields.append(Field(f"{row.id}--{col.id}", f"{col.label} ({_table_row_name(sheet, row)})", "text", 2, group=_table_row_name(sheet, row)))
+                    fields.append(
+                        Field(
+                            f"{row.id}--{col.id}",
+                            f"{col.label} ({_table_row_name(sheet, row)})",
+                            "text",
+                            2,
+                            group=_table_row_name(sheet, row),
+                        )
+                    )
     elif kind == "calendar":
         for key, month in month_keys():
             fields.append(Field(key, month, "text", 3))
@@ -236,7 +274,10 @@ def _rows(sheet: Any) -> RowPattern | None:
         return RowPattern(
             "egen",
             f"Eget udsagn {n}",
-            (Field(f"{r}--tekst", f"Eget udsagn {n}", "text", 2), Field(r, f"Eget udsagn {n}: vurdering", "choice", choices=tuple(sheet.scale))),
+            (
+                Field(f"{r}--tekst", f"Eget udsagn {n}", "text", 2),
+                Field(r, f"Eget udsagn {n}: vurdering", "choice", choices=tuple(sheet.scale)),
+            ),
             sheet.extra_rows,
         )
     if sheet.kind == "table" and sheet.addable:
@@ -259,14 +300,17 @@ def _table(sheet: Any) -> TableLayout | None:
         )
     if sheet.kind == "table":
         rows = tuple(
-            tuple(Cell(key=f"{row.id}--{c.id}") if c.input else Cell(text=row.cells.get(c.id, "")) for c in sheet.columns)
+            tuple(
+                Cell(key=f"{row.id}--{c.id}") if c.input else Cell(text=row.cells.get(c.id, "")) for c in sheet.columns
+            )
             for row in sheet.rows
         )
         added = tuple(Cell(key=f"{r}--{c.id}") for c in sheet.columns) if sheet.addable else ()
         return TableLayout(tuple(c.label for c in sheet.columns), rows, added)
     if sheet.kind == "dialogue":
         rows = tuple(
-            (Cell(text=row.heading), Cell(key=f"{row.id}--a"), Cell(key=f"{row.id}--b")) if row.split
+            (Cell(text=row.heading), Cell(key=f"{row.id}--a"), Cell(key=f"{row.id}--b"))
+            if row.split
             else (Cell(text=row.heading), Cell(key=row.id, span=2))
             for row in sheet.rows
         )
@@ -330,11 +374,18 @@ def contract_json(content: Content) -> dict[str, Any]:
             "table": None,
         }
         if c.rows:
-            spec["rows"] = {"prefix": c.rows.prefix, "label": c.rows.label, "printed": c.rows.printed,
-                            "fields": [_field_json(f) for f in c.rows.fields]}
+            spec["rows"] = {
+                "prefix": c.rows.prefix,
+                "label": c.rows.label,
+                "printed": c.rows.printed,
+                "fields": [_field_json(f) for f in c.rows.fields],
+            }
         if c.table:
-            spec["table"] = {"columns": list(c.table.columns), "rows": [[_cell_json(x) for x in row] for row in c.table.rows],
-                             "added": [_cell_json(x) for x in c.table.added]}
+            spec["table"] = {
+                "columns": list(c.table.columns),
+                "rows": [[_cell_json(x) for x in row] for row in c.table.rows],
+                "added": [_cell_json(x) for x in c.table.added],
+            }
         sheets[c.id] = spec
     return {
         "format": FORMAT,

@@ -1,4 +1,4 @@
-""""Kopiér link" buttons, rendered at build time (links.js only handles their clicks).
+""" "Kopiér link" buttons, rendered at build time (links.js only handles their clicks).
 
 Built into the HTML rather than by script so the first paint already has them: no layout
 work or shifts after load, and keyboard users find them at once. Without JavaScript they
@@ -15,6 +15,7 @@ its text alone, not "Det første møde Kopiér link til afsnittet …". Heading 
 `div.kopier-overskrift`, which takes the heading's margins (arbejdsark.css), so the page keeps
 its rhythm; the button sits beside the heading's first line.
 """
+
 from __future__ import annotations
 
 import html

@@ -3,13 +3,14 @@
 Each function takes `base`, the relative path from the current page to the site root, because
 MkDocs does not rewrite links inside raw HTML and the site must work under any sub-path.
 """
+
 from __future__ import annotations
 
 from typing import Callable
 
 from .content import Content
 from .contract import PUBLISHED_PATH, item_numbers
-from .render import _md_text, render, render_worksheet
+from .render import render, render_worksheet
 from .slug import slugify
 
 # The worksheets without a step belong to this chapter (page and print pack name).
@@ -90,7 +91,9 @@ def route_overview(c: Content, base: str, pdf: PdfLookup = _no_pdfs) -> str:
     return _html(
         render(
             "ruten.html",
-            steps=[{"step": s, "examples": c.examples_for_step(s.id), **_tools(c, s.id, pdf)} for s in c.steps.values()],
+            steps=[
+                {"step": s, "examples": c.examples_for_step(s.id), **_tools(c, s.id, pdf)} for s in c.steps.values()
+            ],
             after={"id": NO_STEP, "title": NO_STEP_TITLE, **_tools(c, None, pdf)},
             base=base,
         )
@@ -114,10 +117,16 @@ def route_panel(c: Content, base: str, *, sheet_id: str | None = None, example_i
     "Relevant for Partnerskabsruten" cross-reference on an example page (its index tags)."""
     steps = list(c.steps.values())
     if example_id is not None:
-        return _html(render("del-af-ruten.html", kind="example", steps=[c.steps[s] for s in c.examples[example_id].steps], base=base))
+        return _html(
+            render(
+                "del-af-ruten.html", kind="example", steps=[c.steps[s] for s in c.examples[example_id].steps], base=base
+            )
+        )
     step_id = c.worksheets[sheet_id].step
     if step_id is None:
-        return _html(render("del-af-ruten.html", kind="no-step", no_step={"id": NO_STEP, "title": NO_STEP_TITLE}, base=base))
+        return _html(
+            render("del-af-ruten.html", kind="no-step", no_step={"id": NO_STEP, "title": NO_STEP_TITLE}, base=base)
+        )
     i = [s.id for s in steps].index(step_id)
     return _html(
         render(
@@ -144,7 +153,16 @@ def example_facts(c: Content, example_id: str, base: str) -> str:
 
 def box(label: str, label_id: str, body: str, title: str | None = None, anchor: str | None = None) -> str:
     """One of the book's boxes (macros/templates/boks.html) around `body` (HTML); labels and titles here are the book's."""
-    return render("boks.html", label=label, label_id=label_id, label_link=True, title=title, anchor=anchor, title_from_book=True, body=body)
+    return render(
+        "boks.html",
+        label=label,
+        label_id=label_id,
+        label_link=True,
+        title=title,
+        anchor=anchor,
+        title_from_book=True,
+        body=body,
+    )
 
 
 def example_advice(c: Content, example_id: str) -> str:
@@ -166,7 +184,13 @@ def example_values(c: Content, example_id: str, base: str) -> str:
 def perspective_list(c: Content, base: str) -> str:
     """The eight definitions in "Partnerskabets potentialer", in the book's box "Værdiperspektiver"."""
     label = "Værdiperspektiver"
-    return _html(box(label, slugify(label), render("vaerdiperspektiver-liste.html", perspectives=list(c.perspectives.values()), base=base)))
+    return _html(
+        box(
+            label,
+            slugify(label),
+            render("vaerdiperspektiver-liste.html", perspectives=list(c.perspectives.values()), base=base),
+        )
+    )
 
 
 def perspective_page(c: Content, perspective_id: str, base: str) -> str:
@@ -178,12 +202,18 @@ def perspective_page(c: Content, perspective_id: str, base: str) -> str:
 
     parts = ["## I bogens indledning { #i-indledningen }", part("intro")]
     if p.company_view:
-        parts += ["## Set med virksomhedens briller (trin 2) { #virksomhedens-briller }", part("company_view", step=c.steps["trin-2"])]
+        parts += [
+            "## Set med virksomhedens briller (trin 2) { #virksomhedens-briller }",
+            part("company_view", step=c.steps["trin-2"]),
+        ]
     if p.question:
         parts += ["## Som spørgsmål i dialogen (trin 4) { #spoergsmaal }", part("question", step=c.steps["trin-4"])]
     examples = c.examples_for_perspective(perspective_id)
     if examples:
-        own = [(ex, next((r.text for r in ex.perspectives if r.perspective == perspective_id and r.text), None)) for ex in examples]
+        own = [
+            (ex, next((r.text for r in ex.perspectives if r.perspective == perspective_id and r.text), None))
+            for ex in examples
+        ]
         parts += ["## Relevante eksempler { #eksempler }", part("examples", examples=own)]
     return "\n\n" + "\n\n".join(parts) + "\n\n"
 
@@ -201,7 +231,14 @@ def examples_index(c: Content, base: str) -> str:
 def worksheets_overview(c: Content, base: str, pdf: PdfLookup = _no_pdfs) -> str:
     groups = []
     for s in c.steps.values():
-        groups.append({"anchor": s.id, "title": f"Trin {s.number}: {s.title}", "worksheets": c.worksheets_for_step(s.id), "pack": pdf(pack_name(s.id))})
+        groups.append(
+            {
+                "anchor": s.id,
+                "title": f"Trin {s.number}: {s.title}",
+                "worksheets": c.worksheets_for_step(s.id),
+                "pack": pdf(pack_name(s.id)),
+            }
+        )
     rest = c.worksheets_for_step(None)
     if rest:
         groups.append({"anchor": NO_STEP, "title": NO_STEP_TITLE, "worksheets": rest, "pack": pdf(pack_name(None))})
@@ -210,4 +247,6 @@ def worksheets_overview(c: Content, base: str, pdf: PdfLookup = _no_pdfs) -> str
 
 def worksheet_page(c: Content, sheet_id: str, base: str, pdf_url: str | None = None) -> str:
     sheet = c.worksheets[sheet_id]
-    return render_worksheet(c, sheet_id, standalone=True, base=base, page_url=sheet.page.removesuffix(".md") + "/", pdf_url=pdf_url)
+    return render_worksheet(
+        c, sheet_id, standalone=True, base=base, page_url=sheet.page.removesuffix(".md") + "/", pdf_url=pdf_url
+    )

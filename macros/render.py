@@ -5,6 +5,7 @@ text from YAML is escaped. Output that goes into Markdown pages is one HTML bloc
 by blank lines (Python-Markdown passes it through untouched), plus Markdown headings where a
 heading should reach the table of contents and search.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -18,7 +19,6 @@ from .contract import MONTHS, item_numbers, month_keys, perspective_items, sheet
 from .copy_links import copy_link, heading, item_link
 from .slug import slugify
 
-
 _env = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
     autoescape=select_autoescape(default=True, default_for_string=True),
@@ -27,7 +27,13 @@ _env = Environment(
     lstrip_blocks=True,
 )
 # max_chars: the longest answer the contract accepts (import rejects longer), as maxlength.
-_env.globals.update(copy_link=copy_link, heading=heading, item_link=item_link, max_chars=contract.LIMITS["valueChars"], header_fields=contract.HEADER_FIELDS)
+_env.globals.update(
+    copy_link=copy_link,
+    heading=heading,
+    item_link=item_link,
+    max_chars=contract.LIMITS["valueChars"],
+    header_fields=contract.HEADER_FIELDS,
+)
 
 
 def _linked(text: str | None, links: Any, base: str) -> Any:
@@ -103,8 +109,16 @@ def render_worksheet(
         # Printed in a box in the book: the box's label is the book's, the title a line in it.
         label_id = anchor if sheet.title == sheet.box else f"{anchor}-boks"
         title = None if sheet.title == sheet.box else sheet.title
-        box = render("boks.html", label=sheet.box, label_id=label_id, label_link=title is None, title=title, anchor=anchor,
-                     title_from_book=sheet.title_source == "book", body=_block(body))
+        box = render(
+            "boks.html",
+            label=sheet.box,
+            label_id=label_id,
+            label_link=title is None,
+            title=title,
+            anchor=anchor,
+            title_from_book=sheet.title_source == "book",
+            body=_block(body),
+        )
         return f"\n\n{box}\n\n"
     # A Markdown heading (not raw HTML) so the worksheet reaches the TOC and search.
     # The heading anchors the readable title (#gode-raad-foer-moedet), the block the id.

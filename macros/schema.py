@@ -5,6 +5,7 @@ cross-file rules (unique ids, references that resolve) live in `content.py`.
 The JSON Schema published in schema/ is generated from these models
 (`python -m macros.schema`), so editors get autocompletion in VS Code.
 """
+
 from __future__ import annotations
 
 import json
@@ -40,7 +41,9 @@ class Route(Strict):
     def _numbered_in_order(self) -> "Route":
         for index, step in enumerate(self.steps, start=1):
             if step.number != index or step.id != f"trin-{index}":
-                raise ValueError(f"steps[{index - 1}]: steps must be trin-1 … trin-7 in order; position {index} is {step.id}")
+                raise ValueError(
+                    f"steps[{index - 1}]: steps must be trin-1 … trin-7 in order; position {index} is {step.id}"
+                )
         return self
 
 
@@ -71,7 +74,9 @@ class Perspectives(Strict):
 
 class ExamplePerspective(Strict):
     perspective: Id
-    label: Optional[Text] = Field(None, description="The example's own label for the value, where it differs from the name.")
+    label: Optional[Text] = Field(
+        None, description="The example's own label for the value, where it differs from the name."
+    )
     text: Optional[Text] = Field(None, description="The example's own words about this value, if it has them.")
 
 
@@ -89,8 +94,12 @@ class Example(Strict):
     steps: list[StepId] = Field(min_length=1, description="Steps the example illustrates or that refer to it.")
     perspectives: list[ExamplePerspective] = Field(default_factory=list)
     advice: list[Text] = Field(default_factory=list, description="'Gode råd fra partnerskabet'.")
-    values_title: Optional[Text] = Field(None, description="The title of the example's own list of values, as printed ('MurMal: Værdi på mange planer').")
-    overall_value: Optional[Text] = Field(None, description="Point 1 of that list, 'Overordnet værdi', where the book prints one.")
+    values_title: Optional[Text] = Field(
+        None, description="The title of the example's own list of values, as printed ('MurMal: Værdi på mange planer')."
+    )
+    overall_value: Optional[Text] = Field(
+        None, description="Point 1 of that list, 'Overordnet værdi', where the book prints one."
+    )
 
 
 # --- Arbejdsark (data/arbejdsark/<id>.yml) ----------------------------------------------
@@ -98,7 +107,9 @@ class Example(Strict):
 
 class Link(Strict):
     text: Text = Field(description="Words of the item's text that become a link, exactly as printed.")
-    to: Text = Field(description="Target relative to the site root, e.g. 'partnerskabets-potentialer/#vaerdiperspektiver'.")
+    to: Text = Field(
+        description="Target relative to the site root, e.g. 'partnerskabets-potentialer/#vaerdiperspektiver'."
+    )
 
 
 class Item(Strict):
@@ -133,16 +144,19 @@ class WorksheetBase(Strict):
     page: Text = Field(description="The docs page (path under docs/) where the book has this worksheet.")
     intro: Optional[Text] = Field(None, description="The book's lead-in sentence above the list, if any.")
     title_source: Literal["book", "site"] = Field(
-        "site", description="'book': the title is the book's own heading or box label; 'site': a label the site made (shown as such)."
+        "site",
+        description="'book': the title is the book's own heading or box label; 'site': a label the site made (shown as such).",
     )
     box: Optional[Text] = Field(
-        None, description="The label of the box the book prints the list in ('Gode råd', 'Refleksionsspørgsmål'); shown as a box with it."
+        None,
+        description="The label of the box the book prints the list in ('Gode råd', 'Refleksionsspørgsmål'); shown as a box with it.",
     )
     anchor: Optional[Id] = Field(
         None, description="The heading's published anchor, kept when the title changes (anchors never change)."
     )
     built_on: Optional[Text] = Field(
-        None, description="For a tool the site built (the book has a list or prose, not a form): what of the book it is built on."
+        None,
+        description="For a tool the site built (the book has a list or prose, not a form): what of the book it is built on.",
     )
 
 
@@ -172,7 +186,9 @@ class BookList(WorksheetBase):
 
 class DialogueRow(Strict):
     id: Id
-    title: Optional[Text] = Field(None, description="The row's heading as printed; a split row with `titles` may have none.")
+    title: Optional[Text] = Field(
+        None, description="The row's heading as printed; a split row with `titles` may have none."
+    )
     split: bool = Field(description="True: one field per party side by side; false: one shared field.")
     titles: Optional[tuple[Text, Text]] = Field(None, description="Per-party headings on split rows.")
     example: Union[Text, tuple[Text, Text], None] = None
@@ -244,7 +260,9 @@ class TableSheet(WorksheetBase):
         for index, row in enumerate(self.rows):
             unknown = set(row.cells) - fixed
             if unknown:
-                raise ValueError(f"rows[{index}]: row '{row.id}' has cells for unknown or input columns: {sorted(unknown)}")
+                raise ValueError(
+                    f"rows[{index}]: row '{row.id}' has cells for unknown or input columns: {sorted(unknown)}"
+                )
         if not self.rows and not (self.addable and self.extra_rows):
             raise ValueError("a table without rows must be addable with extra_rows > 0")
         return self

@@ -3,6 +3,7 @@
 Python-Markdown's default slugify drops æ/ø/å (`gode-rad-fr-mdet`); consultants
 send these anchors in links, so we transliterate instead: æ→ae, ø→oe, å→aa.
 """
+
 import re
 import unicodedata
 

@@ -3,6 +3,7 @@
 Their words come from data/, so they are written by `python -m macros.stubs` rather than by
 hand; a test fails when a committed stub differs from what this module writes.
 """
+
 from __future__ import annotations
 
 import json
@@ -29,10 +30,14 @@ def expected_stubs(content: Content) -> dict[str, str]:
     stubs = {}
     for w in content.worksheets.values():
         desc = f"Arbejdsark: {w.title}. Udfyld på skærmen, eller udskriv tomt eller med svar."
-        stubs[f"arbejdsark/{w.id}.md"] = f"{_front_matter(desc, searchable=False)}# {w.title}{f' {{ #{w.anchor} }}' if w.anchor else ''}\n\n{{{{ arbejdsark_side(\"{w.id}\") }}}}\n"
+        stubs[f"arbejdsark/{w.id}.md"] = (
+            f'{_front_matter(desc, searchable=False)}# {w.title}{f" {{ #{w.anchor} }}" if w.anchor else ""}\n\n{{{{ arbejdsark_side("{w.id}") }}}}\n'
+        )
     for p in content.perspectives.values():
         desc = _shorten(f"{p.name}: {p.introduction}")
-        stubs[f"vaerdiperspektiver/{p.id}.md"] = f"{_front_matter(desc)}# {p.name}\n\n{{{{ vaerdiperspektiv(\"{p.id}\") }}}}\n"
+        stubs[f"vaerdiperspektiver/{p.id}.md"] = (
+            f'{_front_matter(desc)}# {p.name}\n\n{{{{ vaerdiperspektiv("{p.id}") }}}}\n'
+        )
     return stubs
 
 

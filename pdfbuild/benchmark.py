@@ -7,6 +7,7 @@ numbers, because a shared machine slows everything down.
 
     python -m pdfbuild.benchmark [--jobs N] [--no-write]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -107,10 +108,14 @@ def report(seq: list[Timing], pools: list[tuple[int, tuple[float, int, int, int]
         "Measured with `scripts/benchmark_pdfs` (`python -m pdfbuild.benchmark`). The numbers are rewritten on every run.",
         "",
         f"- Date: {today}",
-        f"- Machine: {os.cpu_count()} cores ({_cpu()}), Python {platform.python_version()}, "
-        f"WeasyPrint {version('weasyprint')}, {platform.system()} {platform.release()}",
-        f"- Load average (1/5/15 min) before: {loads[0]}, after: {loads[1]}"
-        " – the machine is shared with other processes, so the timings vary",
+        (
+            f"- Machine: {os.cpu_count()} cores ({_cpu()}), Python {platform.python_version()}, "
+            f"WeasyPrint {version('weasyprint')}, {platform.system()} {platform.release()}"
+        ),
+        (
+            f"- Load average (1/5/15 min) before: {loads[0]}, after: {loads[1]}"
+            " – the machine is shared with other processes, so the timings vary"
+        ),
         "",
         "## The whole build step (`python -m pdfbuild`)",
         "",
@@ -128,7 +133,9 @@ def report(seq: list[Timing], pools: list[tuple[int, tuple[float, int, int, int]
     ]
     for t in seq:
         size = f"{_n(t.bytes / 1_000_000)} MB" if t.bytes else ""
-        lines.append(f"| {t.what} | {t.count} | {_n(t.seconds)} | {_n(t.seconds / t.count)} | {t.pages or ''} | {size} |")
+        lines.append(
+            f"| {t.what} | {t.count} | {_n(t.seconds)} | {_n(t.seconds / t.count)} | {t.pages or ''} | {size} |"
+        )
     lines.append(f"| **Total** | | **{_n(sum(t.seconds for t in seq))}** | | | |")
     lines += [
         "",

@@ -4,6 +4,7 @@ Jobs run in a process pool (WeasyPrint is single-threaded Python; the guide, the
 goes first so the worksheets fill the other cores meanwhile). The manifest is written last, and
 only after every PDF exists: the site shows download links only when it is there.
 """
+
 from __future__ import annotations
 
 import json
@@ -52,7 +53,11 @@ def plan(content: Content, kinds: tuple[str, ...] = KINDS) -> list[Job]:
         jobs.append(Job("bog", GUIDE_NAME, None, "Parat til private partnerskaber – hele bogen"))
     if "printpakke" in kinds:
         for step_id in pack_groups(content):
-            title = f"Printpakke: trin {content.steps[step_id].number}" if step_id else "Printpakke: Bevar gejsten og skab værdi"
+            title = (
+                f"Printpakke: trin {content.steps[step_id].number}"
+                if step_id
+                else "Printpakke: Bevar gejsten og skab værdi"
+            )
             jobs.append(Job("printpakke", pack_name(step_id), step_id, title))
     if "arbejdsark" in kinds:
         jobs.extend(Job("arbejdsark", s.id, s.id, s.title) for s in content.worksheets.values())

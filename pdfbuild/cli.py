@@ -2,6 +2,7 @@
 
 Messages are English, like every build-time message; only the PDFs themselves are Danish.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,9 +43,17 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         epilog="kinds for --only:\n" + "\n".join(f"  {k:<11} {KIND_HELP[k]}" for k in KINDS),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--out", type=Path, metavar="DIR", default=ROOT / "docs" / "pdf", help="folder for the PDFs and manifest.json (default: docs/pdf)")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        metavar="DIR",
+        default=ROOT / "docs" / "pdf",
+        help="folder for the PDFs and manifest.json (default: docs/pdf)",
+    )
     parser.add_argument("--root", type=Path, metavar="DIR", default=ROOT, help="project folder (default: this one)")
-    parser.add_argument("--jobs", type=int, metavar="N", default=default_jobs(), help=f"number of processes (default: {default_jobs()})")
+    parser.add_argument(
+        "--jobs", type=int, metavar="N", default=default_jobs(), help=f"number of processes (default: {default_jobs()})"
+    )
     parser.add_argument(
         "--only",
         default=",".join(KINDS),
@@ -75,7 +84,9 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"Making PDFs in {args.out} with {_plural(args.jobs, 'process', 'processes')} …", flush=True)
     try:
-        results = build(args.out, root=args.root, kinds=args.kinds, jobs=args.jobs, verbose=args.verbose, progress=progress)
+        results = build(
+            args.out, root=args.root, kinds=args.kinds, jobs=args.jobs, verbose=args.verbose, progress=progress
+        )
     except ContentError as exc:
         print(f"Invalid content – no PDFs written:\n{exc}", file=sys.stderr)
         return 1

@@ -1,4 +1,5 @@
 """WeasyPrint, configured once: local files and data: URIs only, the PDF stylesheets, Danish metadata."""
+
 from __future__ import annotations
 
 import logging

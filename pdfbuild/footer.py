@@ -1,4 +1,5 @@
 """The footer every printed page carries: address as text and QR code, context line, version/date."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

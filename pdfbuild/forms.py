@@ -14,6 +14,7 @@ appearance (/DA "… 13 Tf"), a fixed size at which long answers are cut off. `a
 sets it to 0 in multi-line fields, PDF's "auto": viewers shrink typed text until it fits the box (Acrobat and PDFium
 start at 12 pt; poppler fills the box, so a short answer shows larger there).
 """
+
 from __future__ import annotations
 
 import re

@@ -8,6 +8,7 @@ becomes an absolute link to the online site); then add a cover, a linked table o
 page numbers and a footer per chapter. Worksheets print blank, as ruled lines and empty boxes,
 with the site's own print CSS.
 """
+
 from __future__ import annotations
 
 import os
@@ -34,7 +35,16 @@ LEFT_OUT = {"arbejdsark/index.md"}
 COVER = "index.md"
 
 _DROP_TAGS = ("noscript", "script", "template", "button", "summary")
-_DROP_CLASSES = ("headerlink", "ark-tools", "ark-status", "kopier-link", "no-print", "sr-only", "trin-prikker", "trin-naeste")
+_DROP_CLASSES = (
+    "headerlink",
+    "ark-tools",
+    "ark-status",
+    "kopier-link",
+    "no-print",
+    "sr-only",
+    "trin-prikker",
+    "trin-naeste",
+)
 _ID_ATTRS = ("id", "for")
 _IDREF_LISTS = ("aria-labelledby", "aria-describedby")
 # A reference to a page of the printed book ("side 44-45", "side 81", "næste side"): in the PDF
@@ -60,7 +70,7 @@ class Guide:
 
 
 def chapter_key(url: str) -> str:
-    """"trin-3/" → "trin-3", "eksempler/murmal/" → "eksempler-murmal", "" → "forside"."""
+    """ "trin-3/" → "trin-3", "eksempler/murmal/" → "eksempler-murmal", "" → "forside"."""
     return url.strip("/").replace("/", "-") or "forside"
 
 
@@ -69,7 +79,12 @@ def build_site(root: Path, site_dir: Path) -> None:
     env = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site_dir)],
-        cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        check=False,
     )
     if result.returncode != 0:
         raise RuntimeError(f"mkdocs build for the guide PDF failed:\n{result.stdout}")
@@ -82,7 +97,7 @@ def _article(site_dir: Path, url: str) -> markup.Element:
     start, end = html.find("<article"), html.rfind("</article>")
     if start < 0 or end < start:
         raise RuntimeError(f"{path}: no <article>")
-    article = markup.parse_fragment(html[start:end + len("</article>")]).find("article")
+    article = markup.parse_fragment(html[start : end + len("</article>")]).find("article")
     if article is None:
         raise RuntimeError(f"{path}: no <article>")
     return article
@@ -102,7 +117,7 @@ class LinkMap:
         absolute = urljoin(self.info.url(here), href)
         if not absolute.startswith(self.info.site_url):
             return absolute  # another site, mailto:, …
-        path, fragment = urldefrag(absolute[len(self.info.site_url):])
+        path, fragment = urldefrag(absolute[len(self.info.site_url) :])
         if path in self.sheet_pages:
             path, sheet_id = self.sheet_pages[path]
             fragment = fragment or sheet_id
@@ -139,7 +154,10 @@ def _resolve_svg_colours(root: markup.Element, palette: dict[str, str]) -> None:
         for el in svg.iter():
             style = el.get("style")
             if style and "var(" in style:
-                el.set("style", _CSS_VAR.sub(lambda m: palette.get(m.group(1), (m.group(2) or "currentColor").strip()), style))
+                el.set(
+                    "style",
+                    _CSS_VAR.sub(lambda m: palette.get(m.group(1), (m.group(2) or "currentColor").strip()), style),
+                )
 
 
 def print_palette() -> dict[str, str]:
@@ -162,7 +180,9 @@ def printable_article(article: markup.Element, url: str, links: LinkMap, palette
     for el in article.iter():
         href = el.get("href")
         if href is not None and markup.tag(el) == "a":
-            el.set("href", f"#{key}__{href[1:]}" if href.startswith("#") and len(href) > 1 else links.rewrite(href, url))
+            el.set(
+                "href", f"#{key}__{href[1:]}" if href.startswith("#") and len(href) > 1 else links.rewrite(href, url)
+            )
     _page_references(article)
     _resolve_svg_colours(article, palette)
     links.anchors.update(el.get("id") for el in article.iter() if el.get("id"))
@@ -186,14 +206,16 @@ def collect(content: Content, info: BuildInfo, site_dir: Path) -> Guide:
     links = LinkMap(content, info, urls)
     palette = print_palette()
     chapters = []
-    for page, url in zip(pages, urls):
+    for page, url in zip(pages, urls, strict=True):
         body = printable_article(_article(site_dir, url), url, links, palette)
         level = 2 if page.section and page.title != page.section else 1
-        chapters.append(Chapter(chapter_key(url), page.title, level, footer_for(content, info, url, page.path), Markup(body)))
+        chapters.append(
+            Chapter(chapter_key(url), page.title, level, footer_for(content, info, url, page.path), Markup(body))
+        )
     dead = _check_links(chapters, links)
     if dead:
         raise RuntimeError("links in the book PDF without a target:\n  " + "\n  ".join(dead))
-    cover = next(c for c, p in zip(chapters, pages) if p.path == COVER)
+    cover = next(c for c, p in zip(chapters, pages, strict=True) if p.path == COVER)
     return Guide(cover, [c for c in chapters if c is not cover])
 
 

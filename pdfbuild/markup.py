@@ -4,6 +4,7 @@ The PDFs reuse HTML the site already renders (worksheet macros, built pages). Th
 turn it into print HTML: site chrome out, form field names in, links and ids rewritten. The
 parser is WeasyPrint's own (tinyhtml5), so what we edit is what WeasyPrint will see.
 """
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET

@@ -3,6 +3,7 @@
 Read from the same places MkDocs reads them (mkdocs.yml with its `!ENV [SITE_URL, …]`, the nav)
 and from pyproject.toml, so the printed address and the site's canonical links always agree.
 """
+
 from __future__ import annotations
 
 import datetime as dt

@@ -13,6 +13,7 @@ Field names: a worksheet's own PDF uses the worksheet's storage keys as they are
 so there every name is `<worksheet id>--<key>`; ids never contain `--`, so the first `--` splits
 a pack field name back into worksheet and key.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,8 +25,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from macros.content import Content
-from macros.pages import base_for, pack_name, worksheet_page  # noqa: F401 (pack_name re-exported)
 from macros.contract import HEADER_FIELDS, sheet_contract
+from macros.pages import base_for, pack_name, worksheet_page  # noqa: F401 (pack_name re-exported)
 
 from . import markup
 from .footer import Footer, footer_for
@@ -95,7 +96,9 @@ def fillable_body(content: Content, info: BuildInfo, sheet, prefix: str = "") ->
         if header is not None:  # the sheet's header line (name, date) becomes a one-line field
             el.tag = "input"
             el.attrib.clear()
-            el.attrib.update({"type": "text", "name": prefix + header, "title": header_labels[header], "class": "ark-kopi-value"})
+            el.attrib.update(
+                {"type": "text", "name": prefix + header, "title": header_labels[header], "class": "ark-kopi-value"}
+            )
             continue
         key = el.get("data-key")
         if key is not None:

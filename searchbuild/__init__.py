@@ -25,6 +25,7 @@ never changed. What the copies get:
 Interface text (buttons, the no-JavaScript notes, step navigation) is left out by the selectors
 in pagefind.yml; `data-search-exclude` marks such elements in the templates.
 """
+
 from __future__ import annotations
 
 import json
@@ -48,7 +49,9 @@ DIGRAPHS = re.compile(r"ae|oe|aa")
 MIN_HEAD, MIN_TAIL, MIN_WORD = 4, 5, 9
 LINKS = ("s", "e")  # Danish linking letters: partnerskab-s-aftale, børn-e-organisation
 
-BLOCK_END = re.compile(r"(</(?:p|div|li|dt|dd|th|td|tr|h[1-6]|figcaption|blockquote|summary|section|aside|nav)>|<br\s*/?>)", re.I)
+BLOCK_END = re.compile(
+    r"(</(?:p|div|li|dt|dd|th|td|tr|h[1-6]|figcaption|blockquote|summary|section|aside|nav)>|<br\s*/?>)", re.I
+)
 WORD = re.compile(r"[^\W\d_]+", re.U)
 STEP_PAGE = re.compile(r"^trin-(\d+)/index\.html$")
 ARTICLE = re.compile(r'<article class="md-content__inner[^"]*"[^>]*>')
@@ -74,7 +77,7 @@ def _text_segments(html: str):
     blank = lambda m: " " * len(m.group(0))  # noqa: E731 – same length keeps the offsets
     masked = re.sub(r"=\s*(\"[^\"]*\"|'[^']*')", blank, html[:end])  # attribute values may hold < and >
     masked = skip.sub(lambda m: "<" + " " * (len(m.group(0)) - 2) + ">", masked)  # one "tag": no text
-    for m in re.finditer(r">([^<]+)<", masked[start.start():]):
+    for m in re.finditer(r">([^<]+)<", masked[start.start() :]):
         yield start.start() + m.start(1), start.start() + m.end(1)
 
 
@@ -124,7 +127,7 @@ def prepare(rel: str, html: str, splits: dict[str, tuple[str, str]]) -> str:
     meta = f' data-pagefind-meta="trin:Trin {step.group(1)}"' if step else ""
     html, found = ARTICLE.subn(lambda m: m.group(0)[:-1] + " data-pagefind-body" + meta + ">", html, count=1)
     if not found:
-        raise SystemExit(f"{rel}: no Material <article class=\"md-content__inner\"> to index – did the theme change?")
+        raise SystemExit(f'{rel}: no Material <article class="md-content__inner"> to index – did the theme change?')
     html = BOX_HEAD.sub(r"<h3\1>\2</h3>", html)
     html = BLOCK_END.sub(r"\1 ", html)
     # Pagefind skips the text of forms and labels; a worksheet is a form whose labels are the
@@ -166,7 +169,9 @@ def build(site: Path, *, quiet: bool = True) -> dict:
             target.write_text(prepare(rel, html, splits), encoding="utf-8")
         subprocess.run(
             [str(PAGEFIND), "--site", tmp, "--output-path", str(out), *(["--quiet"] if quiet else [])],
-            cwd=ROOT, check=True, timeout=300,
+            cwd=ROOT,
+            check=True,
+            timeout=300,
         )
     # Words the site spells with ae/oe/aa ("Aalborg", "Michael"): sog.js leaves a query word that
     # starts one of them as typed, and reads any other ae/oe/aa as æ/ø/å.

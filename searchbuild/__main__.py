@@ -1,4 +1,5 @@
 """python -m searchbuild SITE_DIR: the search index of a built site (see searchbuild/__init__.py)."""
+
 from __future__ import annotations
 
 import argparse
@@ -11,5 +12,7 @@ parser.add_argument("site", nargs="?", default="site", type=Path, help="the buil
 parser.add_argument("--verbose", action="store_true", help="show Pagefind's own log")
 args = parser.parse_args()
 numbers = build(args.site.resolve(), quiet=not args.verbose)
-print(f"search index: {numbers['pages']} pages, {numbers['compounds']} compounds split, "
-      f"{numbers['ascii_words']} words spelt with ae/oe/aa → {args.site / 'pagefind'}")
+print(
+    f"search index: {numbers['pages']} pages, {numbers['compounds']} compounds split, "
+    f"{numbers['ascii_words']} words spelt with ae/oe/aa → {args.site / 'pagefind'}"
+)

@@ -3,6 +3,7 @@
 The parser is stdlib-only (html.parser) and builds a minimal tree, enough to ask "which element
 has this id", "what text does <article> show" and "which URLs does this page reference".
 """
+
 from __future__ import annotations
 
 import os
@@ -21,6 +22,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from macros.content import load_content  # noqa: E402
+
 
 def _free_port() -> int:
     import socket
@@ -49,6 +51,7 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
         env={**os.environ, **BUILD_ENV},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
+        check=False,
         text=True,
         timeout=300,
     )
@@ -95,7 +98,25 @@ def content():
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 # Elements whose boundaries do not separate words; every other element does.
-INLINE = {"a", "abbr", "b", "cite", "code", "em", "i", "kbd", "mark", "q", "s", "small", "span", "strong", "sub", "sup", "u"}
+INLINE = {
+    "a",
+    "abbr",
+    "b",
+    "cite",
+    "code",
+    "em",
+    "i",
+    "kbd",
+    "mark",
+    "q",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "u",
+}
 NOT_TEXT = {"script", "style", "template"}
 
 

@@ -5,6 +5,7 @@ published it must keep meaning the same question. Each line is `<number> <worksh
 id>` (the item's anchor). `tests/test_item_numbers.py` fails when a listed number would now mean
 another item, or is gone; new numbers are added with:  .venv/bin/python -m tests.item_numbers
 """
+
 from __future__ import annotations
 
 import sys
@@ -20,7 +21,11 @@ HEADER = "# The site's question numbers and what each means. Only grows: see tes
 
 def current(content: Content) -> dict[str, str]:
     """Number → "<worksheet id>--<item id>" as the content numbers them now."""
-    return {nr: f"{sheet_id}--{item_id}" for sheet_id, items in item_numbers(content).items() for item_id, nr in items.items()}
+    return {
+        nr: f"{sheet_id}--{item_id}"
+        for sheet_id, items in item_numbers(content).items()
+        for item_id, nr in items.items()
+    }
 
 
 def read_numbers(path: Path = NUMBERS) -> dict[str, str]:

@@ -5,6 +5,7 @@ every page, and every id a person would link to (headings, worksheets, sections,
 Update after adding content (the list only grows; a removed entry fails the tests until the
 page gets a redirect):  .venv/bin/python -m tests.link_manifest
 """
+
 from __future__ import annotations
 
 import os
@@ -59,13 +60,19 @@ def collect(site: Path) -> set[str]:
 
 
 def read_manifest() -> list[str]:
-    return [line.strip() for line in MANIFEST.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+    return [
+        line.strip()
+        for line in MANIFEST.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
 
 
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", tmp], cwd=ROOT, check=True, env=env)
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", tmp], cwd=ROOT, check=True, env=env
+        )
         current = collect(Path(tmp))
     known = set(read_manifest()) if MANIFEST.exists() else set()
     header = "# Public addresses and anchors. Only grows: see tests/link_manifest.py.\n"

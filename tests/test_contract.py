@@ -3,6 +3,7 @@
 The templates, the published JSON the browser reads, and the PDF field names must all agree with
 it; the key scheme itself is stated here once more, independently, so a change to it is noticed.
 """
+
 from __future__ import annotations
 
 import json
@@ -61,7 +62,9 @@ def test_key_scheme_of_each_kind(content):
     assert sheets_with_rows == {"trin-4-risikoanalyse", "trin-7-kpi"}
 
 
-@pytest.mark.parametrize("sheet_id", sorted(__import__("macros.content", fromlist=["load_content"]).load_content(ROOT).worksheets))
+@pytest.mark.parametrize(
+    "sheet_id", sorted(__import__("macros.content", fromlist=["load_content"]).load_content(ROOT).worksheets)
+)
 def test_added_row_template_uses_the_contract_keys(content, sheet_id):
     c = sheet_contract(content, sheet_id)
     html = render_worksheet(content, sheet_id)

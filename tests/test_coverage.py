@@ -6,6 +6,7 @@ occur in the visible text of the built site (case, quotes, dashes and whitespace
 What the site leaves out on purpose is listed in DROPPED_LINES / DROPPED_RANGES with a reason,
 and removed before counting; the threshold is not a hiding place for it.
 """
+
 from __future__ import annotations
 
 import re
@@ -33,9 +34,18 @@ DROPPED_LINES = [
 ]
 # Line ranges the site leaves out on purpose: (first, last, the text they hold, reason).
 DROPPED_RANGES = [
-    (55, 82, "”Det røde bånd”. Foto: Techcollege.", "photo credit broken into letters; the photo is not in the manuscript"),
-    (2274, 2277, "Foto Fotoet forstiller en pude designet og produceret af medarbejdere hos Blindes Arbejde",
-     "caption of a photo that is not in the manuscript"),
+    (
+        55,
+        82,
+        "”Det røde bånd”. Foto: Techcollege.",
+        "photo credit broken into letters; the photo is not in the manuscript",
+    ),
+    (
+        2274,
+        2277,
+        "Foto Fotoet forstiller en pude designet og produceret af medarbejdere hos Blindes Arbejde",
+        "caption of a photo that is not in the manuscript",
+    ),
 ]
 # Extraction errors the site corrects (CONTENT.md: "except obvious extraction errors").
 CORRECTIONS = {"ændrinqer": "ændringer"}
@@ -44,11 +54,31 @@ JOIN = "\u00ad"  # marks a line-end hyphen that was joined: matches "", "-" or "
 
 # --- Normalising ---------------------------------------------------------------------------------
 
-_UNIFY = str.maketrans({
-    "”": '"', "“": '"', "„": '"', "«": '"', "»": '"', "’": '"', "‘": '"', "'": '"', "´": '"', "`": '"',
-    "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-",
-    "\u00a0": " ", "\u202f": " ", "\t": " ", "•": " ", "·": " ", "¶": " ",
-})
+_UNIFY = str.maketrans(
+    {
+        "”": '"',
+        "“": '"',
+        "„": '"',
+        "«": '"',
+        "»": '"',
+        "’": '"',
+        "‘": '"',
+        "'": '"',
+        "´": '"',
+        "`": '"',
+        "–": "-",
+        "—": "-",
+        "‐": "-",
+        "‑": "-",
+        "−": "-",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\t": " ",
+        "•": " ",
+        "·": " ",
+        "¶": " ",
+    }
+)
 
 
 def normalise(text: str) -> str:
@@ -105,7 +135,7 @@ def bridge_hyphen_gaps(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for index, (number, line) in enumerate(lines):
         if not line.strip() and out and re.search(r"\w-\s*$", out[-1][1]):
-            following = next((l for _, l in lines[index + 1:] if l.strip()), "")
+            following = next((text for _, text in lines[index + 1 :] if text.strip()), "")
             if re.match(r"[a-zæøå]", following):
                 continue
         out.append((number, line))
@@ -182,7 +212,9 @@ class Coverage:
         return 1 - len(self.missing) / len(self.sentences)
 
     def report(self) -> str:
-        lines = [f"coverage {self.ratio:.2%}: {len(self.sentences) - len(self.missing)} of {len(self.sentences)} sentences"]
+        lines = [
+            f"coverage {self.ratio:.2%}: {len(self.sentences) - len(self.missing)} of {len(self.sentences)} sentences"
+        ]
         lines += [f"  line {s.line}: {s.text.replace(JOIN, '')}" for s in self.missing]
         return "\n".join(lines)
 
@@ -218,8 +250,10 @@ def test_dropped_lines_and_ranges_still_match_the_manuscript():
     for pattern, reason in DROPPED_LINES:
         assert any(re.search(pattern, line) for line in raw), f"nothing matches {pattern!r} ({reason})"
     for first, last, expected, reason in DROPPED_RANGES:
-        squeezed = "".join("".join(raw[first - 1:last]).split()).replace("-", "")
-        assert squeezed.startswith("".join(expected.split())), f"lines {first}–{last} no longer hold {expected!r} ({reason})"
+        squeezed = "".join("".join(raw[first - 1 : last]).split()).replace("-", "")
+        assert squeezed.startswith("".join(expected.split())), (
+            f"lines {first}–{last} no longer hold {expected!r} ({reason})"
+        )
     for wrong in CORRECTIONS:
         assert any(wrong in line for line in raw), f"{wrong!r} is no longer in the manuscript"
 
@@ -235,12 +269,18 @@ def test_normalise_unifies_quotes_dashes_case_and_space():
 @pytest.mark.parametrize(
     "raw, expected",
     [
-        ("gjorde jeg mine første erfarin-\nger med partnerskaber.", "gjorde jeg mine første erfaringer med partnerskaber"),
+        (
+            "gjorde jeg mine første erfarin-\nger med partnerskaber.",
+            "gjorde jeg mine første erfaringer med partnerskaber",
+        ),
         ("et spændende og værdi- \nskabende projekt", "et spændende og værdiskabende projekt"),
         ("en 2-årig periode og PR- og \nkommunikationstiltag.", "en 2-årig periode og PR- og kommunikationstiltag"),
         ("•\t Hvad er vores mål og strategi for de næste år?", "Hvad er vores mål og strategi for de næste år?"),
         ("søge i registret på datacvr.\nvirk.dk. På LinkedIn er der", "søge i registret på datacvr.virk.dk"),
-        ("Et partnerskab mellem to parter resul-\n\nterede i nye produkter", "Et partnerskab mellem to parter resulterede i nye produkter"),
+        (
+            "Et partnerskab mellem to parter resul-\n\nterede i nye produkter",
+            "Et partnerskab mellem to parter resulterede i nye produkter",
+        ),
     ],
 )
 def test_manuscript_cleaning(tmp_path, raw, expected):

@@ -2,6 +2,7 @@
 
 Numbers come from macros/contract.py (item_numbers) and are kept in tests/item_numbers.txt.
 """
+
 from __future__ import annotations
 
 import re
@@ -31,11 +32,17 @@ def test_published_numbers_keep_their_meaning(content):
 
 def test_every_number_is_listed(content):
     missing = sorted(set(current(content)) - set(read_numbers()), key=sort_key)
-    assert not missing, f"New question numbers are not in {NUMBERS.name}; run `.venv/bin/python -m tests.item_numbers`: {', '.join(missing)}"
+    assert not missing, (
+        f"New question numbers are not in {NUMBERS.name}; run `.venv/bin/python -m tests.item_numbers`: {', '.join(missing)}"
+    )
 
 
 def test_numbers_file_is_in_order():
-    lines = [line.split()[0] for line in NUMBERS.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    lines = [
+        line.split()[0]
+        for line in NUMBERS.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
     assert lines == sorted(set(lines), key=sort_key)
 
 
@@ -86,7 +93,11 @@ def test_adding_at_the_end_keeps_numbers_and_inserting_fails_clearly(tmp_path):
     front = _project_copy(tmp_path / "front")
     _add_item(front, "trin-3-foer-moedet", first=True)
     problems = changed(published, current(load_content(front)))
-    assert problems and problems[0] == "  3.1: published for trin-3-foer-moedet--research-af-moedeltagerne, would now be trin-3-foer-moedet--et-nyt-punkt"
+    assert (
+        problems
+        and problems[0]
+        == "  3.1: published for trin-3-foer-moedet--research-af-moedeltagerne, would now be trin-3-foer-moedet--et-nyt-punkt"
+    )
     assert not any(re.match(r"  [124567G]\.", p) for p in problems)  # other steps keep theirs
 
 
@@ -107,7 +118,9 @@ def test_built_pages_show_each_number_once_on_its_item(site, content, step):
     sheets = {el.get("id").split("--")[0] for el in items}
     for sheet_id in sheets:
         own = [el for el in site.pages[f"arbejdsark/{sheet_id}/index.html"].article.iter() if el.get("data-ark-nr")]
-        assert [(el.get("id"), el.get("data-ark-nr")) for el in own] == [(el.get("id"), el.get("data-ark-nr")) for el in items if el.get("id").startswith(sheet_id + "--")]
+        assert [(el.get("id"), el.get("data-ark-nr")) for el in own] == [
+            (el.get("id"), el.get("data-ark-nr")) for el in items if el.get("id").startswith(sheet_id + "--")
+        ]
 
 
 @pytest.fixture(scope="module")

@@ -1,10 +1,10 @@
 """Links consultants send must keep working: the committed manifest, redirects, short addresses."""
+
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-import pytest
 import yaml
 
 from tests.link_manifest import collect, read_manifest
@@ -44,7 +44,9 @@ def test_every_published_link_still_resolves(built_site):
         text = page.read_text(encoding="utf-8")
         refresh = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', text)
         if refresh:  # a redirected page: follow it once
-            page = (page.parent / refresh.group(1)).resolve() / ("" if refresh.group(1).endswith(".html") else "index.html")
+            page = (page.parent / refresh.group(1)).resolve() / (
+                "" if refresh.group(1).endswith(".html") else "index.html"
+            )
             text = page.read_text(encoding="utf-8") if page.exists() else ""
         if anchor and not re.search(rf'\sid="{re.escape(anchor)}"', text):
             broken.append(f"{entry}: anchor #{anchor} no longer exists on the page")

@@ -3,11 +3,12 @@
 One session fixture runs the real build step (`python -m pdfbuild --out <tmp>`) once, with a
 public-looking SITE_URL so the footer addresses have realistic length; every test reads its output.
 """
+
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -39,7 +40,13 @@ def pdf_dir(tmp_path_factory) -> Path:
     env = {**os.environ, "SITE_URL": SITE_URL, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "pdfbuild", "--out", str(out), "--jobs", "2", "--quiet"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=600,
+        check=False,
     )
     if result.returncode != 0:
         pytest.fail(f"python -m pdfbuild failed (exit {result.returncode}):\n{result.stdout}", pytrace=False)
@@ -74,7 +81,9 @@ def pack_of(sheet) -> str:
 
 
 def all_pdfs() -> list[str]:
-    steps = {yaml.safe_load(p.read_text(encoding="utf-8")).get("step") for p in (ROOT / "data" / "arbejdsark").glob("*.yml")}
+    steps = {
+        yaml.safe_load(p.read_text(encoding="utf-8")).get("step") for p in (ROOT / "data" / "arbejdsark").glob("*.yml")
+    }
     packs = sorted(f"printpakke-{s or 'bevar-gejsten'}.pdf" for s in steps)
     return [f"{i}.pdf" for i in SHEET_IDS] + packs + [GUIDE]
 
@@ -105,7 +114,9 @@ def printed_texts(content, sheet) -> list[str]:
             texts += [t for item in section.items for t in (item.lead, item.text) if t]
     elif sheet.kind == "dialogue":
         # A row has one title, or a title per party (the book's "Foreningens AKTIVITET" / "Virksomhedens PRODUKT").
-        texts += list(sheet.parties) + [t for row in sheet.rows for t in ([row.title] if row.title else row.titles or [])]
+        texts += list(sheet.parties) + [
+            t for row in sheet.rows for t in ([row.title] if row.title else row.titles or [])
+        ]
     elif sheet.kind == "risk":
         texts += list(sheet.scale) + [row.text for row in sheet.rows]
     elif sheet.kind == "table":
@@ -135,7 +146,11 @@ def step_line(content, sheet) -> str:
 
 
 def test_a_pdf_for_every_worksheet_step_and_the_guide(pdf_dir, manifest, content):
-    expected = {f"{i}.pdf" for i in content.worksheets} | {f"printpakke-{s}.pdf" for s in content.steps} | {"printpakke-bevar-gejsten.pdf", GUIDE}
+    expected = (
+        {f"{i}.pdf" for i in content.worksheets}
+        | {f"printpakke-{s}.pdf" for s in content.steps}
+        | {"printpakke-bevar-gejsten.pdf", GUIDE}
+    )
     assert set(manifest["files"]) == expected
     assert {p.name for p in pdf_dir.glob("*.pdf")} == expected
     assert manifest["site_url"] == SITE_URL
@@ -154,13 +169,19 @@ def test_worksheet_fields_are_its_storage_keys(pdf_dir, content, sheet_id):
     fields = pdf.get_fields() or {}  # None: no form at all (a plain list)
     keys = expected_fields(content, sheet)
     assert len(keys) == len(set(keys))
-    assert sorted(fields) == sorted(keys), "PDF form fields must be the header fields and the worksheet's keys, one to one"
+    assert sorted(fields) == sorted(keys), (
+        "PDF form fields must be the header fields and the worksheet's keys, one to one"
+    )
     by_key = {f.key: f for f in worksheet_fields(content, sheet)}
     for name, field in fields.items():
         if name in HEADER_NAMES:
             assert field["/FT"] == "/Tx" and not int(field.get("/Ff", 0)) & MULTILINE, name
             continue
-        kind = by_key[name].type if name in by_key else ("choice" if sheet.kind == "risk" and not name.endswith("--tekst") else "text")
+        kind = (
+            by_key[name].type
+            if name in by_key
+            else ("choice" if sheet.kind == "risk" and not name.endswith("--tekst") else "text")
+        )
         flags = int(field.get("/Ff", 0))
         if kind == "text":
             assert field["/FT"] == "/Tx" and flags & MULTILINE, name
@@ -192,8 +213,15 @@ def test_worksheet_text_footer_and_fonts(pdf_dir, content, manifest, sheet_id):
 def test_a_filled_in_copy_keeps_its_answers(pdf_dir, tmp_path):
     """Text (with æ/ø/å), a tick and a radio choice survive filling in and saving (pypdf as the viewer)."""
     answers = {
-        "trin-3-foer-moedet.pdf": {"research-af-moedeltagerne": "/on", "research-af-moedeltagerne--note": "Æbler, øl og ål hos Søren"},
-        "trin-4-risikoanalyse.pdf": {"positiv-omtale": "/1", "egen-1": "/0", "egen-1--tekst": "Vores eget udsagn – på dansk"},
+        "trin-3-foer-moedet.pdf": {
+            "research-af-moedeltagerne": "/on",
+            "research-af-moedeltagerne--note": "Æbler, øl og ål hos Søren",
+        },
+        "trin-4-risikoanalyse.pdf": {
+            "positiv-omtale": "/1",
+            "egen-1": "/0",
+            "egen-1--tekst": "Vores eget udsagn – på dansk",
+        },
     }
     for name, values in answers.items():
         writer = PdfWriter(clone_from=pdf_dir / name)
@@ -213,7 +241,9 @@ def assert_fonts_embedded(pdf: PdfReader) -> None:
             descriptor = (descendants[0].get_object() if descendants else font).get("/FontDescriptor")
             assert descriptor is not None, f"font {name} has no descriptor"
             descriptor = descriptor.get_object()
-            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), f"font {font.get('/BaseFont')} is not embedded"
+            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), (
+                f"font {font.get('/BaseFont')} is not embedded"
+            )
 
 
 def test_nothing_is_fetched_while_printing():
@@ -333,13 +363,19 @@ def test_pages_are_a4_not_blank_and_nothing_leaves_the_page(pdf_dir, pdftoppm, n
     path = pdf_dir / name
     pdf = reader(path)
     for n, page in enumerate(pdf.pages, start=1):
-        assert (round(float(page.mediabox.width), 1), round(float(page.mediabox.height), 1)) == tuple(round(x, 1) for x in A4), f"{name} page {n}: not A4"
+        assert (round(float(page.mediabox.width), 1), round(float(page.mediabox.height), 1)) == tuple(
+            round(x, 1) for x in A4
+        ), f"{name} page {n}: not A4"
         assert text_outside_page(page) == [], f"{name} page {n}: text outside the page"
     dpi = 30
-    out = subprocess.run([pdftoppm, "-r", str(dpi), "-gray", "-png", str(path), str(path.with_suffix(""))], capture_output=True)
+    out = subprocess.run(
+        [pdftoppm, "-r", str(dpi), "-gray", "-png", str(path), str(path.with_suffix(""))],
+        capture_output=True,
+        check=False,
+    )
     assert out.returncode == 0, out.stderr
     images = sorted(pdf_dir.glob(f"{path.stem}-*.png"))
-    images = [p for p in images if p.stem[len(path.stem) + 1:].isdigit()]
+    images = [p for p in images if p.stem[len(path.stem) + 1 :].isdigit()]
     assert len(images) == len(pdf.pages)
     edge = round(5 / 25.4 * dpi)  # 5 mm
     for n, image_path in enumerate(images, start=1):
@@ -348,7 +384,9 @@ def test_pages_are_a4_not_blank_and_nothing_leaves_the_page(pdf_dir, pdftoppm, n
         body = image.crop((0, 0, w, round(h * (297 - 35) / 297)))  # above the footer
         assert body.point(lambda v: 255 if v < 128 else 0).getbbox() is not None, f"{name} page {n}: blank"
         for band in ((0, 0, w, edge), (0, h - edge, w, h), (0, 0, edge, h), (w - edge, 0, w, h)):
-            assert image.crop(band).point(lambda v: 255 if v < 200 else 0).getbbox() is None, f"{name} page {n}: ink within 5 mm of the edge"
+            assert image.crop(band).point(lambda v: 255 if v < 200 else 0).getbbox() is None, (
+                f"{name} page {n}: ink within 5 mm of the edge"
+            )
         image_path.unlink()
 
 
@@ -377,9 +415,13 @@ def test_bog_pdf_link_only_when_the_manifest_lists_the_guide(tmp_path):
     bog_pdf = env.macros["bog_pdf"]
     assert bog_pdf().strip() == ""
     (tmp_path / "pdf").mkdir()
-    (tmp_path / "pdf" / "manifest.json").write_text(json.dumps({"files": {"trin-1-refleksion.pdf": {}}}), encoding="utf-8")
+    (tmp_path / "pdf" / "manifest.json").write_text(
+        json.dumps({"files": {"trin-1-refleksion.pdf": {}}}), encoding="utf-8"
+    )
     assert bog_pdf().strip() == ""
-    (tmp_path / "pdf" / "manifest.json").write_text(json.dumps({"files": {GUIDE: {"bytes": 1_234_567}}}), encoding="utf-8")
+    (tmp_path / "pdf" / "manifest.json").write_text(
+        json.dumps({"files": {GUIDE: {"bytes": 1_234_567}}}), encoding="utf-8"
+    )
     link = bog_pdf()
     assert f'href="pdf/{GUIDE}"' in link and "Hent hele bogen som PDF" in link
 
@@ -487,8 +529,25 @@ def render_poppler(path: Path, n: int, dpi: int, pdftoppm: str):
     from PIL import Image
 
     out = path.with_name(path.stem + "-poppler")
-    subprocess.run([pdftoppm, "-r", str(dpi), "-gray", "-png", "-singlefile", "-f", str(n + 1), "-l", str(n + 1), str(path), str(out)],
-                   check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        [
+            pdftoppm,
+            "-r",
+            str(dpi),
+            "-gray",
+            "-png",
+            "-singlefile",
+            "-f",
+            str(n + 1),
+            "-l",
+            str(n + 1),
+            str(path),
+            str(out),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
     return Image.open(out.with_suffix(".png")).convert("L")
 
 
@@ -515,7 +574,9 @@ def test_long_danish_text_is_visible_to_its_last_word(pdf_dir, content, tmp_path
         image = render_pdfium(dest, n, dpi) if viewer == "pdfium" else render_poppler(dest, n, dpi, pdftoppm)
         images.append(image.crop(tuple(round(v * dpi / 72) for v in box)))
     full, cut = images
-    assert ImageChops.difference(full, cut).getbbox() is not None, f"{name} {key}: the last word is not visible in {viewer}"
+    assert ImageChops.difference(full, cut).getbbox() is not None, (
+        f"{name} {key}: the last word is not visible in {viewer}"
+    )
     assert full.point(lambda v: 255 if v < 128 else 0).getbbox() is not None, "no text drawn"
 
 
@@ -555,7 +616,9 @@ def test_every_sheet_starts_with_name_and_date_fields(pdf_dir, content, name):
         assert len(page_index) == 1
         (n,) = page_index
         others = [field_box(pdf_dir / name, prefix + k) for k in expected_keys(content, sheet)]
-        assert all(n < m or (n == m and boxes[HEADER_NAMES[0]][1][3] <= box[1]) for m, box in others), f"{name} {sheet.id}: header not at the top"
+        assert all(n < m or (n == m and boxes[HEADER_NAMES[0]][1][3] <= box[1]) for m, box in others), (
+            f"{name} {sheet.id}: header not at the top"
+        )
         text = pdf.pages[n].extract_text()
         for _, _, label in HEADER_FIELDS:
             assert label in text, f"{name}: no label {label!r}"
@@ -619,7 +682,7 @@ def page_references() -> list[tuple[str, str, str]]:
 
 
 def test_page_references_link_to_their_target_and_print_its_page(pdf_dir, content):
-    """"side 44-45", "næste side" …: a link to the target inside the PDF, printed as the PDF's page."""
+    """ "side 44-45", "næste side" …: a link to the target inside the PDF, printed as the PDF's page."""
     pdf = reader(pdf_dir / GUIDE)
     refs = page_references()
     assert len(refs) >= 3
@@ -647,6 +710,10 @@ def test_page_references_link_to_their_target_and_print_its_page(pdf_dir, conten
         assert squeezed(first)[:60] in held, f"#{anchor}: page {target} does not hold the target"
         # The page with the reference (other links may lead to the same sheet) prints its page.
         printed = {n: squeezed(texts[n - 1]).lower() for n in links[dest]}
-        assert any(f"side{target}" in t for t in printed.values()), f"{text!r} ({chapter}.md) should print side {target}"
+        assert any(f"side{target}" in t for t in printed.values()), (
+            f"{text!r} ({chapter}.md) should print side {target}"
+        )
         if text.lower() != f"side {target}":
-            assert not any(squeezed(text).lower() in t for t in printed.values()), f"{chapter}.md: the PDF still prints the book's {text!r}"
+            assert not any(squeezed(text).lower() in t for t in printed.values()), (
+                f"{chapter}.md: the PDF still prints the book's {text!r}"
+            )

@@ -1,4 +1,5 @@
 """Unit tests of the renderers (macros.render / macros.pages / macros.slug), without MkDocs."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -87,7 +88,11 @@ def test_data_keys_match_worksheet_fields_one_to_one(content, rendered, sheet_id
 def test_fieldsets_have_legends(rendered, sheet_id):
     fieldsets = list(rendered[sheet_id].iter("fieldset"))
     assert fieldsets, "a worksheet groups its fields in at least one <fieldset>"
-    without = [fs.get("id") for fs in fieldsets if not any(c.tag == "legend" and c.text() for c in fs.children if not isinstance(c, str))]
+    without = [
+        fs.get("id")
+        for fs in fieldsets
+        if not any(c.tag == "legend" and c.text() for c in fs.children if not isinstance(c, str))
+    ]
     assert without == []
 
 
@@ -102,7 +107,9 @@ def test_embedded_worksheet_has_a_markdown_heading_with_its_id(content, sheet_id
     if sheet.box:
         # In one of the book's boxes: the label is no heading (the text after the box returns to
         # the chapter's section); the label or the title line carries the anchor.
-        assert first_line.startswith('<div class="boks"') and not any(line.startswith("#") for line in rendered.splitlines())
+        assert first_line.startswith('<div class="boks"') and not any(
+            line.startswith("#") for line in rendered.splitlines()
+        )
         assert f'id="{heading_anchor(sheet)}"' in rendered
     else:
         assert first_line.startswith("### ") and first_line.endswith(f"{{ #{heading_anchor(sheet)} .ark-titel }}")
@@ -118,7 +125,16 @@ def test_embedded_worksheet_has_a_markdown_heading_with_its_id(content, sheet_id
 
 EVIL = 'Ord & <script>alert(1)</script> "citat"'
 EVIL_SHEETS = {
-    "questions": {"sections": [{"id": "s", "title": EVIL, "intro": EVIL, "items": [{"id": "i", "lead": EVIL, "text": EVIL, "example": EVIL}]}]},
+    "questions": {
+        "sections": [
+            {
+                "id": "s",
+                "title": EVIL,
+                "intro": EVIL,
+                "items": [{"id": "i", "lead": EVIL, "text": EVIL, "example": EVIL}],
+            }
+        ]
+    },
     "checklist": {"sections": [{"id": "s", "title": EVIL, "items": [{"id": "i", "lead": EVIL, "text": EVIL}]}]},
     "dialogue": {
         "parties": [EVIL, "B"],
@@ -143,7 +159,15 @@ EVIL_LIST = {"sections": [{"id": "s", "title": EVIL, "items": [{"id": "i", "lead
 
 def evil_content(content, kind):
     sheet = TypeAdapter(Worksheet).validate_python(
-        {"id": "ondt-ark", "title": EVIL, "intro": EVIL, "page": "trin-1.md", "step": "trin-1", "kind": kind, **EVIL_SHEETS[kind]}
+        {
+            "id": "ondt-ark",
+            "title": EVIL,
+            "intro": EVIL,
+            "page": "trin-1.md",
+            "step": "trin-1",
+            "kind": kind,
+            **EVIL_SHEETS[kind],
+        }
     )
     return dataclasses.replace(content, worksheets={sheet.id: sheet})
 
@@ -163,7 +187,16 @@ def test_texts_are_escaped(content, html_parser, kind):
 
 def test_list_texts_are_escaped(content, html_parser):
     sheet = TypeAdapter(Worksheet).validate_python(
-        {"id": "ondt-ark", "title": EVIL, "box": EVIL, "page": "trin-5.md", "step": "trin-5", "kind": "list", **EVIL_LIST})
+        {
+            "id": "ondt-ark",
+            "title": EVIL,
+            "box": EVIL,
+            "page": "trin-5.md",
+            "step": "trin-5",
+            "kind": "list",
+            **EVIL_LIST,
+        }
+    )
     out = render_worksheet(dataclasses.replace(content, worksheets={sheet.id: sheet}), "ondt-ark")
     assert "<script>" not in out and "&lt;script&gt;alert(1)&lt;/script&gt;" in out
     fragment = html_parser(out)
@@ -181,9 +214,18 @@ def test_perspective_texts_are_escaped(content, html_parser):
     first = next(p for p in content.perspectives.values() if p.question)
     evil_p = first.model_copy(update={"name": EVIL, "question": EVIL})
     sheet = TypeAdapter(Worksheet).validate_python(
-        {"id": "ondt-ark", "title": EVIL, "page": "trin-4.md", "kind": "perspectives", "context": "question", "order": [first.id]}
+        {
+            "id": "ondt-ark",
+            "title": EVIL,
+            "page": "trin-4.md",
+            "kind": "perspectives",
+            "context": "question",
+            "order": [first.id],
+        }
     )
-    evil = dataclasses.replace(content, worksheets={sheet.id: sheet}, perspectives={**content.perspectives, first.id: evil_p})
+    evil = dataclasses.replace(
+        content, worksheets={sheet.id: sheet}, perspectives={**content.perspectives, first.id: evil_p}
+    )
     out = render_worksheet(evil, "ondt-ark")
     assert "<script>" not in out
     assert EVIL in html_parser(out).text()
@@ -205,7 +247,7 @@ def test_perspective_texts_are_escaped(content, html_parser):
         # Published anchors, pinned: a typographic apostrophe is dropped, an ASCII one separates.
         ("KPI’er som målemetode", "kpier-som-maalemetode"),
         ("KPI'er for partnerskabet", "kpi-er-for-partnerskabet"),
-        ('Citat "med" \'quotes\'', "citat-med-quotes"),
+        ("Citat \"med\" 'quotes'", "citat-med-quotes"),
         ("Flere   mellemrum\tog\nlinjer", "flere-mellemrum-og-linjer"),
         ("Partnerskabsruten – syv trin", "partnerskabsruten-syv-trin"),
         ("  - Kanter -  ", "kanter"),
@@ -245,9 +287,13 @@ def test_generated_page_stubs_match_the_data(content):
     from macros.stubs import expected_stubs
 
     docs = Path(__file__).resolve().parent.parent / "docs"
-    stale = [rel for rel, text in expected_stubs(content).items()
-             if not (docs / rel).exists() or (docs / rel).read_text(encoding="utf-8") != text]
+    stale = [
+        rel
+        for rel, text in expected_stubs(content).items()
+        if not (docs / rel).exists() or (docs / rel).read_text(encoding="utf-8") != text
+    ]
     assert not stale, f"run `.venv/bin/python -m macros.stubs`; stale: {stale}"
-    orphans = sorted(p.name for p in (docs / "arbejdsark").glob("*.md")
-                     if p.name != "index.md" and p.stem not in content.worksheets)
+    orphans = sorted(
+        p.name for p in (docs / "arbejdsark").glob("*.md") if p.name != "index.md" and p.stem not in content.worksheets
+    )
     assert not orphans, f"worksheet pages without a worksheet in data/: {orphans}"

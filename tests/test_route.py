@@ -2,6 +2,7 @@
 example pages, print packs at the top of every step and on "Mit partnerskab", the start page,
 and one previous/next navigation on step pages. Built-HTML tests (conftest.site); the browser
 side (show/hide, 320 px) is tests/browser/test_route.py."""
+
 from __future__ import annotations
 
 import json
@@ -23,7 +24,10 @@ def pdfs() -> dict:
     """The PDFs the site was built with (./scripts/test runs scripts/build_pdfs first)."""
     path = ROOT / "docs" / "pdf" / "manifest.json"
     if not path.exists():
-        pytest.fail("docs/pdf/manifest.json is missing: run ./scripts/build_pdfs (./scripts/test does) before these tests", pytrace=False)
+        pytest.fail(
+            "docs/pdf/manifest.json is missing: run ./scripts/build_pdfs (./scripts/test does) before these tests",
+            pytrace=False,
+        )
     return json.loads(path.read_text(encoding="utf-8"))["files"]
 
 
@@ -73,7 +77,9 @@ def test_step_by_step_numbers_the_steps_in_order_with_show_all(site, content):
     page = site.pages["partnerskabsruten/index.html"]
     route = next(d for d in page.article.find_all("div") if "data-rute" in d.attrs)
     steps = [li for li in route.find_all("li") if "ruten-trin" in li.classes]
-    assert [li.find("span", class_="rute-cirkel").text() for li in steps] == [f"Trin {s.number}" for s in content.steps.values()]
+    assert [li.find("span", class_="rute-cirkel").text() for li in steps] == [
+        f"Trin {s.number}" for s in content.steps.values()
+    ]
     button = next(b for b in route.find_all("button") if "data-rute-alle" in b.attrs)
     assert button.get("aria-expanded") == "false" and "ark-js" in button.parent.classes
     # The worksheets without a step, after the route, with their print pack.
@@ -109,7 +115,7 @@ def test_every_worksheet_page_names_its_step(site, content, sheet_id):
     assert title == f"Del af Partnerskabsruten – Trin {step.number}"
     assert step.title in found[f"{step.id}/index.html"]
     assert "partnerskabsruten/index.html" in found
-    neighbours = {s.id for s in steps[max(i - 1, 0): i + 2]} - {step.id}
+    neighbours = {s.id for s in steps[max(i - 1, 0) : i + 2]} - {step.id}
     assert {t.removesuffix("/index.html") for t in found if t.startswith("trin-")} == {step.id} | neighbours
     for s in neighbours:
         assert found[f"{s}/index.html"] == f"Trin {content.steps[s].number}: {content.steps[s].title}"
@@ -163,7 +169,11 @@ def test_start_page_has_the_start_button_the_steps_the_worksheets_and_the_pdfs(s
     page = site.pages["index.html"]
     article = page.article
     button = article.find("a", class_="start-knap")
-    assert button is not None and "md-button" in button.classes and site.target(page, button.get("href")) == "trin-1/index.html"
+    assert (
+        button is not None
+        and "md-button" in button.classes
+        and site.target(page, button.get("href")) == "trin-1/index.html"
+    )
     steps = article.find("ol", class_="ruten--kort")
     found = links(site, page, steps)
     assert {t: squeeze(text.split(":", 1)[-1]) for t, text in found.items()} == {
@@ -198,7 +208,11 @@ def nav_order() -> list[str]:
                 walk(value)
             else:
                 stem = value.removesuffix(".md")
-                out.append("index.html" if stem == "index" else stem.removesuffix("index") + ("" if stem.endswith("index") else "/") + "index.html")
+                out.append(
+                    "index.html"
+                    if stem == "index"
+                    else stem.removesuffix("index") + ("" if stem.endswith("index") else "/") + "index.html"
+                )
 
     walk(config["nav"])
     return out

@@ -4,6 +4,7 @@ Every negative case builds a copy of the real data/ and docs/ in tmp_path, break
 thing, and checks that ContentError names the file, the path inside it and (where the loader
 tracks it) the line.
 """
+
 from __future__ import annotations
 
 import re
@@ -103,51 +104,130 @@ class Case:
 
 
 CASES = [
-    Case("unknown key", "data/arbejdsark/x.yml",
-         lambda _: edit(SHEET, "        text: Andet spørgsmål?\n", "        text: Andet spørgsmål?\n        farve: rød\n"),
-         "sections[0].items[1].farve", "farve: rød", "unknown key"),
-    Case("missing required field", "data/arbejdsark/x.yml",
-         lambda _: edit(SHEET, "      - id: to\n        text:", "      - text:"),
-         "sections[0].items[1].id", "- text: Andet", "required field is missing"),
-    Case("wrong type", "data/arbejdsark/x.yml",
-         lambda _: edit(SHEET, "        text: Første spørgsmål?\n", "        text: Første spørgsmål?\n        lines: mange\n"),
-         "sections[0].items[0].lines", "lines: mange", "valid integer"),
-    Case("id with Danish letters and capitals", "data/arbejdsark/x.yml",
-         lambda _: edit(SHEET, "id: to", "id: Før-mødet"),
-         "sections[0].items[1].id", "id: Før-mødet", "pattern"),
-    Case("duplicate item id", "data/arbejdsark/x.yml",
-         lambda _: edit(SHEET, "id: to", "id: en"),
-         "sections[0].items[1]", None, "duplicate item id 'en'"),
-    Case("duplicate section id", "data/arbejdsark/x.yml",
-         lambda _: SHEET + "  - id: a\n    items:\n      - id: tre\n        text: Tredje?\n",
-         "sections[1]", None, "duplicate section id 'a'"),
-    Case("dangling perspective reference", "data/eksempler/x.yml",
-         lambda _: EXAMPLE,
-         "perspectives[1].perspective", None, "unknown value perspective 'tillidsvaerdi'"),
-    Case("page that does not exist", "data/arbejdsark/x.yml",
-         lambda _: edit(SHEET, "page: trin-1.md", "page: trin-9.md"),
-         "page", None, "docs/trin-9.md does not exist"),
-    Case("page that does not embed the worksheet", "data/arbejdsark/x.yml",
-         lambda _: edit(SHEET, "page: trin-1.md", "page: trin-2.md"),
-         "page", None, 'docs/trin-2.md does not embed it ({{ arbejdsark("x") }} is missing)'),
-    Case("id differs from file name", "data/arbejdsark/y.yml",
-         lambda _: SHEET,
-         "id", None, "id 'x' must match the file name 'y'"),
-    Case("invalid YAML", "data/arbejdsark/x.yml",
-         lambda _: edit(SHEET, "step: trin-1", "step: trin-1: trin-2"),
-         "", "step: trin-1: trin-2", "not valid YAML"),
-    Case("split dialogue row with one example text", "data/arbejdsark/x.yml",
-         lambda _: DIALOGUE,
-         "rows[1]", "- id: produkt", "a split row's example is a pair"),
-    Case("table cell for an unknown column", "data/arbejdsark/x.yml",
-         lambda _: TABLE,
-         "rows[1]", "- id: projektleder", "unknown or input columns: ['farve']"),
-    Case("example missing from the book's order", "data/eksempler.yml",
-         lambda text: text.replace("  - murmal\n", ""),
-         "order", None, "example 'murmal' is missing"),
-    Case("route steps out of order", "data/ruten.yml",
-         swap_first_two_steps,
-         "steps[0]", "- id: trin-2", "trin-1 … trin-7 in order"),
+    Case(
+        "unknown key",
+        "data/arbejdsark/x.yml",
+        lambda _: edit(
+            SHEET, "        text: Andet spørgsmål?\n", "        text: Andet spørgsmål?\n        farve: rød\n"
+        ),
+        "sections[0].items[1].farve",
+        "farve: rød",
+        "unknown key",
+    ),
+    Case(
+        "missing required field",
+        "data/arbejdsark/x.yml",
+        lambda _: edit(SHEET, "      - id: to\n        text:", "      - text:"),
+        "sections[0].items[1].id",
+        "- text: Andet",
+        "required field is missing",
+    ),
+    Case(
+        "wrong type",
+        "data/arbejdsark/x.yml",
+        lambda _: edit(
+            SHEET, "        text: Første spørgsmål?\n", "        text: Første spørgsmål?\n        lines: mange\n"
+        ),
+        "sections[0].items[0].lines",
+        "lines: mange",
+        "valid integer",
+    ),
+    Case(
+        "id with Danish letters and capitals",
+        "data/arbejdsark/x.yml",
+        lambda _: edit(SHEET, "id: to", "id: Før-mødet"),
+        "sections[0].items[1].id",
+        "id: Før-mødet",
+        "pattern",
+    ),
+    Case(
+        "duplicate item id",
+        "data/arbejdsark/x.yml",
+        lambda _: edit(SHEET, "id: to", "id: en"),
+        "sections[0].items[1]",
+        None,
+        "duplicate item id 'en'",
+    ),
+    Case(
+        "duplicate section id",
+        "data/arbejdsark/x.yml",
+        lambda _: SHEET + "  - id: a\n    items:\n      - id: tre\n        text: Tredje?\n",
+        "sections[1]",
+        None,
+        "duplicate section id 'a'",
+    ),
+    Case(
+        "dangling perspective reference",
+        "data/eksempler/x.yml",
+        lambda _: EXAMPLE,
+        "perspectives[1].perspective",
+        None,
+        "unknown value perspective 'tillidsvaerdi'",
+    ),
+    Case(
+        "page that does not exist",
+        "data/arbejdsark/x.yml",
+        lambda _: edit(SHEET, "page: trin-1.md", "page: trin-9.md"),
+        "page",
+        None,
+        "docs/trin-9.md does not exist",
+    ),
+    Case(
+        "page that does not embed the worksheet",
+        "data/arbejdsark/x.yml",
+        lambda _: edit(SHEET, "page: trin-1.md", "page: trin-2.md"),
+        "page",
+        None,
+        'docs/trin-2.md does not embed it ({{ arbejdsark("x") }} is missing)',
+    ),
+    Case(
+        "id differs from file name",
+        "data/arbejdsark/y.yml",
+        lambda _: SHEET,
+        "id",
+        None,
+        "id 'x' must match the file name 'y'",
+    ),
+    Case(
+        "invalid YAML",
+        "data/arbejdsark/x.yml",
+        lambda _: edit(SHEET, "step: trin-1", "step: trin-1: trin-2"),
+        "",
+        "step: trin-1: trin-2",
+        "not valid YAML",
+    ),
+    Case(
+        "split dialogue row with one example text",
+        "data/arbejdsark/x.yml",
+        lambda _: DIALOGUE,
+        "rows[1]",
+        "- id: produkt",
+        "a split row's example is a pair",
+    ),
+    Case(
+        "table cell for an unknown column",
+        "data/arbejdsark/x.yml",
+        lambda _: TABLE,
+        "rows[1]",
+        "- id: projektleder",
+        "unknown or input columns: ['farve']",
+    ),
+    Case(
+        "example missing from the book's order",
+        "data/eksempler.yml",
+        lambda text: text.replace("  - murmal\n", ""),
+        "order",
+        None,
+        "example 'murmal' is missing",
+    ),
+    Case(
+        "route steps out of order",
+        "data/ruten.yml",
+        swap_first_two_steps,
+        "steps[0]",
+        "- id: trin-2",
+        "trin-1 … trin-7 in order",
+    ),
 ]
 
 
@@ -193,7 +273,9 @@ def test_bad_data_is_reported_with_file_path_and_line(project, case):
     message = problems[0]
     assert case.says in message
     if case.where:
-        assert re.search(rf"(^|[\s:]){re.escape(case.where)}($|[\s:])", message), f"path {case.where!r} not named: {message}"
+        assert re.search(rf"(^|[\s:]){re.escape(case.where)}($|[\s:])", message), (
+            f"path {case.where!r} not named: {message}"
+        )
     if case.line_of is not None:
         assert f"line {line_number(broken, case.line_of)}" in message, message
 
@@ -229,7 +311,9 @@ def project_copy(tmp_path) -> Path:
 
 def break_yaml(project: Path) -> str:
     path = project / "data" / "arbejdsark" / "trin-3-foer-moedet.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("kind: checklist", "kind: checklist\nfarve: rød", 1), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("kind: checklist", "kind: checklist\nfarve: rød", 1), encoding="utf-8"
+    )
     return "data/arbejdsark/trin-3-foer-moedet.yml"
 
 

@@ -1,7 +1,7 @@
 """The built site (one `mkdocs build --strict`, see conftest.built_site): pages, links, ids, privacy."""
+
 from __future__ import annotations
 
-import html
 import json
 import posixpath
 import re
@@ -12,12 +12,13 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from macros.render import worksheet_fields
 from tests.conftest import squeeze
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-PERSPECTIVE_IDS = [p["id"] for p in yaml.safe_load((DATA / "vaerdiperspektiver.yml").read_text(encoding="utf-8"))["perspectives"]]
+PERSPECTIVE_IDS = [
+    p["id"] for p in yaml.safe_load((DATA / "vaerdiperspektiver.yml").read_text(encoding="utf-8"))["perspectives"]
+]
 EXAMPLE_IDS = sorted(p.stem for p in (DATA / "eksempler").glob("*.yml"))
 SHEET_IDS = sorted(p.stem for p in (DATA / "arbejdsark").glob("*.yml"))
 STEPS = range(1, 8)
@@ -33,9 +34,18 @@ MATERIAL_IDS = {
 }
 # Tags/attributes through which a browser loads something (as opposed to <a href>, which a reader follows).
 RESOURCE_ATTRS = {
-    "script": ("src",), "img": ("src", "srcset"), "iframe": ("src",), "source": ("src", "srcset"),
-    "video": ("src", "poster"), "audio": ("src",), "track": ("src",), "embed": ("src",), "object": ("data",),
-    "image": ("href", "xlink:href"), "use": ("href", "xlink:href"), "input": ("src",),
+    "script": ("src",),
+    "img": ("src", "srcset"),
+    "iframe": ("src",),
+    "source": ("src", "srcset"),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "track": ("src",),
+    "embed": ("src",),
+    "object": ("data",),
+    "image": ("href", "xlink:href"),
+    "use": ("href", "xlink:href"),
+    "input": ("src",),
 }
 NAVIGATIONAL_LINK_RELS = {"canonical", "prev", "next", "alternate", "author", "license", "help", "search"}
 CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])\s*((?:https?:)?//[^'")\s]+)""", re.I)
@@ -58,7 +68,9 @@ def is_external(url: str) -> bool:
 
 def link_targets(site, page, node) -> set[str]:
     """Built files that the <a href> links inside `node` lead to."""
-    return {site.target(page, a.get("href")) for a in node.iter("a") if a.get("href") and not is_external(a.get("href"))}
+    return {
+        site.target(page, a.get("href")) for a in node.iter("a") if a.get("href") and not is_external(a.get("href"))
+    }
 
 
 def built_page_of(docs_page: str) -> str:
@@ -80,7 +92,9 @@ def built(site, pattern: str) -> list[str]:
 
 def test_page_counts(site):
     assert built(site, r"trin-\d+/index\.html") == [f"trin-{n}/index.html" for n in STEPS]
-    assert built(site, r"vaerdiperspektiver/[^/]+/index\.html") == sorted(f"vaerdiperspektiver/{p}/index.html" for p in PERSPECTIVE_IDS)
+    assert built(site, r"vaerdiperspektiver/[^/]+/index\.html") == sorted(
+        f"vaerdiperspektiver/{p}/index.html" for p in PERSPECTIVE_IDS
+    )
     assert built(site, r"eksempler/[^/]+/index\.html") == [f"eksempler/{e}/index.html" for e in EXAMPLE_IDS]
     assert (len(PERSPECTIVE_IDS), len(EXAMPLE_IDS)) == (8, 6)
 
@@ -90,7 +104,11 @@ def test_step_page(site, n):
     page = site.pages[f"trin-{n}/index.html"]
     assert f"Trin {n} af 7" in page.article.text()
     # Previous/next: one navigation, Material's footer (tests/test_route.py).
-    rel = {a.get("rel"): site.target(page, a.get("href")) for a in page.root.find_all("link") if a.get("rel") in ("prev", "next")}
+    rel = {
+        a.get("rel"): site.target(page, a.get("href"))
+        for a in page.root.find_all("link")
+        if a.get("rel") in ("prev", "next")
+    }
     assert rel["prev"] == (f"trin-{n - 1}/index.html" if n > 1 else "partnerskabsruten/index.html")
     assert rel["next"] == (f"trin-{n + 1}/index.html" if n < 7 else "eksempler/index.html")
 
@@ -109,7 +127,9 @@ def test_example_page(site, content, example_id):
     page = site.pages[f"eksempler/{example_id}/index.html"]
     text = page.article.text()
     assert [p for p in example.partners if squeeze(p) not in text] == []
-    expected = {f"{s}/index.html" for s in example.steps} | {f"vaerdiperspektiver/{p.perspective}/index.html" for p in example.perspectives}
+    expected = {f"{s}/index.html" for s in example.steps} | {
+        f"vaerdiperspektiver/{p.perspective}/index.html" for p in example.perspectives
+    }
     assert expected - link_targets(site, page, page.article) == set()
 
 
@@ -129,7 +149,11 @@ def test_ids_are_unique_ascii_anchors(site):
     for rel, page in site.pages.items():
         ids = page.ids()
         problems += [f"{rel}: id '{i}' used {n} times" for i, n in Counter(ids).items() if n > 1]
-        problems += [f"{rel}: id '{i}' is not a lower-case ASCII anchor" for i in set(ids) if not (ANCHOR.fullmatch(i) or is_material_id(i))]
+        problems += [
+            f"{rel}: id '{i}' is not a lower-case ASCII anchor"
+            for i in set(ids)
+            if not (ANCHOR.fullmatch(i) or is_material_id(i))
+        ]
     assert problems == [], "\n".join(sorted(problems))
 
 
@@ -150,7 +174,7 @@ def test_internal_links_resolve(site):
                 if url is None or url.startswith(("mailto:", "tel:", "data:")):
                     continue
                 if url.startswith(own + "/"):
-                    url = url[len(own):]  # canonical links and the like: check them too
+                    url = url[len(own) :]  # canonical links and the like: check them too
                 elif is_external(url):
                     continue
                 target = site.target(page, url)
@@ -182,8 +206,15 @@ def third_party_references(site) -> tuple[list[str], list[str]]:
             for url in CSS_URL.findall(node.get("style") or ""):
                 loads.append(f"{rel}: style url({url})")
             if node.tag == "style":
-                loads += [f"{rel}: <style> url({u})" for u in CSS_URL.findall("".join(c for c in node.children if isinstance(c, str)))]
-            if node.tag == "a" and re.match(r"^(?:https?:)?//", node.get("href") or "") and not node.get("href").startswith(own + "/"):
+                loads += [
+                    f"{rel}: <style> url({u})"
+                    for u in CSS_URL.findall("".join(c for c in node.children if isinstance(c, str)))
+                ]
+            if (
+                node.tag == "a"
+                and re.match(r"^(?:https?:)?//", node.get("href") or "")
+                and not node.get("href").startswith(own + "/")
+            ):
                 reads.append(node.get("href"))
     for css in site.path.rglob("*.css"):
         loads += [f"{css.relative_to(site.path)}: url({u})" for u in CSS_URL.findall(css.read_text(encoding="utf-8"))]
@@ -192,7 +223,13 @@ def third_party_references(site) -> tuple[list[str], list[str]]:
 
 def test_nothing_is_loaded_from_third_party_hosts(site):
     loads, reads = third_party_references(site)
-    assert loads == [], "Third-party resources:\n" + "\n".join(loads) + "\n(External links for reading, allowed: " + ", ".join(reads) + ")"
+    assert loads == [], (
+        "Third-party resources:\n"
+        + "\n".join(loads)
+        + "\n(External links for reading, allowed: "
+        + ", ".join(reads)
+        + ")"
+    )
 
 
 def test_every_page_is_danish_and_described(site):
@@ -212,6 +249,7 @@ def test_every_page_is_danish_and_described(site):
 # The search index (Pagefind, scripts/build_search → site/pagefind/; tests/browser/test_search.py
 # runs the query set against it in Chromium).
 
+
 def test_search_index_is_danish(built_site):
     entry = json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert list(entry["languages"]) == ["da"]
@@ -219,7 +257,9 @@ def test_search_index_is_danish(built_site):
 
 # Material's search block in its header (the toggle and partials/search.html, only with its
 # search plugin); overrides/partials/header.html has the site's search there instead.
-MATERIAL_SEARCH_BLOCK = re.compile(r'\{% if "material/search" in config\.plugins %\}.*?\{% endif %\}\s*\{% endif %\}', re.S)
+MATERIAL_SEARCH_BLOCK = re.compile(
+    r'\{% if "material/search" in config\.plugins %\}.*?\{% endif %\}\s*\{% endif %\}', re.S
+)
 JINJA_COMMENT = re.compile(r"\{#.*?#\}\s*", re.S)
 
 
@@ -231,13 +271,15 @@ def test_header_is_materials_but_for_the_search():
 
     theirs = (Path(material.__file__).parent / "templates" / "partials" / "header.html").read_text(encoding="utf-8")
     ours = (ROOT / "overrides" / "partials" / "header.html").read_text(encoding="utf-8")
-    assert f"Copy of Material {version('mkdocs-material')} partials/header.html" in ours, \
+    assert f"Copy of Material {version('mkdocs-material')} partials/header.html" in ours, (
         "overrides/partials/header.html names another Material version than the installed one: compare and update it"
+    )
     assert MATERIAL_SEARCH_BLOCK.search(theirs), "Material's header no longer has its search block where we swap it"
     expected = MATERIAL_SEARCH_BLOCK.sub('{% include "partials/search.html" %}', theirs)
     lines = lambda text: [line.strip() for line in JINJA_COMMENT.sub("", text).splitlines() if line.strip()]  # noqa: E731
-    assert lines(ours) == lines(expected), \
+    assert lines(ours) == lines(expected), (
         "overrides/partials/header.html differs from Material's partials/header.html beyond the search: copy it again"
+    )
 
 
 def test_worksheet_pages_are_indexed_once_on_their_step_page(site, content):
@@ -256,6 +298,7 @@ def test_built_page_of():
 
 
 # --- Performance -----------------------------------------------------------------------------------
+
 
 def test_print_rules_never_block_the_first_paint(site):
     for rel, page in site.pages.items():

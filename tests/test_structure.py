@@ -4,6 +4,7 @@ The coverage test sees sentences; this one sees structure: list numbering, the b
 their labels, the dialogue paper's caption, heading levels of inserted blocks, the examples' order,
 and that nothing the site made is presented as the book's.
 """
+
 from __future__ import annotations
 
 import re
@@ -41,10 +42,18 @@ BOOK_BOXES = [
     ("eksempler/roede-kors-og-lb-forsikring/index.html", "Gode råd fra partnerskabet", 816),
     ("eksempler/foedevarebanken-og-jyske-bank/index.html", "Gode råd fra partnerskabet", 1020),
     ("eksempler/boerns-vilkaar-og-tdc-group/index.html", "Gode råd fra partnerskabet", 1496),
-    ("eksempler/boerns-vilkaar-og-tdc-group/index.html", "Sådan er partnerskabet mellem Børns Vilkår og TDC Group organiseret", 1516),
+    (
+        "eksempler/boerns-vilkaar-og-tdc-group/index.html",
+        "Sådan er partnerskabet mellem Børns Vilkår og TDC Group organiseret",
+        1516,
+    ),
     ("eksempler/murmal/index.html", "Værdiperspektiver", 1901),
     ("eksempler/blindes-arbejde-og-isager-arkitekter/index.html", "Fakta", 2248),
-    ("bevar-gejsten/index.html", "Gode råd til at fastholde energi og engagement længe efter partnerskabsaftalen er underskrevet", 2449),
+    (
+        "bevar-gejsten/index.html",
+        "Gode råd til at fastholde energi og engagement længe efter partnerskabsaftalen er underskrevet",
+        2449,
+    ),
     ("bevar-gejsten/index.html", "Gode råd til at øge forudsætningerne for fælles værdiskabelse", 2490),
     ("bevar-gejsten/index.html", "Gode råd til at skabe nye ideer og potentialer i et langvarigt partnerskab", 2529),
 ]
@@ -92,19 +101,23 @@ def _example_links(node) -> list[str]:
 
 def test_murmal_values_are_numbered_as_in_the_book(site):
     start = MANUSCRIPT.index("MurMal: Værdi på mange planer")
-    book = re.findall(r"^(\d)\.\t\s*([^:\n]+):", MANUSCRIPT[start:start + 3000], re.M)
+    book = re.findall(r"^(\d)\.\t\s*([^:\n]+):", MANUSCRIPT[start : start + 3000], re.M)
     assert [int(n) for n, _ in book] == list(range(1, 8)), book
     page = site.pages["eksempler/murmal/index.html"]
     lists = [n for n in page.article.iter("ol") if "eksempel-vaerdier" in n.classes]
     assert len(lists) == 1 and lists[0].get("start") in (None, "1")
     items = [_t(li) for li in lists[0].iter("li")]
     # An <ol> numbers its items 1, 2, …: item i shows number i + 1.
-    assert [(str(i + 1), text.split(":")[0]) for i, text in enumerate(items)] == [(n, label.strip()) for n, label in book]
+    assert [(str(i + 1), text.split(":")[0]) for i, text in enumerate(items)] == [
+        (n, label.strip()) for n, label in book
+    ]
 
 
-@pytest.mark.parametrize("page_rel,label,line", BOOK_BOXES, ids=[f"{p.split('/')[0]}:{l}:{n}" for p, l, n in BOOK_BOXES])
+@pytest.mark.parametrize(
+    "page_rel,label,line", BOOK_BOXES, ids=[f"{p.split('/')[0]}:{label}:{n}" for p, label, n in BOOK_BOXES]
+)
 def test_book_boxes_are_boxes_with_the_books_label(site, page_rel, label, line):
-    printed = " ".join(MANUSCRIPT.splitlines()[line - 1:line + 2])
+    printed = " ".join(MANUSCRIPT.splitlines()[line - 1 : line + 2])
     assert squeeze(printed).strip(" :").casefold().startswith(label.casefold()[:40]), printed
     page = site.pages[page_rel]
     assert label in [_label(b) for b in _boxes(page)], f"{page_rel}: no box labelled {label!r}"
@@ -123,7 +136,11 @@ def test_text_after_a_box_is_under_the_chapters_section(site):
     headings = [_t(n) for n in page.article.iter() if n.tag in HEADINGS]
     assert "Værdiperspektiver" not in headings
     text = squeeze(page.article.text())
-    assert text.index("Værdiperspektiver") < text.index("For frivillige sociale organisationer kan perspektiverne") < text.index("Inspiration og redskaber")
+    assert (
+        text.index("Værdiperspektiver")
+        < text.index("For frivillige sociale organisationer kan perspektiverne")
+        < text.index("Inspiration og redskaber")
+    )
 
 
 def test_the_five_pitfalls_are_the_books_list_not_a_checklist(site, content):
@@ -188,7 +205,9 @@ def test_inserted_blocks_sit_one_level_below_their_section(site, content):
                 continue
             level = int(node.tag[1])
             if "ark-titel" in node.classes:
-                assert level == section + 1, f"{md}: worksheet heading {squeeze(node.text())!r} is h{level} under an h{section}"
+                assert level == section + 1, (
+                    f"{md}: worksheet heading {squeeze(node.text())!r} is h{level} under an h{section}"
+                )
             else:
                 section = level
 
@@ -201,7 +220,7 @@ def test_worksheet_titles_are_the_books_or_marked_as_the_sites(site, content):
         if "kopier-overskrift" in anchor.parent.classes:  # the title and its "Kopiér link" button
             anchor = anchor.parent
         siblings = [n for n in anchor.parent.children if not isinstance(n, str)]
-        after = siblings[siblings.index(anchor) + 1:]
+        after = siblings[siblings.index(anchor) + 1 :]
         marked = bool(after) and "sitets-titel" in after[0].classes
         if sheet.title_source == "book":
             assert squeeze(sheet.title).casefold() in BOOK, f"{sheet.id}: {sheet.title!r} is not in the manuscript"
@@ -214,7 +233,10 @@ def test_worksheet_titles_are_the_books_or_marked_as_the_sites(site, content):
 
 
 def test_site_built_tools_say_so(site):
-    for sheet_id, words in (("trin-7-kpi", "bogens eksempler på KPI’er"), ("trin-7-aarshjul", "bogens beskrivelse af årshjulet")):
+    for sheet_id, words in (
+        ("trin-7-kpi", "bogens eksempler på KPI’er"),
+        ("trin-7-aarshjul", "bogens beskrivelse af årshjulet"),
+    ):
         text = squeeze(site.pages[f"arbejdsark/{sheet_id}/index.html"].article.text())
         assert f"Et redskab, sitet har lavet ud fra {words} – ikke et arbejdsark fra bogen." in text
     overview = squeeze(site.pages["arbejdsark/index.html"].article.text())
@@ -236,8 +258,10 @@ def test_examples_order_is_the_books_and_the_navs():
 
 def test_every_list_of_examples_follows_the_books_order(site):
     order = _book_order()
-    lists = {"eksempler/index.html": site.pages["eksempler/index.html"].article,
-             "partnerskabsruten/index.html": site.pages["partnerskabsruten/index.html"].article}
+    lists = {
+        "eksempler/index.html": site.pages["eksempler/index.html"].article,
+        "partnerskabsruten/index.html": site.pages["partnerskabsruten/index.html"].article,
+    }
     for rel, page in site.pages.items():
         if rel.startswith("vaerdiperspektiver/") or re.match(r"trin-\d/index.html", rel):
             lists[rel] = page.article
@@ -259,7 +283,9 @@ def test_the_sites_index_of_examples_is_labelled_as_the_sites(site):
         if rel.startswith("eksempler/") and rel != "eksempler/index.html":
             facts = next(n for n in page.article.iter() if "eksempel-fakta" in n.classes)
             facts_text = squeeze(facts.text())
-            assert "Relevant for værdiperspektiverne" in facts_text and "Oversigten er sitets, ikke bogens" in facts_text, rel
+            assert (
+                "Relevant for værdiperspektiverne" in facts_text and "Oversigten er sitets, ikke bogens" in facts_text
+            ), rel
             # The steps are in the route panel (del-af-ruten.html), labelled as the site's too.
             assert "Relevant for Partnerskabsruten" in text and "Henvisningen er sitets egen" in text, rel
         if rel.startswith("vaerdiperspektiver/") and page.root.find(id="eksempler") is not None:
@@ -281,7 +307,9 @@ def test_page_references_and_addresses_are_links(site):
         return {squeeze(a.text()): a.get("href") for a in site.pages[rel].article.iter("a")}
 
     assert links("trin-1/index.html")["side 12"].endswith("partnerskabets-potentialer/#vaerdiperspektiver")
-    assert links("trin-2/index.html")["se værdiperspektiverne"].endswith("partnerskabets-potentialer/#vaerdiperspektiver")
+    assert links("trin-2/index.html")["se værdiperspektiverne"].endswith(
+        "partnerskabets-potentialer/#vaerdiperspektiver"
+    )
     assert links("trin-7/index.html")["frivillighed.dk"] == "https://frivillighed.dk"
 
 

@@ -4,6 +4,7 @@ Playwright cannot download its own browser here, so we launch /usr/bin/chromium 
 CHROMIUM=/path). Every test gets a fresh browser context (empty localStorage) and a list of the
 requests its pages made, so tests can assert that nothing leaves localhost.
 """
+
 from __future__ import annotations
 
 import functools

@@ -1,4 +1,5 @@
 """Helpers shared by the worksheet browser tests: open a sheet, fill it, export and import files."""
+
 from __future__ import annotations
 
 import json
@@ -101,8 +102,10 @@ def fill_everything(page, sheet, ws: str, extra_rows: int = 2) -> dict:
     return answers
 
 
-STORE = ("(await import(new URL('../javascripts/ark/site.js', new URL(document.querySelector('[data-ark-contract]')"
-         ".dataset.arkContract, location.href)).href)).getStore()")
+STORE = (
+    "(await import(new URL('../javascripts/ark/site.js', new URL(document.querySelector('[data-ark-contract]')"
+    ".dataset.arkContract, location.href)).href)).getStore()"
+)
 
 
 def answer_sets(page) -> list[dict]:

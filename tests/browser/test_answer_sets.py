@@ -5,6 +5,7 @@ again, an export made while storage is full holds what is on screen, tabs stay c
 deployments on one origin never share answers. Then the answer sets, import by new set or merge,
 v1 migration, clear with undo, row deletion and unsetting a radio choice.
 """
+
 from __future__ import annotations
 
 import functools
@@ -16,7 +17,22 @@ from urllib.parse import urlparse
 import pytest
 
 from .helpers import (
-    STORE, add_rows, answer_sets, choose, clear_sheet, delete_row, fill_storage, contract, export, field, fill_everything, import_bytes, import_file, open_overview, open_sheet, stored,
+    STORE,
+    add_rows,
+    answer_sets,
+    choose,
+    clear_sheet,
+    contract,
+    delete_row,
+    export,
+    field,
+    fill_everything,
+    fill_storage,
+    import_bytes,
+    import_file,
+    open_overview,
+    open_sheet,
+    stored,
     wait_status,
 )
 
@@ -106,13 +122,27 @@ def test_overview_export_with_added_rows_imports_again(page):
 
 def test_old_export_with_row_counter_still_imports(page):
     """Files exported before this change carry "_rows"; they import, rows and all."""
-    old = {"format": "parat-til-private-partnerskaber/svar", "version": 1, "worksheets": {
-        "trin-4-risikoanalyse": {"_rows": "2", "egen-1--tekst": "Første", "egen-1": "Sandsynligt", "egen-2--tekst": "Anden"}}}
+    old = {
+        "format": "parat-til-private-partnerskaber/svar",
+        "version": 1,
+        "worksheets": {
+            "trin-4-risikoanalyse": {
+                "_rows": "2",
+                "egen-1--tekst": "Første",
+                "egen-1": "Sandsynligt",
+                "egen-2--tekst": "Anden",
+            }
+        },
+    }
     sheet = open_sheet(page, sheet_path("trin-4-risikoanalyse"), "trin-4-risikoanalyse")
     import_file(page, sheet, json.dumps(old).encode(), "merge")
     wait_status(page, sheet, "flettet")
     assert sheet.locator("tr[data-added-row]").count() == 2
-    assert stored(page, "trin-4-risikoanalyse") == {"egen-1--tekst": "Første", "egen-1": "Sandsynligt", "egen-2--tekst": "Anden"}
+    assert stored(page, "trin-4-risikoanalyse") == {
+        "egen-1--tekst": "Første",
+        "egen-1": "Sandsynligt",
+        "egen-2--tekst": "Anden",
+    }
 
 
 def test_export_while_storage_is_full_holds_what_is_on_screen(browser, site_url):
@@ -255,7 +285,10 @@ def test_overview_shows_progress_answers_and_persistence(page):
     sheet.locator("textarea[data-key]").first.fill("Vi vil lære af virksomheden")
     overview = open_overview(page)
     total = len([f for f in contract()["worksheets"]["trin-1-refleksion"]["fields"] if not f.get("note")])
-    assert overview.locator('[data-ark-progress="trin-1-refleksion"] .ark-progress').inner_text() == f"(1 af {total} udfyldt)"
+    assert (
+        overview.locator('[data-ark-progress="trin-1-refleksion"] .ark-progress').inner_text()
+        == f"(1 af {total} udfyldt)"
+    )
     assert overview.locator('[data-ark-progress="trin-2-refleksion"] .ark-progress').inner_text() == "(ikke påbegyndt)"
     summary = overview.locator("[data-ark-summary] details").first
     summary.locator("summary").click()
@@ -267,9 +300,15 @@ def test_overview_shows_progress_answers_and_persistence(page):
 def test_merge_shows_differences_and_lets_each_be_decided(page):
     sheet = open_sheet(page, sheet_path(SHEET), SHEET)
     field(sheet, NOTE).fill("Mit svar")
-    field(sheet, "kend-jeres-mandat--note").fill("Kun mit") if sheet.locator('[data-key="kend-jeres-mandat--note"]').count() else None
-    theirs = {"format": "parat-til-private-partnerskaber/svar", "version": 2, "name": "Partnerens svar",
-              "worksheets": {SHEET: {NOTE: "Partnerens svar", ITEM: "1"}}}
+    field(sheet, "kend-jeres-mandat--note").fill("Kun mit") if sheet.locator(
+        '[data-key="kend-jeres-mandat--note"]'
+    ).count() else None
+    theirs = {
+        "format": "parat-til-private-partnerskaber/svar",
+        "version": 2,
+        "name": "Partnerens svar",
+        "worksheets": {SHEET: {NOTE: "Partnerens svar", ITEM: "1"}},
+    }
     import_file(page, sheet, json.dumps(theirs).encode(), "merge")
     preview = page.locator("dialog.ark-dialog[open]")
     preview.wait_for()
@@ -283,10 +322,18 @@ def test_merge_shows_differences_and_lets_each_be_decided(page):
 
 def test_dialogue_paper_assembles_from_two_parties_files(page):
     ws = "trin-4-dialogpapir"
-    forening = {"format": "parat-til-private-partnerskaber/svar", "version": 2, "name": "Foreningen",
-                "worksheets": {ws: {"aktivitet-produkt--a": "Lektiecafé"}}}
-    virksomhed = {"format": "parat-til-private-partnerskaber/svar", "version": 2, "name": "Virksomheden",
-                  "worksheets": {ws: {"aktivitet-produkt--b": "Træværksted"}}}
+    forening = {
+        "format": "parat-til-private-partnerskaber/svar",
+        "version": 2,
+        "name": "Foreningen",
+        "worksheets": {ws: {"aktivitet-produkt--a": "Lektiecafé"}},
+    }
+    virksomhed = {
+        "format": "parat-til-private-partnerskaber/svar",
+        "version": 2,
+        "name": "Virksomheden",
+        "worksheets": {ws: {"aktivitet-produkt--b": "Træværksted"}},
+    }
     sheet = open_sheet(page, sheet_path(ws), ws)
     import_file(page, sheet, json.dumps(forening).encode(), "merge")
     wait_status(page, sheet, "flettet")
@@ -300,7 +347,11 @@ def test_dialogue_paper_assembles_from_two_parties_files(page):
 def test_cancelled_import_changes_nothing(page):
     sheet = open_sheet(page, sheet_path(SHEET), SHEET)
     field(sheet, NOTE).fill("Uændret")
-    payload = {"format": "parat-til-private-partnerskaber/svar", "version": 2, "worksheets": {SHEET: {NOTE: "Fra filen"}}}
+    payload = {
+        "format": "parat-til-private-partnerskaber/svar",
+        "version": 2,
+        "worksheets": {SHEET: {NOTE: "Fra filen"}},
+    }
     import_file(page, sheet, json.dumps(payload).encode(), "cancel")
     assert stored(page, SHEET) == {NOTE: "Uændret"}
 
@@ -310,18 +361,56 @@ BAD_FILES = [
     (b"{not json", "ikke en gyldig JSON-fil"),
     (json.dumps({"hello": "world"}).encode(), "ikke en eksport"),
     (json.dumps({"format": FORMAT, "version": 99, "worksheets": {}}).encode(), "nyere version"),
-    (json.dumps({"format": FORMAT, "version": 2, "worksheets": {"trin-1-refleksion": {
-        contract()["worksheets"]["trin-1-refleksion"]["fields"][0]["key"]: "y"}}}).encode(), "indeholder ikke svar til"),
-    (json.dumps({"format": FORMAT, "version": 2, "worksheets": {"findes-ikke": {}, SHEET: {NOTE: "x"}}}).encode(), "ukendt arbejdsark"),
+    (
+        json.dumps(
+            {
+                "format": FORMAT,
+                "version": 2,
+                "worksheets": {
+                    "trin-1-refleksion": {contract()["worksheets"]["trin-1-refleksion"]["fields"][0]["key"]: "y"}
+                },
+            }
+        ).encode(),
+        "indeholder ikke svar til",
+    ),
+    (
+        json.dumps({"format": FORMAT, "version": 2, "worksheets": {"findes-ikke": {}, SHEET: {NOTE: "x"}}}).encode(),
+        "ukendt arbejdsark",
+    ),
     (json.dumps({"format": FORMAT, "version": 2, "worksheets": {SHEET: {"ukendt-felt": "x"}}}).encode(), "ukendt felt"),
     (json.dumps({"format": FORMAT, "version": 2, "worksheets": {SHEET: {ITEM: "ja"}}}).encode(), "ugyldig værdi"),
     (json.dumps({"format": FORMAT, "version": 2, "worksheets": {SHEET: {ITEM: {"nested": 1}}}}).encode(), "ikke tekst"),
-    (b'{"format": "' + FORMAT.encode() + b'", "version": 2, "worksheets": {"' + SHEET.encode() + b'": {"' + NOTE.encode() + b'": "\xe6\xf8"}}}', "UTF-8"),
-    (json.dumps({"format": FORMAT, "version": 2, "worksheets": {SHEET: {NOTE: "Ødelagt \ufffd tegn"}}}, ensure_ascii=False).encode(), "ødelagte tegn"),
+    (
+        b'{"format": "'
+        + FORMAT.encode()
+        + b'", "version": 2, "worksheets": {"'
+        + SHEET.encode()
+        + b'": {"'
+        + NOTE.encode()
+        + b'": "\xe6\xf8"}}}',
+        "UTF-8",
+    ),
+    (
+        json.dumps(
+            {"format": FORMAT, "version": 2, "worksheets": {SHEET: {NOTE: "Ødelagt \ufffd tegn"}}}, ensure_ascii=False
+        ).encode(),
+        "ødelagte tegn",
+    ),
     (b" " * (contract()["limits"]["importBytes"] + 1), "for stor"),
 ]
-BAD_IDS = ["not-json", "foreign", "newer", "other-sheet", "unknown-sheet", "unknown-key", "bad-choice", "wrong-type",
-           "latin-1", "replacement-char", "too-big"]
+BAD_IDS = [
+    "not-json",
+    "foreign",
+    "newer",
+    "other-sheet",
+    "unknown-sheet",
+    "unknown-key",
+    "bad-choice",
+    "wrong-type",
+    "latin-1",
+    "replacement-char",
+    "too-big",
+]
 
 
 @pytest.mark.parametrize("payload,message", BAD_FILES, ids=BAD_IDS)
@@ -401,10 +490,12 @@ def test_every_sheet_names_its_set_and_links_to_the_help_page(page, built_site):
 
 
 def loaded_modules(page) -> set[str]:
-    return set(page.evaluate(
-        "performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/javascripts/ark/'))"
-        ".map((n) => n.split('/javascripts/ark/')[1])"
-    ))
+    return set(
+        page.evaluate(
+            "performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/javascripts/ark/'))"
+            ".map((n) => n.split('/javascripts/ark/')[1])"
+        )
+    )
 
 
 def test_pages_load_only_the_worksheet_code_they_use(page):
@@ -417,8 +508,17 @@ def test_pages_load_only_the_worksheet_code_they_use(page):
     page.wait_for_timeout(300)
     eager = loaded_modules(page)
     assert {"main.js", "site.js", "sheet.js", "print.js", "core/store.js"} <= eager
-    assert not eager & {"actions.js", "importer.js", "exports.js", "overview.js", "core/merge.js", "core/document.js"}, eager
-    assert not any("kontrakt.json" in n for n in page.evaluate("performance.getEntriesByType('resource').map((e) => e.name)"))
+    assert not eager & {
+        "actions.js",
+        "importer.js",
+        "exports.js",
+        "overview.js",
+        "core/merge.js",
+        "core/document.js",
+    }, eager
+    assert not any(
+        "kontrakt.json" in n for n in page.evaluate("performance.getEntriesByType('resource').map((e) => e.name)")
+    )
 
 
 # --- Found by trying to break it -----------------------------------------------------------------
@@ -436,8 +536,10 @@ def test_a_set_switched_in_another_tab_is_announced_and_typing_follows_it(contex
     assert field(sa, NOTE).input_value() == ""  # it shows the set it now writes to
     field(sa, NOTE).fill("Til klient Y")
     sets = {s["name"]: s["id"] for s in answer_sets(a)}
-    by_set = a.evaluate(f"async (ids) => {{ const s = {STORE}; return ids.map((id) => s.entries('{SHEET}', id)); }}",
-                        [sets[DEFAULT_SET], sets["Klient Y"]])
+    by_set = a.evaluate(
+        f"async (ids) => {{ const s = {STORE}; return ids.map((id) => s.entries('{SHEET}', id)); }}",
+        [sets[DEFAULT_SET], sets["Klient Y"]],
+    )
     assert by_set == [{NOTE: "Til klient X"}, {NOTE: "Til klient Y"}]
 
 
@@ -488,10 +590,14 @@ def test_import_under_full_storage_says_nothing_changed(browser, site_url):
     ctx.close()
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("Partner", [DEFAULT_SET, "Partner (importeret)", "Partner (importeret) 2"]),
-    ("N" * 200, None),  # names are cut at 200 characters: the suffixes must survive the cut
-], ids=["short", "200-characters"])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("Partner", [DEFAULT_SET, "Partner (importeret)", "Partner (importeret) 2"]),
+        ("N" * 200, None),  # names are cut at 200 characters: the suffixes must survive the cut
+    ],
+    ids=["short", "200-characters"],
+)
 def test_importing_the_same_file_twice_gives_two_names(page, name, expected):
     payload = json.dumps({"format": FORMAT, "version": 2, "name": name, "worksheets": {SHEET: {NOTE: "x"}}}).encode()
     overview = open_overview(page)
@@ -579,4 +685,3 @@ def test_answers_kept_in_memory_are_stored_once_there_is_room(page):
     sheet = open_sheet(page, sheet_path(SHEET), SHEET)
     assert field(sheet, NOTE).input_value() == "Skrevet mens lageret var fuldt"
     assert field(sheet, "research-af-virksomheden--note").input_value() == "Skrevet bagefter"
-

@@ -6,6 +6,7 @@ pypdf, pypdfium2 and python-docx. Needs the worksheet PDFs (`./scripts/build_pdf
 arbejdsark`) and the vendored libraries (`./scripts/vendor`, run by scripts/bootstrap) in docs/
 before the session build.
 """
+
 from __future__ import annotations
 
 import base64
@@ -45,14 +46,19 @@ RISK_ANSWERS = {
     f"egen-{BEYOND[1]}--tekst": "Fjerde række – frivillige føler sig overset",
     f"egen-{BEYOND[1]}": "Sandsynligt",
 }
-CHECK_ANSWERS = {"research-af-moedeltagerne": "1", "research-af-moedeltagerne--note": "Vi har læst årsrapporten – „grøn omstilling“ fylder."}
+CHECK_ANSWERS = {
+    "research-af-moedeltagerne": "1",
+    "research-af-moedeltagerne--note": "Vi har læst årsrapporten – „grøn omstilling“ fylder.",
+}
 
 
 @pytest.fixture(scope="module", autouse=True)
 def _inputs_exist():
-    for path, how in ((ROOT / "docs/pdf" / f"{RISK}.pdf", "./scripts/build_pdfs --only arbejdsark"),
-                      (ROOT / "docs/assets/vendor/pdf-lib/pdf-lib.esm.min.js", "./scripts/vendor"),
-                      (ROOT / "docs/assets/vendor/docx/docx.esm.js", "./scripts/vendor")):
+    for path, how in (
+        (ROOT / "docs/pdf" / f"{RISK}.pdf", "./scripts/build_pdfs --only arbejdsark"),
+        (ROOT / "docs/assets/vendor/pdf-lib/pdf-lib.esm.min.js", "./scripts/vendor"),
+        (ROOT / "docs/assets/vendor/docx/docx.esm.js", "./scripts/vendor"),
+    ):
         if not path.exists():
             pytest.fail(f"{path.relative_to(ROOT)} is missing: run {how} before the tests", pytrace=False)
 
@@ -98,8 +104,13 @@ def render_page(pdf: Path, name: str, page: int = 1) -> Path:
         pytest.skip("pdftoppm (poppler-utils) missing: ./scripts/bootstrap --test installs it")
     PNG_DIR.mkdir(parents=True, exist_ok=True)
     out = PNG_DIR / name
-    done = subprocess.run(["pdftoppm", "-r", "80", "-f", str(page), "-l", str(page), "-png", "-singlefile", str(pdf), str(out)],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        ["pdftoppm", "-r", "80", "-f", str(page), "-l", str(page), "-png", "-singlefile", str(pdf), str(out)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == 0 and not done.stderr.strip(), done.stderr  # no syntax errors in our PDF
     return out.with_suffix(".png")
 
@@ -130,8 +141,11 @@ def test_filled_risk_pdf_keeps_answers_rows_and_form(page, context, tmp_path):
     from pypdf import PdfReader
 
     open_step(page)
-    data = call(page, "return ex.filledPdf(root, C, args.id, args.answers, {organisation: 'Familieven og Trævarebutikken', date: '2026-11-29'});",
-                {"id": RISK, "answers": RISK_ANSWERS})
+    data = call(
+        page,
+        "return ex.filledPdf(root, C, args.id, args.answers, {organisation: 'Familieven og Trævarebutikken', date: '2026-11-29'});",
+        {"id": RISK, "answers": RISK_ANSWERS},
+    )
     pdf = tmp_path / "risk.pdf"
     pdf.write_bytes(data)
 
@@ -139,7 +153,14 @@ def test_filled_risk_pdf_keeps_answers_rows_and_form(page, context, tmp_path):
     assert "/AcroForm" in reader.trailer["/Root"], "the copy must stay a fillable form"
     fields = reader.get_fields()
     # Every field of the blank PDF is still there (fixed rows + the printed blank rows).
-    for key in ("positiv-omtale", "negativt-omdoemme-en-part", "egen-1--tekst", "egen-1", f"egen-{PRINTED}--tekst", f"egen-{PRINTED}"):
+    for key in (
+        "positiv-omtale",
+        "negativt-omdoemme-en-part",
+        "egen-1--tekst",
+        "egen-1",
+        f"egen-{PRINTED}--tekst",
+        f"egen-{PRINTED}",
+    ):
         assert key in fields, key
     assert fields["_organisation"]["/V"] == "Familieven og Trævarebutikken"  # the sheet's header
     assert fields["_dato"]["/V"] == "29. november 2026"
@@ -154,8 +175,13 @@ def test_filled_risk_pdf_keeps_answers_rows_and_form(page, context, tmp_path):
     assert len(texts) == len(reader.pages) == 2
     extra = texts[-1]
     assert "Flere rækker" in extra
-    for text in (f"Eget udsagn {BEYOND[0]}", "Tredje egne udsagn: pressen skriver om økonomien", "Meget sandsynligt",
-                 f"Eget udsagn {BEYOND[1]}", "Fjerde række – frivillige føler sig overset"):
+    for text in (
+        f"Eget udsagn {BEYOND[0]}",
+        "Tredje egne udsagn: pressen skriver om økonomien",
+        "Meget sandsynligt",
+        f"Eget udsagn {BEYOND[1]}",
+        "Fjerde række – frivillige føler sig overset",
+    ):
         assert text in extra, text
     assert "Flere rækker" in reader.pages[-1].extract_text()  # and with pypdf
     # The sheet's page numbers count the added page ("Side 1 af 1" is covered and rewritten).
@@ -185,10 +211,26 @@ def test_all_answers_pdf(page, context):
     from pypdf import PdfReader
 
     open_step(page)
-    worksheets = {RISK: RISK_ANSWERS, CHECK: CHECK_ANSWERS, "trin-1-refleksion": {}, "trin-7-kpi": {"raekke-1--maal": "Flere frivillige"}}
-    data = call(page, "return ex.allAnswersPdf(root, C, {name: 'Røde Kors og LB – 2026', date: '2026-11-29', worksheets: args});", worksheets)
-    single = {sid: len(PdfReader(io.BytesIO(call(page, "return ex.filledPdf(root, C, args.id, args.a);", {"id": sid, "a": a}))).pages)
-              for sid, a in worksheets.items() if a}
+    worksheets = {
+        RISK: RISK_ANSWERS,
+        CHECK: CHECK_ANSWERS,
+        "trin-1-refleksion": {},
+        "trin-7-kpi": {"raekke-1--maal": "Flere frivillige"},
+    }
+    data = call(
+        page,
+        "return ex.allAnswersPdf(root, C, {name: 'Røde Kors og LB – 2026', date: '2026-11-29', worksheets: args});",
+        worksheets,
+    )
+    single = {
+        sid: len(
+            PdfReader(
+                io.BytesIO(call(page, "return ex.filledPdf(root, C, args.id, args.a);", {"id": sid, "a": a}))
+            ).pages
+        )
+        for sid, a in worksheets.items()
+        if a
+    }
     reader = PdfReader(io.BytesIO(data))
     assert len(reader.pages) == 1 + sum(single.values())  # cover + answered sheets; the empty one left out
     cover = page_texts(data)[0]
@@ -197,7 +239,9 @@ def test_all_answers_pdf(page, context):
     assert not reader.get_fields(), "the all-answers copy is flattened"
     texts = page_texts(data)
     # Contract (book) order: trin-3 before trin-4 before trin-7; answers are printed on the pages.
-    assert texts.index(next(t for t in texts if "Gode råd før mødet" in t and t is not texts[0])) < texts.index(next(t for t in texts if "Leverandøren trækker sig" in t))
+    assert texts.index(next(t for t in texts if "Gode råd før mødet" in t and t is not texts[0])) < texts.index(
+        next(t for t in texts if "Leverandøren trækker sig" in t)
+    )
     assert any("Flere frivillige" in t for t in texts)
     (PNG_DIR).mkdir(parents=True, exist_ok=True)
     (PNG_DIR / "alle-svar.pdf").write_bytes(data)
@@ -214,7 +258,11 @@ def test_answers_docx(page, context):
         "trin-1-refleksion": {"maal-og-strategi-de-naeste-aar": "Første linje\nAnden linje med æøå"},
         "trin-7-kpi": {"raekke-1--maal": "Flere frivillige", "raekke-1--kpi": "50 nye", "raekke-4--maal": "Række fire"},
     }
-    data = call(page, "return ex.answersDocx(C, doc.answersDocument(C, {name: 'Mit partnerskab', date: '2026-11-29', worksheets: args}));", worksheets)
+    data = call(
+        page,
+        "return ex.answersDocx(C, doc.answersDocument(C, {name: 'Mit partnerskab', date: '2026-11-29', worksheets: args}));",
+        worksheets,
+    )
     assert "/assets/vendor/docx/docx.esm.js" in " ".join(vendor_requests(context))
     d = docx.Document(io.BytesIO(data))
     paras = [(p.style.name, p.text) for p in d.paragraphs]

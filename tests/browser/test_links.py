@@ -1,4 +1,5 @@
 """Deep links in Chromium: copy-link buttons, and opening a link to something deep in a page."""
+
 from __future__ import annotations
 
 
@@ -21,7 +22,7 @@ def test_copy_link_to_a_question_by_keyboard(page, site_url):
 
 def test_copy_link_to_a_section_and_to_the_page(page, site_url):
     page.goto("trin-3/")
-    page.locator('h2#hvem-skal-med-til-moedet + button.kopier-link').click()
+    page.locator("h2#hvem-skal-med-til-moedet + button.kopier-link").click()
     assert clipboard(page) == f"{site_url}trin-3/#hvem-skal-med-til-moedet"
     page.locator("article h1 + button.kopier-link").click()
     assert clipboard(page) == f"{site_url}trin-3/"

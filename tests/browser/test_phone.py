@@ -1,6 +1,7 @@
 """Phones, keyboards and screen readers (issue 11): the worksheet menu, tables as cards on narrow
 screens, printed tables that fit A4, reachable "Kopiér link" buttons, heading names without
 their buttons, and form field borders with enough contrast."""
+
 from __future__ import annotations
 
 import pytest
@@ -15,8 +16,9 @@ MENU_ACTIONS = ["print-blank", "present", "copy-text", "export", "import", "clea
 @pytest.fixture
 def phone(browser, site_url):
     """A page on a 390 px touch phone."""
-    ctx = browser.new_context(base_url=site_url, viewport=PHONE, has_touch=True, is_mobile=True,
-                              device_scale_factor=2, locale="da-DK")
+    ctx = browser.new_context(
+        base_url=site_url, viewport=PHONE, has_touch=True, is_mobile=True, device_scale_factor=2, locale="da-DK"
+    )
     ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
     ctx.set_default_timeout(10_000)
     pg = ctx.new_page()
@@ -115,8 +117,9 @@ def test_headings_are_named_by_their_text(page, path):
     h1 = page.locator("article h1").first
     button = page.locator("article h1 + button.kopier-link")
     h1_box, button_box = h1.bounding_box(), button.bounding_box()
-    assert abs((h1_box["y"] + h1_box["height"] / 2) - (button_box["y"] + button_box["height"] / 2)) < h1_box["height"] / 2, \
-        "the page's button sits on the heading's line"
+    assert (
+        abs((h1_box["y"] + h1_box["height"] / 2) - (button_box["y"] + button_box["height"] / 2)) < h1_box["height"] / 2
+    ), "the page's button sits on the heading's line"
 
 
 # --- "Kopiér link" on a question: there on touch, without hover or focus -----------------------
@@ -130,7 +133,8 @@ def test_a_questions_copy_link_is_shown_and_works_by_touch(phone, site_url):
     # Nothing hovered or focused (a phone has no hover): the button is drawn all the same.
     assert not phone.evaluate("document.activeElement.closest('.ark-item')")
     opacity = button.evaluate(
-        "el => { let o = 1; for (let n = el; n; n = n.parentElement) o *= +getComputedStyle(n).opacity; return o; }")
+        "el => { let o = 1; for (let n = el; n; n = n.parentElement) o *= +getComputedStyle(n).opacity; return o; }"
+    )
     assert opacity == 1
     assert button.evaluate("el => getComputedStyle(el).visibility") == "visible"
     button.tap()
@@ -145,6 +149,7 @@ def _luminance(rgb) -> float:
     def channel(c):
         c = c / 255
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
     r, g, b = (channel(c) for c in rgb[:3])
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
@@ -170,11 +175,14 @@ COLOURS = """el => {
 }"""
 
 
-@pytest.mark.parametrize("path, selector", [
-    ("arbejdsark/trin-1-refleksion/", "textarea[data-key]"),
-    ("arbejdsark/trin-3-foer-moedet/", ".ark-note textarea"),
-    ("arbejdsark/trin-5-roller-to-parter/", "table textarea"),
-])
+@pytest.mark.parametrize(
+    "path, selector",
+    [
+        ("arbejdsark/trin-1-refleksion/", "textarea[data-key]"),
+        ("arbejdsark/trin-3-foer-moedet/", ".ark-note textarea"),
+        ("arbejdsark/trin-5-roller-to-parter/", "table textarea"),
+    ],
+)
 def test_text_field_borders_have_3_to_1_contrast(page, path, selector):
     page.goto(path)
     field = page.locator(selector).first
@@ -183,10 +191,13 @@ def test_text_field_borders_have_3_to_1_contrast(page, path, selector):
     assert contrast(colours["border"], colours["bg"]) >= 3, colours
 
 
-@pytest.mark.parametrize("path, selector", [
-    ("arbejdsark/trin-3-foer-moedet/", ".ark input[type=checkbox]"),
-    ("arbejdsark/trin-4-risikoanalyse/", ".ark input[type=radio]"),
-])
+@pytest.mark.parametrize(
+    "path, selector",
+    [
+        ("arbejdsark/trin-3-foer-moedet/", ".ark input[type=checkbox]"),
+        ("arbejdsark/trin-4-risikoanalyse/", ".ark input[type=radio]"),
+    ],
+)
 def test_checkbox_and_radio_outlines_have_3_to_1_contrast(page, path, selector, tmp_path):
     """Chromium draws these itself: measure the drawn outline (its darkest pixel) against the page."""
     from PIL import Image
@@ -241,7 +252,9 @@ def test_table_rows_are_labelled_cards_on_a_phone(phone, path, ws):
     for cells in rows:
         for cell in cells:
             assert cell["shown"], f"a column is hidden: {cell['header']}"
-            assert box["x"] <= cell["left"] and cell["right"] <= box["x"] + box["width"], f"{cell['header']} is off-screen"
+            assert box["x"] <= cell["left"] and cell["right"] <= box["x"] + box["width"], (
+                f"{cell['header']} is off-screen"
+            )
             if not cell["rowHeader"] or cell["field"]:
                 assert cell["label"] == cell["header"], cell  # the column header as the cell's visible label
             if cell["field"]:  # a field keeps its own accessible name (its aria-label), as on a desktop
@@ -293,12 +306,15 @@ def test_a_filled_table_prints_inside_the_page(page):
         pdf.close()
 
 
-@pytest.mark.parametrize("path, ws, column", [
-    ("arbejdsark/trin-5-roller-to-parter/", "trin-5-roller-to-parter", "Hvem"),
-    ("arbejdsark/trin-5-roller-flere-parter/", "trin-5-roller-flere-parter", "Hvem"),
-])
+@pytest.mark.parametrize(
+    "path, ws, column",
+    [
+        ("arbejdsark/trin-5-roller-to-parter/", "trin-5-roller-to-parter", "Hvem"),
+        ("arbejdsark/trin-5-roller-flere-parter/", "trin-5-roller-flere-parter", "Hvem"),
+    ],
+)
 def test_the_column_people_write_in_is_wide_on_paper(page, path, ws, column):
-    """"Hvem" was about 12 mm wide: the column written in by hand gets room (here the last one)."""
+    """ "Hvem" was about 12 mm wide: the column written in by hand gets room (here the last one)."""
     open_sheet(page, path, ws)
     pdf = print_pdf(page)
     try:

@@ -1,11 +1,11 @@
-""""Vis på skærm": a step's or a worksheet's numbered items one at a time, with a QR code that
+""" "Vis på skærm": a step's or a worksheet's numbered items one at a time, with a QR code that
 opens the same item on a phone. The QR code is decoded from a screenshot (zxing-cpp), under a
 sub-path, so the address is the one a participant's phone would open."""
+
 from __future__ import annotations
 
 import io
 
-import pytest
 import zxingcpp
 from PIL import Image
 

@@ -1,4 +1,5 @@
 """Quality gates in Chromium on every built page: WCAG 2.1 A/AA (axe-core), privacy, keyboard use."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -125,10 +126,13 @@ new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadR
 }).observe({ type: 'layout-shift', buffered: true });"""
 
 
-@pytest.mark.parametrize("path, sheet", [
-    ("arbejdsark/trin-3-foer-moedet/", "trin-3-foer-moedet"),
-    ("trin-4/", "trin-4-dialogpapir"),
-])
+@pytest.mark.parametrize(
+    "path, sheet",
+    [
+        ("arbejdsark/trin-3-foer-moedet/", "trin-3-foer-moedet"),
+        ("trin-4/", "trin-4-dialogpapir"),
+    ],
+)
 def test_nothing_shifts_when_the_scripts_start(browser, site_url, path, sheet):
     """Toolbars and copy-link buttons are in the HTML; restoring answers fills fields in place."""
     ctx = browser.new_context(base_url=site_url, viewport={"width": 412, "height": 823})

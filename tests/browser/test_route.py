@@ -1,6 +1,7 @@
 """The route's step-by-step in Chromium: show/hide per step and "Vis alle trin" by keyboard and
 without JavaScript, working links, and no horizontal overflow at 320 px (tests/test_route.py
 checks the built HTML)."""
+
 from __future__ import annotations
 
 import pytest
@@ -97,7 +98,9 @@ def test_no_horizontal_overflow_at_320_px(browser, site_url, path):
     if path == ROUTE:
         page.locator("[data-rute-alle]").click()
         page.wait_for_function("[...document.querySelectorAll('[data-rute] details')].every(d => d.open)")
-    circles = page.eval_on_selector_all(".trin-prikker a, .rute-cirkel", "els => els.map(e => e.getBoundingClientRect().right)")
+    circles = page.eval_on_selector_all(
+        ".trin-prikker a, .rute-cirkel", "els => els.map(e => e.getBoundingClientRect().right)"
+    )
     assert circles, "no step circles on the page"
     result = page.evaluate(OVERFLOW)
     assert result["scroll"] <= result["width"] and result["out"] == [], result

@@ -2,6 +2,7 @@
 
 Targets: at least 95 % of the queries find their page (and section) in the top 3, at least 80 %
 in the top 1, and at least 90 % within the rank each asks for."""
+
 from __future__ import annotations
 
 import re
@@ -36,10 +37,12 @@ TOP3, TOP1, ASKED = 0.95, 0.80, 0.90  # issue 13's targets, and each query withi
 def test_query_set_passes(ranks):
     r = score(QUERIES, ranks)
     n = r["n"]
-    rates = (f"top 1 {r['top1']}/{n} = {r['top1'] / n:.1%} (target ≥ {TOP1:.0%}), "
-             f"top 3 {r['top3']}/{n} = {r['top3'] / n:.1%} (target ≥ {TOP3:.0%}), "
-             f"within the asked rank {r['passed']}/{n} = {r['passed'] / n:.1%} (target ≥ {ASKED:.0%}); "
-             f"misses (query, asked rank, rank found): {r['failed']}")
+    rates = (
+        f"top 1 {r['top1']}/{n} = {r['top1'] / n:.1%} (target ≥ {TOP1:.0%}), "
+        f"top 3 {r['top3']}/{n} = {r['top3'] / n:.1%} (target ≥ {TOP3:.0%}), "
+        f"within the asked rank {r['passed']}/{n} = {r['passed'] / n:.1%} (target ≥ {ASKED:.0%}); "
+        f"misses (query, asked rank, rank found): {r['failed']}"
+    )
     print(f"search: {rates}")
     assert r["top3"] / n >= TOP3 and r["top1"] / n >= TOP1 and r["passed"] / n >= ASKED, rates
 
@@ -59,13 +62,15 @@ def search_page(page):
 def test_no_interface_text_in_results(search_page, text):
     search_page.locator("#sog-ui .pagefind-ui__search-input").fill(text)
     search_page.wait_for_function(
-        "q => (document.querySelector('#sog-ui .pagefind-ui__message') || {}).textContent?.includes(q)", arg=text)
+        "q => (document.querySelector('#sog-ui .pagefind-ui__message') || {}).textContent?.includes(q)", arg=text
+    )
     shown = search_page.locator("#sog-ui .pagefind-ui__results").inner_text()
     # The help page "Sådan gemmes dine svar" names the buttons on purpose: it explains them.
     excerpts = search_page.evaluate(
         """() => [...document.querySelectorAll('#sog-ui li.pagefind-ui__result')]
              .filter(li => !li.querySelector('a[href*="saadan-gemmes-dine-svar"]'))
-             .map(li => li.textContent)""")
+             .map(li => li.textContent)"""
+    )
     phrase = re.compile(re.escape(text) + r"(?!\w)", re.I)  # "Eksportér svarene" in the prose is fine
     assert not any(phrase.search(e) for e in excerpts), shown
     assert "\u00ad-" not in shown  # searchbuild's compound mark is never shown

@@ -1,4 +1,5 @@
 """Worksheets in Chromium: what a person filling them in relies on."""
+
 from __future__ import annotations
 
 import io
@@ -66,9 +67,7 @@ def test_another_open_tab_follows(context):
     b = open_sheet(second, STEP3)
     field(a, note_key(ITEM)).fill("Fra fane ét")
     field(a, ITEM).check()
-    second.wait_for_function(
-        f"document.querySelector('#f-{SHEET}--{ITEM}--note').value === 'Fra fane ét'"
-    )
+    second.wait_for_function(f"document.querySelector('#f-{SHEET}--{ITEM}--note').value === 'Fra fane ét'")
     assert field(b, ITEM).is_checked()
 
 
@@ -100,7 +99,10 @@ def test_every_kind_of_field_saves(page):
 
 
 def test_rows_can_be_added_and_are_kept(page):
-    for ws, path in (("trin-4-risikoanalyse", "arbejdsark/trin-4-risikoanalyse/"), ("trin-7-kpi", "arbejdsark/trin-7-kpi/")):
+    for ws, path in (
+        ("trin-4-risikoanalyse", "arbejdsark/trin-4-risikoanalyse/"),
+        ("trin-7-kpi", "arbejdsark/trin-7-kpi/"),
+    ):
         sheet = open_sheet(page, path, ws)
         before = sheet.locator("tbody tr:not(.ark-blank-row)").count()
         sheet.locator('button[data-action="add-row"]').click()
@@ -168,8 +170,12 @@ def test_answers_are_text_never_html(page):
     assert field(sheet, note_key(ITEM)).input_value() == XSS
     tool(sheet, "copy-text").click()
     page.wait_for_function("document.querySelector('.ark-status').textContent.includes('kopieret')")
-    payload = {"format": "parat-til-private-partnerskaber/svar", "version": 2, "name": XSS,
-               "worksheets": {SHEET: {note_key(ITEM): XSS, ITEM: "1"}}}
+    payload = {
+        "format": "parat-til-private-partnerskaber/svar",
+        "version": 2,
+        "name": XSS,
+        "worksheets": {SHEET: {note_key(ITEM): XSS, ITEM: "1"}},
+    }
     import_file(page, sheet, json.dumps(payload).encode(), "new")  # the set is named after the file's XSS name
     wait_status(page, sheet, "svarsæt")
     assert sheet.locator("[data-ark-set] img, [data-ark-set] script").count() == 0
@@ -287,7 +293,7 @@ def test_blank_printout_has_no_answers(page):
 
 
 def test_print_button_on_a_step_page_prints_only_that_worksheet(page):
-    """"Udskriv med svar" on a page with several worksheets prints that one, with its heading."""
+    """ "Udskriv med svar" on a page with several worksheets prints that one, with its heading."""
     sheet = open_sheet(page, STEP3)
     field(sheet, note_key(ITEM)).fill("Kun dette ark")
     page.evaluate("window.print = () => { window.__printed = true; }")  # keep the classes it sets
@@ -314,7 +320,20 @@ def test_printout_header_has_the_sets_name_and_todays_date(page):
     header = sheet.locator(".ark-kopi")
     assert not header.is_visible()  # print only
     today = page.evaluate("new Date().toLocaleDateString('da-DK', {day: 'numeric', month: 'long', year: 'numeric'})")
-    assert today.split()[1] in ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december")
+    assert today.split()[1] in (
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    )
     page.evaluate("window.print = () => { window.__printed = true; }")
     sheet.locator('button[data-action="print-filled"]').click()
     page.emulate_media(media="print")
@@ -337,7 +356,7 @@ def test_printout_header_has_the_sets_name_and_todays_date(page):
 
 @pytest.mark.parametrize("ws", ["trin-4-risikoanalyse", "trin-7-kpi"])
 def test_blank_printout_has_the_contracts_rows_on_one_page(page, ws):
-    """"Udskriv tomt ark" prints the contract's blank rows (rows.printed, as the PDFs) on one A4 page."""
+    """ "Udskriv tomt ark" prints the contract's blank rows (rows.printed, as the PDFs) on one A4 page."""
     printed = contract()["worksheets"][ws]["rows"]["printed"]
     sheet = open_sheet(page, f"arbejdsark/{ws}/", ws)
     page.evaluate("window.print = () => {}")

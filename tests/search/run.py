@@ -4,6 +4,7 @@ Used by tests/browser/test_search.py (the site's search, in CI) and benchmarks/s
 engines side by side). A query hits at rank k when the k-th result is the expected page and,
 when a section is expected, that result lists the section's anchor among its links.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -111,8 +112,7 @@ def material_search(page, text: str) -> list[list[str]]:
     field = page.locator(".md-search__input")
     field.fill(text)
     field.press("End")  # a keyup, as typing gives
-    page.wait_for_function(
-        "q => window.__lunr.query === q && window.__lunr.got === window.__lunr.sent", arg=text)
+    page.wait_for_function("q => window.__lunr.query === q && window.__lunr.got === window.__lunr.sent", arg=text)
     return page.evaluate(MATERIAL_RESULTS)
 
 
@@ -120,5 +120,10 @@ def score(queries: list[Query], found: dict[str, int | None]) -> dict:
     top1 = sum(1 for q in queries if found[q.q] == 1)
     top3 = sum(1 for q in queries if found[q.q] is not None and found[q.q] <= 3)
     passed = [q.q for q in queries if found[q.q] is not None and found[q.q] <= q.top]
-    return {"n": len(queries), "top1": top1, "top3": top3, "passed": len(passed),
-            "failed": [(q.q, q.top, found[q.q]) for q in queries if q.q not in passed]}
+    return {
+        "n": len(queries),
+        "top1": top1,
+        "top3": top3,
+        "passed": len(passed),
+        "failed": [(q.q, q.top, found[q.q]) for q in queries if q.q not in passed],
+    }

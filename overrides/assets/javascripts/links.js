@@ -33,8 +33,8 @@
       area.style.cssText = "position:fixed;left:-9999px;top:0";
       document.body.appendChild(area);
       area.select();
-      var ok = false;
-      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+      var ok;
+      try { ok = document.execCommand("copy"); } catch { ok = false; }
       area.remove();
       if (ok) resolve(); else reject(new Error("copy failed"));
     });

@@ -92,7 +92,7 @@ export async function withContract(root, work) {
   try {
     await work(await loadContract());
   } catch (e) {
-    console.error(e); // eslint-disable-line no-console
+    console.error(e);
     status(root, T.failed, true);
   }
 }

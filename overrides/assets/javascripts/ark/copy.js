@@ -61,8 +61,8 @@ export function copyAsText(root, say) {
     var sel = window.getSelection();
     sel.removeAllRanges();
     sel.addRange(range);
-    var ok = false;
-    try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+    var ok;
+    try { ok = document.execCommand("copy"); } catch { ok = false; }
     sel.removeAllRanges();
     holder.remove();
     if (ok) done(); else say(T.copyFailed, true);

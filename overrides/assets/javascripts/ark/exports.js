@@ -19,7 +19,6 @@
  */
 import { expand, fieldFor, filled, has, rowKeyInfo, rowKeys, rowNumbers, sheetSpec } from "./core/contract.js";
 import { T, danishDate } from "./core/strings.js";
-import { MIME } from "./download.js";
 import { siteRoot } from "./site.js";
 
 const LIBS = {

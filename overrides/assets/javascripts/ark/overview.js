@@ -34,8 +34,8 @@ async function showPersistence(root, store) {
   const out = root.querySelector("[data-ark-persist]");
   if (!store.persistent) { out.textContent = T.noStorage; out.classList.add("is-error"); return; }
   if (!navigator.storage || !navigator.storage.persist) { out.textContent = T.persistUnknown; return; }
-  let granted = false;
-  try { granted = (await navigator.storage.persisted()) || (await navigator.storage.persist()); } catch (e) { granted = false; }
+  let granted;
+  try { granted = (await navigator.storage.persisted()) || (await navigator.storage.persist()); } catch { granted = false; }
   out.textContent = granted ? T.persistGranted : T.persistDenied;
 }
 

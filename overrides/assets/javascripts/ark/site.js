@@ -12,11 +12,11 @@ export function getStore() {
   const root = siteRoot();
   // Reading decides: a full storage still holds the answers saved so far (writes it refuses
   // are kept in memory and counted as unsaved); only a blocked one is replaced by memory.
-  let storage = null;
+  let storage;
   try {
     window.localStorage.getItem("__ppp_test__");
     storage = window.localStorage;
-  } catch (e) {
+  } catch {
     storage = null; // blocked (a browser setting, some private modes): answers live in memory
   }
   store = createStore(storage, { root: root.pathname });

@@ -408,7 +408,7 @@ export function createStore(storage, { root = "/", contract = null, now = () => 
         const key = k.slice(start.length);
         if (overlay.has(k)) unsaved[key] = overlay.get(k);
         else {
-          let v = null;
+          let v;
           try { v = st.getItem(k); } catch { v = null; }
           if (typeof v === "string" && v !== "") stored[key] = v;
         }

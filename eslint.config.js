@@ -1,0 +1,29 @@
+// ESLint (flat config), run by scripts/lint (part of scripts/test): the site's own JavaScript and
+// its Node tests. Vendored, minified and generated files are not ours to lint.
+import js from "@eslint/js";
+import globals from "globals";
+
+export default [
+  {
+    ignores: ["docs/**", "site/**", "node_modules/**", "build/**", "benchmarks/reports/**", ".venv/**"],
+  },
+  js.configs.recommended,
+  {
+    linterOptions: { reportUnusedDisableDirectives: "error" },
+  },
+  {
+    // The site's ES modules (worksheets, search), run in the browser.
+    files: ["overrides/assets/javascripts/**/*.js"],
+    languageOptions: { sourceType: "module", globals: globals.browser },
+  },
+  {
+    // A classic deferred script (mkdocs.yml extra_javascript), not a module.
+    files: ["overrides/assets/javascripts/links.js"],
+    languageOptions: { sourceType: "script" },
+  },
+  {
+    // Node's test runner (node --test tests/js/) and this file.
+    files: ["tests/js/**/*.mjs", "tests/js/**/*.js", "eslint.config.js"],
+    languageOptions: { sourceType: "module", globals: globals.node },
+  },
+];
