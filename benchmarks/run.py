@@ -52,7 +52,9 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "benchmarks"
 RESULTS = BENCH / "RESULTS.md"
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
-sys.path.insert(0, str(ROOT))  # the Chromium helpers of tests/ (first search)
+sys.path.insert(0, str(ROOT))  # the Chromium helpers of tests/ (Lighthouse flags, first search)
+
+from tests.browser.conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
 # What the site and its search index are built from; docs/pdf/ (generated PDFs) is left out.
 PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "macros", "overrides", "searchbuild", "pagefind.yml"]
@@ -81,15 +83,8 @@ TEXT_SUFFIXES = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"
 # Audits that only reflect the local test server, not the site.
 SERVER_ARTIFACTS = {"uses-long-cache-ttl": "the local http.server sends no cache headers; set them on the real host"}
 
-CHROME_FLAGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+# Lighthouse launches Chromium itself: headless, with the flags the browser tests use.
+CHROME_FLAGS = ["--headless=new", *CHROMIUM_ARGS]
 BUILD_ENV = {"DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
 
 
@@ -396,7 +391,6 @@ def first_search_files(base_url: str) -> list[str]:
     from playwright.sync_api import sync_playwright
     from search import QUERY
 
-    from tests.browser.conftest import CHROMIUM_ARGS, chromium_path
     from tests.search.run import open_pagefind, pagefind_search
 
     requested: list[str] = []

@@ -166,7 +166,7 @@ def evil_content(content, kind):
             "page": "trin-1.md",
             "step": "trin-1",
             "kind": kind,
-            **EVIL_SHEETS[kind],
+            **({**EVIL_LIST, "box": EVIL} if kind == "list" else EVIL_SHEETS[kind]),
         }
     )
     return dataclasses.replace(content, worksheets={sheet.id: sheet})
@@ -186,18 +186,7 @@ def test_texts_are_escaped(content, html_parser, kind):
 
 
 def test_list_texts_are_escaped(content, html_parser):
-    sheet = TypeAdapter(Worksheet).validate_python(
-        {
-            "id": "ondt-ark",
-            "title": EVIL,
-            "box": EVIL,
-            "page": "trin-5.md",
-            "step": "trin-5",
-            "kind": "list",
-            **EVIL_LIST,
-        }
-    )
-    out = render_worksheet(dataclasses.replace(content, worksheets={sheet.id: sheet}), "ondt-ark")
+    out = render_worksheet(evil_content(content, "list"), "ondt-ark")
     assert "<script>" not in out and "&lt;script&gt;alert(1)&lt;/script&gt;" in out
     fragment = html_parser(out)
     assert EVIL in fragment.find(id="ondt-ark").text() and not list(fragment.iter("input"))
