@@ -18,6 +18,7 @@ from .content import Content
 from .contract import MONTHS, item_numbers, month_keys, perspective_items, sheet_contract, worksheet_fields  # noqa: F401 (re-exported)
 from .copy_links import copy_link, heading, item_link
 from .slug import slugify
+from .strings import t
 
 _env = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -28,6 +29,7 @@ _env = Environment(
 )
 # max_chars: the longest answer the contract accepts (import rejects longer), as maxlength.
 _env.globals.update(
+    t=t,
     copy_link=copy_link,
     heading=heading,
     item_link=item_link,
@@ -151,6 +153,11 @@ def _md_text(text: str) -> str:
 def _block(html_text: str) -> str:
     """Collapse blank lines inside an HTML block: a blank line would end it in Python-Markdown."""
     return "\n".join(line for line in html_text.splitlines() if line.strip())
+
+
+def macro(template: str, name: str) -> Any:
+    """A macro of a template (e.g. _kopier-link.html's copy_link), callable from Python; returns Markup."""
+    return getattr(_env.get_template(template).module, name)
 
 
 def render(template: str, **context: Any) -> str:
