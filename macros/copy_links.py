@@ -88,7 +88,7 @@ class _HeadingLinks(Treeprocessor):
             parent.remove(el)
             wrap.tail, el.tail = el.tail, None
             wrap.append(el)
-            etree.SubElement(wrap, "button", _attributes(link_id, text(kind, title=name))).text = text("copyLink.label")
+            etree.SubElement(wrap, "button", _attributes(link_id, text(kind, title=name))).text = text("links.label")
 
 
 def _plain_text(heading: etree.Element) -> str:

@@ -267,7 +267,7 @@ async function fillDocument(L, root, contract, sheetId, answers, header = {}) {
       }
     }
     if (overflow.length || unmatched.length) {
-      w.write("Svar, der ikke er plads til i feltet – hele teksten:", { font: f.bold, size: 11, gap: 14 });
+      w.write(T.overflow, { font: f.bold, size: 11, gap: 14 });
       for (const { label, value } of [...overflow, ...unmatched]) {
         w.write(label, { font: f.bold, size: 9, gap: 6 });
         w.write(value, { size: 10 });
@@ -354,10 +354,10 @@ export async function allAnswersPdf(root, contract, { name = "", date = "", work
   }));
   const out = await L.PDFDocument.create();
   const f = await fonts(L, out);
-  out.setTitle(`${name || "Svar"} – Parat til private partnerskaber`);
+  out.setTitle(T.pdfTitle(name));
   out.setLanguage("da-DK");
   out.setCreator(T.siteName);
-  out.setProducer("pdf-lib (i browseren)");
+  out.setProducer(T.pdfProducer);
 
   const starts = []; // first page of each sheet, counted after the cover
   let after = 0;
