@@ -12,7 +12,8 @@ from pathlib import Path
 from . import contract, pages
 from .content import load_content
 from .render import render_worksheet
-from .strings import strings, t, text
+from .strings import strings as all_strings
+from .strings import t, text
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,7 +34,7 @@ def define_env(env):
     contract.publish(content, Path(env.conf["docs_dir"]))  # assets/arbejdsark/kontrakt.json
     # The theme's templates (main.html, partials/, 404.html) see config.extra, not the macros.
     env.conf["extra"]["t"] = t
-    env.conf["extra"]["strings"] = strings()
+    env.conf["extra"]["strings"] = all_strings()
 
     def base() -> str:
         return pages.base_for(env.page.url if env.page else "")
