@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
 
 from . import contract
 from .content import Content
@@ -40,8 +41,6 @@ _env.globals.update(
 
 def _linked(text: str | None, links: Any, base: str) -> Any:
     """An item's text with its page references ("(se værdiperspektiverne)") as links (Markup)."""
-    from markupsafe import Markup, escape
-
     if not text or not links:
         return text
     out = escape(text)
@@ -122,9 +121,8 @@ def render_worksheet(
             body=_block(body),
         )
         return f"\n\n{box}\n\n"
-    # A Markdown heading (not raw HTML) so the worksheet reaches the TOC and search.
     # The heading anchors the readable title (#gode-raad-foer-moedet), the block the id.
-    heading = f"{'#' * level} {_md_text(sheet.title)} {{ #{anchor} .ark-titel }}\n\n"
+    heading = render("arbejdsark-overskrift.md", level=level, title=sheet.title, anchor=anchor) + "\n\n"
     heading += _sitets_note(sheet)
     return f"\n\n{heading}{_block(body)}\n\n"
 
@@ -140,14 +138,16 @@ def heading_anchor(sheet: Any) -> str:
     return sheet.anchor or slugify(sheet.title)
 
 
-def _md_text(text: str) -> str:
-    """Escape text for a Markdown heading line (HTML-escaped, Markdown specials neutralised)."""
-    import html
-
-    out = html.escape(text, quote=False)
+def _markdown_text(text: Any) -> Markup:
+    """Text for a Markdown line: HTML-escaped (Markdown shows entities as written), then a backslash
+    before each character Markdown would read as markup; Markdown removes the backslashes."""
+    out = str(escape(text))
     for ch in "\\`*_[]{}#":
         out = out.replace(ch, "\\" + ch)
-    return out
+    return Markup(out)
+
+
+_env.filters["md"] = _markdown_text
 
 
 def _block(html_text: str) -> str:
