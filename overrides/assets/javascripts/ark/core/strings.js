@@ -24,65 +24,58 @@ const a = (key, params) => t("ark." + key, params);
 const time = (date) => date.toLocaleTimeString("da-DK", { hour: "2-digit", minute: "2-digit" });
 
 /**
+ * The placeholders of each "ark" message in the order its call sites pass them: T.unknownField(key,
+ * title) fills {key} and {title}. Messages that need more than filling are functions in T below.
+ */
+const ARGS = [
+  // [messages, their placeholders in the order of the call's arguments]
+  ["unsaved mergeConflicts setSheets", "n"],
+  ["confirmClear badSheet", "title"],
+  ["exported confirmDeleteSet setDeleted setSwitched downloaded importedSetName setCreated setRenamed promptRename", "name"],
+  ["progress pageOf presentCounter", "n total"],
+  ["newer", "v"],
+  ["unknownSheet", "id"],
+  ["unknownField", "key title"],
+  ["tooManyRows", "title max"],
+  ["invalidValue notString tooLong", "label title"],
+  ["restoredFrom mergedWithChoices", "n set"],
+  ["setChangedElsewhere importMerge mergedSilently confirmClearAll clearedAll summaryEmpty", "set"],
+  ["importTitle", "file"],
+  ["setProgress", "started total"],
+  ["presentTitle", "what"],
+  ["presentQr", "nr"],
+];
+
+/**
  * The worksheets' messages by name: a string, or a function of the values it names (in the order
  * the call sites pass them). Plain strings are every "ark" entry without placeholders.
  * @type {Record<string, string | ((...args: any[]) => string)>}
  */
 export const T = {
   ...Object.fromEntries(Object.entries(S.ark).filter(([, v]) => typeof v === "string" && !/\{\w+\}/.test(v))),
-  unsaved: (n) => a("unsaved", { n }),
-  confirmClear: (title) => a("confirmClear", { title }),
-  exported: (name) => a("exported", { name }),
-  progress: (n, total) => a("progress", { n, total }),
-  confirmDeleteSet: (name) => a("confirmDeleteSet", { name }),
-  setDeleted: (name) => a("setDeleted", { name }),
-  setSwitched: (name) => a("setSwitched", { name }),
-  newer: (v) => a("newer", { v }),
-  unknownSheet: (id) => a("unknownSheet", { id }),
-  badSheet: (title) => a("badSheet", { title }),
-  unknownField: (key, title) => a("unknownField", { key, title }),
-  tooManyRows: (title, max) => a("tooManyRows", { title, max }),
-  invalidValue: (label, title) => a("invalidValue", { label, title }),
-  notString: (label, title) => a("notString", { label, title }),
-  tooLong: (label, title) => a("tooLong", { label, title }),
   wrongSheet: (title, found) =>
     found && found.length
       ? a("wrongSheet", { title, found: found.map((text) => t("common.quoted", { text })).join(t("common.comma")) })
       : a("wrongSheetEmpty", { title }),
-  mergeConflicts: (n) => a("mergeConflicts", { n }),
   savedIn: (set, date) => a("savedIn", { time: time(date) }), // the line above the status names the set
-  restoredFrom: (n, set) => a("restoredFrom", { n, set }),
-  setChangedElsewhere: (set) => a("setChangedElsewhere", { set }),
-  downloaded: (name) => a("downloaded", { name }),
-  importTitle: (file) => a("importTitle", { file }),
   importSummary: (n, titles, name) =>
     a("importSummary", {
       answers: a("answerCount", { n }),
       sheets: titles.length === 1 ? t("common.quoted", { text: titles[0] }) : a("sheetCount", { n: titles.length }),
       from: name ? a("fromSet", { name }) : "",
     }),
-  importMerge: (set) => a("importMerge", { set }),
   setDelete: t("common.delete"),
-  importedSetName: (name) => a("importedSetName", { name }),
   importedSetDated: (date) => a("importedSetDated", { date: date.toLocaleDateString("da-DK") }),
   importedAsNew: (n, set) => a("importedAsNew", { answers: a("answerCount", { n }), set }),
   mergeTitle: (set) => a("importMerge", { set }), // the dialog is titled as its button
-  mergedSilently: (set) => a("mergedSilently", { set }),
-  mergedWithChoices: (n, set) => a("mergedWithChoices", { n, set }),
-  setSheets: (n) => a("setSheets", { n }),
-  setProgress: (started, total) => a("setProgress", { started, total }),
-  setCreated: (name) => a("setCreated", { name }),
-  setRenamed: (name) => a("setRenamed", { name }),
-  promptRename: (name) => a("promptRename", { name }),
-  confirmClearAll: (set) => a("confirmClearAll", { set }),
-  clearedAll: (set) => a("clearedAll", { set }),
-  summaryEmpty: (set) => a("summaryEmpty", { set }),
   pdfTitle: (name) => a("pdfTitle", { name: name || a("unnamed") }),
-  pageOf: (n, total) => a("pageOf", { n, total }), // as the PDFs print it (pdfbuild/css/base.css)
-  presentTitle: (what) => a("presentTitle", { what }),
-  presentCounter: (n, total) => a("presentCounter", { n, total }),
-  presentQr: (nr) => a("presentQr", { nr }),
 };
+
+for (const [keys, names] of ARGS) {
+  for (const key of keys.split(" ")) {
+    T[key] = (...values) => a(key, Object.fromEntries(names.split(" ").map((name, i) => [name, values[i]])));
+  }
+}
 
 /** "2026-11-29" (or a Date) → "29. november 2026" (printed sheets, copies); anything else as given. */
 export function danishDate(date) {
