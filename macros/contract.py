@@ -229,7 +229,7 @@ def _fields(content: Content, sheet: Any) -> list[Field]:
                     fields.append(
                         Field(
                             f"{item.id}{NOTE_SUFFIX}",
-                            f"Note: {label}",
+                            text("sheet.noteFor", label=label),
                             "text",
                             2,
                             note=True,

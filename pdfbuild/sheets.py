@@ -149,7 +149,9 @@ def worksheet_document(content: Content, info: BuildInfo, sheet_id: str) -> str:
     return templates.get_template("arbejdsark.html").render(
         info=info,
         title=f"{sheet.title} – {info.site_name}",
-        subject=f"Arbejdsark · {footer_for(content, info, sheet_url(sheet.id), sheet.page, sheet.step).context}",
+        subject=text(
+            "pdf.sheetSubject", context=footer_for(content, info, sheet_url(sheet.id), sheet.page, sheet.step).context
+        ),
         sheets=[print_sheet(content, info, sheet)],
     )
 
@@ -160,8 +162,8 @@ def pack_document(content: Content, info: BuildInfo, step_id: str | None) -> str
     context = footer_for(content, info, sheet_url(sheets[0].id), sheets[0].page, step_id).context
     return templates.get_template("arbejdsark.html").render(
         info=info,
-        title=f"Printpakke: {context} – {info.site_name}",
-        subject=f"Printpakke · {context}",
+        title=text("pdf.packTitleFull", context=context, site=info.site_name),
+        subject=text("pdf.packSubject", context=context),
         sheets=[
             print_sheet(
                 content, info, s, prefix=s.id + PACK_SEPARATOR, kicker=text("pdf.kicker", n=n, total=len(sheets))
