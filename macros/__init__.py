@@ -33,8 +33,7 @@ def define_env(env):
     content = load_content(Path(env.project_dir))  # raises ContentError: the build stops here
     contract.publish(content, Path(env.conf["docs_dir"]))  # assets/arbejdsark/kontrakt.json
     # The theme's templates (main.html, partials/, 404.html) see config.extra, not the macros.
-    env.conf["extra"]["t"] = t
-    env.conf["extra"]["strings"] = all_strings()
+    env.conf.setdefault("extra", {}).update(t=t, strings=all_strings())
 
     def base() -> str:
         return pages.base_for(env.page.url if env.page else "")

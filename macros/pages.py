@@ -206,16 +206,18 @@ def perspective_page(c: Content, perspective_id: str, base: str) -> str:
     def part(name: str, **extra) -> str:
         return render("vaerdiperspektiv-side.html", part=name, p=p, base=base, **extra)
 
-    # Markdown headings (not HTML), so they reach the TOC; the texts are fixed, no escaping needed.
-    parts = [f"## {text('perspective.headingIntro')} {{ #i-indledningen }}", part("intro")]
+    def heading(key: str, anchor: str) -> str:
+        return render("overskrift.md", level=2, title=text(f"perspective.{key}"), anchor=anchor, cls="")
+
+    parts = [heading("headingIntro", "i-indledningen"), part("intro")]
     if p.company_view:
         parts += [
-            f"## {text('perspective.headingCompany')} {{ #virksomhedens-briller }}",
+            heading("headingCompany", "virksomhedens-briller"),
             part("company_view", step=c.steps["trin-2"]),
         ]
     if p.question:
         parts += [
-            f"## {text('perspective.headingQuestion')} {{ #spoergsmaal }}",
+            heading("headingQuestion", "spoergsmaal"),
             part("question", step=c.steps["trin-4"]),
         ]
     examples = c.examples_for_perspective(perspective_id)
@@ -224,7 +226,7 @@ def perspective_page(c: Content, perspective_id: str, base: str) -> str:
             (ex, next((r.text for r in ex.perspectives if r.perspective == perspective_id and r.text), None))
             for ex in examples
         ]
-        parts += [f"## {text('perspective.headingExamples')} {{ #eksempler }}", part("examples", examples=own)]
+        parts += [heading("headingExamples", "eksempler"), part("examples", examples=own)]
     return "\n\n" + "\n\n".join(parts) + "\n\n"
 
 

@@ -122,7 +122,7 @@ def render_worksheet(
         )
         return f"\n\n{box}\n\n"
     # The heading anchors the readable title (#gode-raad-foer-moedet), the block the id.
-    heading = render("arbejdsark-overskrift.md", level=level, title=sheet.title, anchor=anchor) + "\n\n"
+    heading = render("overskrift.md", level=level, title=sheet.title, anchor=anchor, cls="ark-titel") + "\n\n"
     heading += _sitets_note(sheet)
     return f"\n\n{heading}{_block(body)}\n\n"
 
