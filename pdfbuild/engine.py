@@ -14,6 +14,8 @@ from .meta import ROOT
 
 CSS_DIR = Path(__file__).resolve().parent / "css"
 SITE_CSS_DIR = ROOT / "overrides" / "assets" / "stylesheets"
+PALETTE_CSS = SITE_CSS_DIR / "palette.css"  # the colours, shared with the site
+PAPER_CSS = SITE_CSS_DIR / "paper.css"  # worksheets on A4, shared with the browser's printout
 
 # Tagged PDF/UA-1 (PDF 1.7, structure tree, /MarkInfo, /Lang from <html lang>, the <title> shown
 # as window title): every PDF, forms included (WeasyPrint tags each field as a /Form element).
@@ -23,13 +25,15 @@ PDF_VARIANT = "pdf/ua-1"
 FETCHER = URLFetcher(allowed_protocols=("file", "data"), fail_on_errors=True)
 
 STYLESHEETS = {
-    # fillable worksheets: our base, the site's worksheet styles, then the form layout
-    "sheet": (CSS_DIR / "base.css", SITE_CSS_DIR / "arbejdsark.css", CSS_DIR / "sheet.css"),
-    # the book: base, the site's styles and print rules (blank worksheets as ruled lines), then the book layout
+    # fillable worksheets: palette, our base, the site's worksheet styles, what every paper shares, the form layout
+    "sheet": (PALETTE_CSS, CSS_DIR / "base.css", SITE_CSS_DIR / "arbejdsark.css", PAPER_CSS, CSS_DIR / "sheet.css"),
+    # the book: palette, base, the site's styles and print rules (blank worksheets as ruled lines), the book layout
     "guide": (
+        PALETTE_CSS,
         CSS_DIR / "base.css",
         SITE_CSS_DIR / "site.css",
         SITE_CSS_DIR / "arbejdsark.css",
+        PAPER_CSS,
         SITE_CSS_DIR / "print.css",
         CSS_DIR / "guide.css",
     ),

@@ -26,6 +26,7 @@ from macros.content import Content
 from macros.strings import text
 
 from . import markup
+from .engine import CSS_DIR, PALETTE_CSS
 from .footer import Footer, footer_for
 from .meta import BuildInfo, NavPage, page_url
 from .sheets import sheet_url, templates
@@ -162,9 +163,14 @@ def _resolve_svg_colours(root: markup.Element, palette: dict[str, str]) -> None:
 
 
 def print_palette() -> dict[str, str]:
-    """The Material colour variables as base.css defines them for print."""
-    css = (Path(__file__).resolve().parent / "css" / "base.css").read_text(encoding="utf-8")
-    return dict(re.findall(r"(--md-[\w-]+)\s*:\s*([^;]+);", css))
+    """{"--md-primary-fg-color": "#rrggbb", …}: the colour variables as the PDFs define them
+    (palette.css, then base.css), each resolved to its value (WeasyPrint's SVG knows no var())."""
+    css = "".join(path.read_text(encoding="utf-8") for path in (PALETTE_CSS, CSS_DIR / "base.css"))
+    palette = dict(re.findall(r"(--[\w-]+)\s*:\s*([^;]+);", css))
+    for name in palette:
+        while "var(" in palette[name]:
+            palette[name] = _CSS_VAR.sub(lambda m: palette.get(m.group(1), m.group(2) or ""), palette[name])
+    return palette
 
 
 def printable_article(article: markup.Element, url: str, links: LinkMap, palette: dict[str, str]) -> str:

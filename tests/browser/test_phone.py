@@ -273,7 +273,7 @@ def test_a_desktop_keeps_the_table(page, path, ws):
 # --- Printed tables fit A4, and people get room where they write -------------------------------
 
 MM = 72 / 25.4  # PDF points per millimetre
-PAGE_MARGIN_MM = 15  # print.css @page: left and right margins (a collapsed border may reach 1 pt past)
+PAGE_MARGIN_MM = 15  # print-page.css @page: left and right margins (a collapsed border may reach 1 pt past)
 LONG = "Frivilligkoordinatorens kvartalsrapportering https://eksempel.dk/partnerskabsaftale-med-virksomheden-2025"
 
 

@@ -284,6 +284,48 @@ def test_printout_holds_the_full_answers_and_no_site_chrome(page):
     assert "Trin 3: Det første møde · Gode råd før mødet" in flat  # step and title in the margin
 
 
+SITE_NAME = "Parat til private partnerskaber"
+
+
+def test_print_margins_follow_instant_navigation(browser, site_url):
+    """The printout's margins (print-page.css) name the page shown and the address it was opened
+    at, also after Material's instant navigation: the title from main.html (swapped with the new
+    page's <head>), the step and the opened address from links.js (here localhost: the site was
+    built for 127.0.0.1)."""
+    opened = site_url.replace("127.0.0.1", "localhost")
+    ctx = browser.new_context(base_url=opened)
+    page = ctx.new_page()
+    page.goto(STEP3)
+    page.wait_for_function(
+        "getComputedStyle(document.documentElement).getPropertyValue('--ppp-print-address').includes('/trin-3/')"
+    )
+    flat = " ".join(pdf_text(page).split())
+    assert f"{SITE_NAME} · Trin 3 af 7 · Det første møde" in flat
+    assert f"{opened}trin-3/ Side 1 af" in flat
+    page.evaluate("window.__marker = 1")  # survives only if no page is fully reloaded
+    page.locator(".md-footer__link--next").click()
+    page.wait_for_function(
+        "getComputedStyle(document.documentElement).getPropertyValue('--ppp-print-address').includes('/trin-4/')"
+    )
+    assert page.evaluate("window.__marker") == 1
+    flat = " ".join(pdf_text(page).split())
+    assert f"{SITE_NAME} · Trin 4 af 7 · Dialog om de fælles idéer og mål" in flat
+    assert f"{opened}trin-4/ Side 1 af" in flat
+    assert f"{SITE_NAME} · Trin 3 af 7" not in flat and f"{opened}trin-3/" not in flat  # nothing of the first page
+    ctx.close()
+
+
+def test_print_margins_without_javascript(browser, site_url):
+    """Without JavaScript the margins still name the guide, the page and the address it was built for (main.html)."""
+    ctx = browser.new_context(base_url=site_url, java_script_enabled=False)
+    page = ctx.new_page()
+    page.goto(SHEET_PAGE)
+    flat = " ".join(pdf_text(page).split())
+    assert f"{SITE_NAME} · Gode råd før mødet" in flat
+    assert f"{site_url}{SHEET_PAGE} Side 1 af" in flat
+    ctx.close()
+
+
 def test_blank_printout_has_no_answers(page):
     sheet = open_sheet(page, SHEET_PAGE)
     field(sheet, note_key(ITEM)).fill("Dette svar må ikke ses")

@@ -48,12 +48,6 @@ function linkText(key, params) {
     });
   }
 
-  function labelText(el) {
-    var clone = el.cloneNode(true);
-    Array.prototype.forEach.call(clone.querySelectorAll(".headerlink, .kopier-link"), function (n) { n.remove(); });
-    return clone.textContent.replace(/\s+/g, " ").trim();
-  }
-
   document.addEventListener("click", function (e) {
     var button = e.target.closest && e.target.closest("button.kopier-link");
     if (!button) return;
@@ -87,23 +81,20 @@ function linkText(key, params) {
 
   window.addEventListener("hashchange", showTarget);
 
-  /* The print margins (main.html) name the page and its address. Instant navigation keeps the
-     first page's <head>, so rewrite them for the page shown now, with the address as opened. */
+  /* The print margins (print-page.css) name the page and its address. main.html gives the title
+     (instant navigation swaps its <style> for the new page's); here the step and the address as
+     opened, set on <html>, which instant navigation keeps: so both are set for every page. */
   function cssString(text) { return '"' + text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\s+/g, " ") + '"'; }
 
   function updatePrintMargins() {
-    var style = document.getElementById("print-margins");
-    var h1 = document.querySelector("article.md-content__inner h1");
-    if (!style || !h1) return;
+    var root = document.documentElement.style;
     // Name the step too: on a step page its header, on a worksheet page the sheet's step.
     var stepHeader = document.querySelector("article .trin-nummer");
     var sheet = document.querySelector("article .ark[data-standalone][data-ark-step]");
     var step = stepHeader ? stepHeader.textContent.trim() : sheet ? sheet.getAttribute("data-ark-step") : "";
-    var label = (style.getAttribute("data-site") || "") + " · " + (step ? step + " · " : "") + labelText(h1);
-    var font = " font: 8pt system-ui, sans-serif; color: #333; }";
-    style.textContent = "@page { @bottom-left { content: " + cssString(label) + ";" + font +
-      " @bottom-right { content: " + cssString(location.origin + location.pathname + "   Side ") +
-      ' counter(page) " af " counter(pages);' + font + " }";
+    if (step) root.setProperty("--ppp-print-step", cssString(step + " · "));
+    else root.removeProperty("--ppp-print-step");
+    root.setProperty("--ppp-print-address", cssString(location.origin + location.pathname));
   }
 
   function init() {

@@ -1,5 +1,5 @@
 /* Printing one worksheet (with its answers or blank) from a page that may hold several:
- * print.css prints only the targets when body has "print-one". Imported by sheet.js, so the
+ * print-page.css prints only the targets when body has "print-one". Imported by sheet.js, so the
  * classes are set in the click itself, with no module load in between.
  */
 import { danishDate } from "./core/strings.js";
