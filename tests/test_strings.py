@@ -36,9 +36,6 @@ ALLOWED: dict[str, tuple[str, ...]] = {
     "overrides/assets/javascripts/sog/dansk.js": ("replaceAll(",),
     # The book's own page references ("side 44", "næste side") that the guide PDF renumbers.
     "pdfbuild/guide.py": ("_PAGE_REF",),
-    # The print-margin text (CSS margin boxes), to be written once by the print-margin work of issue 14.
-    "overrides/main.html": ("@bottom-right",),
-    "overrides/assets/javascripts/links.js": ("Side ", '" af "'),
 }
 SKIP = {"macros/schema.py"}  # field descriptions for content editors (English), quoting the book's labels
 
