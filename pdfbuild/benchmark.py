@@ -55,7 +55,7 @@ def sequential(root: Path, site: Path) -> list[Timing]:
     for kind in reversed(KINDS):  # the guide last, after its site build
         if kind == "bog":
             _, seconds = _clock(lambda: build_site(root, site))
-            timings.append(Timing(f"Guide: site build (scripts/build_site, BUILDER={builder()})", 1, seconds, 0, 0))
+            timings.append(Timing(f"Guide: site build (scripts/build_site, {builder()})", 1, seconds, 0, 0))
         jobs = plan(content, (kind,))
         pages = size = 0
         start = time.perf_counter()

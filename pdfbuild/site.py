@@ -23,7 +23,9 @@ ARTICLE_CLASS = "md-content__inner"
 
 
 def builder() -> str:
-    return os.environ.get("BUILDER") or "mkdocs"
+    """Which builder made the site, for messages: "BUILDER=zensical", or scripts/build_site's default."""
+    name = os.environ.get("BUILDER")
+    return f"BUILDER={name}" if name else "the default BUILDER"
 
 
 def build_site(root: Path, site_dir: Path) -> None:
@@ -41,7 +43,7 @@ def build_site(root: Path, site_dir: Path) -> None:
     )
     if result.returncode != 0:
         raise PdfBuildError(
-            f"the site build the guide PDF is made from failed (scripts/build_site, BUILDER={builder()}):\n  "
+            f"the site build the guide PDF is made from failed (scripts/build_site, {builder()}):\n  "
             + build_failure(result.stdout, Path(root))
         )
 
@@ -52,8 +54,10 @@ _MACRO_FILE = re.compile(r"^_File_: `([^`]+)`", re.M)
 _TEMPLATE_LINE = re.compile(r'File "<template>", line (\d+)')
 # The last line of a Python traceback: "KeyError: …", "macros.content.ContentError: …".
 _EXCEPTION = re.compile(r"^(?:[\w.]+\.)?(\w*(?:Error|Exception)): ?(.*)$")
-# A builder's own log lines (MkDocs: "ERROR    -  …", "WARNING  -  …"; --strict turns warnings into errors).
+# A builder's own log lines (MkDocs: "ERROR    -  …", "WARNING  -  …"; --strict turns warnings into
+# errors), which name a page as "Doc file 'trin-3.md'".
 _LOG_PROBLEM = re.compile(r"^(?:ERROR|WARNING|error|warning)\b\s*[-:]?\s*(.*)$")
+_DOC_FILE = re.compile(r"^Doc file '([^']+)' ")
 
 
 def build_failure(output: str, root: Path) -> str:
@@ -71,7 +75,7 @@ def build_failure(output: str, root: Path) -> str:
     if cause:
         return cause
     problems = [m.group(1).strip() for m in map(_LOG_PROBLEM.match, lines) if m and "[macros]" not in m.group(1)]
-    problems = [p for p in problems if p and not p.startswith("Aborted with")]
+    problems = [_DOC_FILE.sub(r"docs/\1: ", p) for p in problems if p and not p.startswith("Aborted with")]
     if problems:
         return "\n  ".join(dict.fromkeys(problems))
     return "\n  ".join([line for line in lines if line.strip()][-5:]) or "(the builder printed nothing)"
@@ -124,6 +128,6 @@ def page_article(site_dir: Path, url: str) -> markup.Element:
     if found is None:
         raise PdfBuildError(
             f"{path}: no <{ARTICLE_TAG} class=\"{ARTICLE_CLASS}\"> (the page text in Material's and Zensical's "
-            f"themes); the guide PDF cannot find the text of this page (BUILDER={builder()})"
+            f"themes); the guide PDF cannot find the text of this page ({builder()})"
         )
     return found
