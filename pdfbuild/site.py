@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+from itertools import takewhile
 from pathlib import Path
 
 from . import markup
@@ -87,7 +88,7 @@ def _exception(lines: list[str]) -> str | None:
         match = _EXCEPTION.match(lines[n])
         if match and not lines[n].startswith(" "):
             message = [match.group(2).strip().strip('"')]
-            message += [line.strip() for line in lines[n + 1 :] if line.startswith("  ")]
+            message += [line.strip() for line in takewhile(lambda line: line.startswith("  "), lines[n + 1 :])]
             return " ".join(m for m in message if m)
     return None
 
