@@ -52,7 +52,7 @@ def sequential(root: Path, site: Path) -> list[Timing]:
     """Each kind on its own, in this process, one PDF after the other; the guide from `site`."""
     content, info = load_content(root), load_build_info(root)
     timings = []
-    for kind in reversed(KINDS):  # the guide last, after its site build
+    for kind in KINDS:  # the guide last, after its site build
         if kind == "bog":
             _, seconds = _clock(lambda: build_site(root, site))
             timings.append(Timing(f"Guide: site build (scripts/build_site, {builder()})", 1, seconds, 0, 0))
