@@ -6,10 +6,9 @@ only supplies the current page's relative root and turns Danish macro names into
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from . import contract, pages
+from . import contract, pages, pdf_files
 from .content import load_content
 from .render import render_worksheet
 from .strings import strings as all_strings
@@ -23,10 +22,7 @@ def _pdf_files(env) -> dict:
 
     Download links appear only for files listed there, so a quick preview without PDFs has no dead links.
     """
-    try:
-        return json.loads((Path(env.conf["docs_dir"]) / "pdf" / "manifest.json").read_text(encoding="utf-8"))["files"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
+    return pdf_files.read_manifest(Path(env.conf["docs_dir"]) / pdf_files.PDF_DIR)
 
 
 def define_env(env):
@@ -40,11 +36,11 @@ def define_env(env):
 
     def pdf_link(name: str) -> dict | None:
         """A built PDF (file name without .pdf) as {"url", "pages"}, or None when it was not made."""
-        info = _pdf_files(env).get(f"{name}.pdf")
+        info = _pdf_files(env).get(pdf_files.file_name(name))
         if info is None:
             return None
         pages_ = info.get("pages") if isinstance(info, dict) else None
-        return {"url": f"{base()}pdf/{name}.pdf", "pages": pages_ if isinstance(pages_, int) else None}
+        return {"url": base() + pdf_files.site_path(name), "pages": pages_ if isinstance(pages_, int) else None}
 
     def pdf(name: str) -> str | None:
         link = pdf_link(name)
@@ -82,16 +78,14 @@ def define_env(env):
     @env.macro
     def bog_pdf() -> str:
         """A download button for the whole guide as one PDF (only when it was built)."""
-        name = "parat-til-private-partnerskaber"
-        info = _pdf_files(env).get(f"{name}.pdf") or {}
-        n = info.get("pages")
-        label = text("download.guidePages", n=n) if isinstance(n, int) else text("download.guide")
-        return pages.download_button(pdf(name), label)
+        link = pdf_link(pdf_files.GUIDE)
+        label = text("download.guidePages", n=link["pages"]) if link and link["pages"] else text("download.guide")
+        return pages.download_button(link and link["url"], label)
 
     @env.macro
     def printpakke(name: str) -> str:
         """A download button for a print pack that is not a step's (e.g. "bevar-gejsten")."""
-        return pages.download_button(pdf(f"printpakke-{name}"), text("download.pack"))
+        return pages.download_button(pdf(pdf_files.pack(name)), text("download.pack"))
 
     @env.macro
     def ruten() -> str:

@@ -99,6 +99,11 @@ class RowPattern:
     def row_name(self, n: int) -> str:
         return f"{self.prefix}-{n}"
 
+    def printed_rows(self) -> range:
+        """The numbers n of the blank rows a printout offers, 1…printed: the printed sheet's and the
+        PDF's blank row n is added row n (named row_name(n))."""
+        return range(1, self.printed + 1)
+
     def keys(self, n: int) -> list[str]:
         """The storage keys of added row n: e.g. ["egen-2--tekst", "egen-2"]."""
         return [f.key.replace(ROW_PLACEHOLDER, self.row_name(n)) for f in self.fields]
@@ -153,7 +158,7 @@ class SheetContract:
         """Fixed fields plus the printed blank rows' fields: every field of the sheet's PDF."""
         out = [f for f in self.fields if not f.retired]
         if self.rows:
-            for n in range(1, self.rows.printed + 1):
+            for n in self.rows.printed_rows():
                 out.extend(self.rows.row_fields(n))
         return out
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from . import pdf_files
 from .content import Content
 from .contract import PUBLISHED_PATH, item_numbers
 from .render import render, render_worksheet
@@ -29,7 +30,7 @@ def _no_pdfs(name: str) -> None:
 
 def pack_name(step_id: str | None) -> str:
     """The print pack of a step (or of the worksheets without one): printpakke-trin-3."""
-    return f"printpakke-{step_id or NO_STEP}"
+    return pdf_files.pack(step_id or NO_STEP)
 
 
 def step_label(step) -> str:

@@ -1,9 +1,11 @@
 """Time the PDF build step and record the numbers in benchmarks/pdfs.md.
 
-Two measurements: each kind of PDF made one after the other in this process (the guide split into
-its site build, HTML assembly and WeasyPrint rendering), then the real build (`build()`, the
-process pool) with 1 and with N processes. The machine's load average is recorded next to the
-numbers, because a shared machine slows everything down.
+Two measurements: each kind of PDF made one after the other in this process, with the build's own
+plan and dispatch (pdfbuild.build.plan, render), the guide split into its site build
+(scripts/build_site) and the rest; then the real build (`build()`, the process pool) with 1 and
+with N processes, and with N processes from a site built beforehand (`--site`), which shows what
+the build's own site build costs. The machine's load average is recorded next to the numbers,
+because a shared machine slows everything down.
 
     python -m pdfbuild.benchmark [--jobs N] [--no-write]
 """
@@ -22,12 +24,13 @@ from pathlib import Path
 
 from macros.content import load_content
 
-from . import engine, guide
-from .build import build, default_jobs
+from . import engine
+from .build import KINDS, build, default_jobs, plan, render
 from .meta import ROOT, load_build_info
-from .sheets import pack_document, pack_groups, worksheet_document
+from .site import build_site, builder
 
 REPORT = ROOT / "benchmarks" / "pdfs.md"
+KIND_LABELS = {"arbejdsark": "Worksheets (fillable)", "printpakke": "Print packs", "bog": "Guide: HTML and WeasyPrint"}
 
 
 @dataclass
@@ -45,38 +48,30 @@ def _clock(fn):
     return value, time.perf_counter() - start
 
 
-def sequential(root: Path) -> list[Timing]:
-    """Each kind on its own, in this process, one PDF after the other."""
+def sequential(root: Path, site: Path) -> list[Timing]:
+    """Each kind on its own, in this process, one PDF after the other; the guide from `site`."""
     content, info = load_content(root), load_build_info(root)
     timings = []
-
-    def render_all(label: str, documents) -> None:
+    for kind in KINDS:  # the guide last, after its site build
+        if kind == "bog":
+            _, seconds = _clock(lambda: build_site(root, site))
+            timings.append(Timing(f"Guide: site build (scripts/build_site, {builder()})", 1, seconds, 0, 0))
+        jobs = plan(content, (kind,))
         pages = size = 0
         start = time.perf_counter()
-        for html in documents:
-            pdf, n = engine.render_pdf(html, "sheet", forms=True)
+        for job in jobs:
+            pdf, n = render(job, content, info, site)
             pages, size = pages + n, size + len(pdf)
-        timings.append(Timing(label, len(documents), time.perf_counter() - start, pages, size))
-
-    render_all("Worksheets (fillable)", [worksheet_document(content, info, s) for s in content.worksheets])
-    render_all("Print packs", [pack_document(content, info, step) for step in pack_groups(content)])
-
-    with tempfile.TemporaryDirectory(prefix="pdf-benchmark-") as tmp:
-        site = Path(tmp) / "site"
-        _, seconds = _clock(lambda: guide.build_site(root, site))
-        timings.append(Timing("Guide: mkdocs build (temporary)", 1, seconds, 0, 0))
-        html, seconds = _clock(lambda: guide.guide_document(content, info, site))
-        timings.append(Timing("Guide: HTML assembled from the site", 1, seconds, 0, 0))
-        (pdf, pages), seconds = _clock(lambda: engine.render_pdf(html, "guide", forms=False))
-        timings.append(Timing("Guide: WeasyPrint", 1, seconds, pages, len(pdf)))
+        timings.append(Timing(KIND_LABELS[kind], len(jobs), time.perf_counter() - start, pages, size))
     return timings
 
 
-def pooled(root: Path, jobs: int) -> tuple[float, int, int, int]:
+def pooled(root: Path, jobs: int, site: Path | None = None) -> tuple[float, int, int, int]:
     """The real build step into a temporary folder: (wall seconds, files, pages, bytes)."""
     with tempfile.TemporaryDirectory(prefix="pdf-benchmark-") as tmp:
-        results, seconds = _clock(lambda: build(Path(tmp), root=root, jobs=jobs))
-    return seconds, len(results), sum(r.pages for r in results), sum(r.bytes for r in results)
+        manifest, seconds = _clock(lambda: build(Path(tmp) / "pdf", root=root, jobs=jobs, site=site))
+    files = manifest["files"].values()
+    return seconds, len(files), sum(e["pages"] for e in files), sum(e["bytes"] for e in files)
 
 
 def _cpu() -> str:
@@ -96,11 +91,15 @@ def _load() -> str:
         return "?"
 
 
+def _plural(jobs: int) -> str:
+    return f"{jobs} {'process' if jobs == 1 else 'processes'}"
+
+
 def _n(x: float) -> str:
     return f"{x:.1f}"
 
 
-def report(seq: list[Timing], pools: list[tuple[int, tuple[float, int, int, int]]], loads: tuple[str, str]) -> str:
+def report(seq: list[Timing], pools: list[tuple[str, tuple[float, int, int, int]]], loads: tuple[str, str]) -> str:
     today = dt.date.today().isoformat()
     lines = [
         "# PDF build: timings",
@@ -122,8 +121,8 @@ def report(seq: list[Timing], pools: list[tuple[int, tuple[float, int, int, int]
         "| processes | seconds (wall clock) | files | pages | size |",
         "|---:|---:|---:|---:|---:|",
     ]
-    for jobs, (seconds, files, pages, size) in pools:
-        lines.append(f"| {jobs} | {_n(seconds)} | {files} | {pages} | {_n(size / 1_000_000)} MB |")
+    for label, (seconds, files, pages, size) in pools:
+        lines.append(f"| {label} | {_n(seconds)} | {files} | {pages} | {_n(size / 1_000_000)} MB |")
     lines += [
         "",
         "## Per kind, one at a time in one process",
@@ -141,7 +140,8 @@ def report(seq: list[Timing], pools: list[tuple[int, tuple[float, int, int, int]
         "",
         "The build step spreads the PDFs over processes (`--jobs`, default: the number of cores, at most 4);",
         "the guide (the longest job: temporary site build + WeasyPrint) starts first, so the",
-        "worksheets and print packs are made on the other cores meanwhile.",
+        "worksheets and print packs are made on the other cores meanwhile. With `--site DIR` (a site",
+        "scripts/build_site made already) the guide's own site build is left out.",
         "",
     ]
     return "\n".join(lines)
@@ -154,12 +154,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     engine.quiet_weasyprint()
     before = _load()
-    print("Timing each kind on its own …", flush=True)
-    seq = sequential(ROOT)
     pools = []
-    for jobs in sorted({1, args.jobs}):
-        print(f"Timing the whole build step with {jobs} {'process' if jobs == 1 else 'processes'} …", flush=True)
-        pools.append((jobs, pooled(ROOT, jobs)))
+    with tempfile.TemporaryDirectory(prefix="pdf-benchmark-") as tmp:
+        site = Path(tmp) / "site"
+        print("Timing each kind on its own …", flush=True)
+        seq = sequential(ROOT, site)
+        for jobs in sorted({1, args.jobs}):
+            print(f"Timing the whole build step with {_plural(jobs)} …", flush=True)
+            pools.append((f"{jobs}", pooled(ROOT, jobs)))
+        print(f"Timing the whole build step with {_plural(args.jobs)} from the site built before …", flush=True)
+        pools.append((f"{args.jobs}, `--site`", pooled(ROOT, args.jobs, site)))
     text = report(seq, pools, (before, _load()))
     print(text)
     if not args.no_write:

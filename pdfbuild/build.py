@@ -1,8 +1,10 @@
 """Plan, render and record every PDF: worksheets, print packs, the whole guide.
 
 Jobs run in a process pool (WeasyPrint is single-threaded Python; the guide, the longest job,
-goes first so the worksheets fill the other cores meanwhile). The manifest is written last, and
-only after every PDF exists: the site shows download links only when it is there.
+goes first so the worksheets fill the other cores meanwhile). Everything is made in a staging
+folder next to the output folder; only when every PDF exists are they moved in, the manifest
+last (the site shows download links only for what it lists). A failed build leaves the output
+folder as the last good build left it, so a running preview keeps its links.
 """
 
 from __future__ import annotations
@@ -10,59 +12,79 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import shutil
+import tempfile
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 from pypdf import PdfReader
 
+from macros import pdf_files
 from macros.content import Content, load_content
-from macros.strings import text
+from macros.pages import pack_name
 
 from . import engine
-from .guide import GUIDE_NAME, guide_document
+from .guide import guide_document
 from .meta import ROOT, BuildInfo, load_build_info
-from .sheets import pack_document, pack_groups, pack_name, worksheet_document
+from .sheets import pack_document, pack_groups, worksheet_document
+from .site import build_site
 
-MANIFEST = "manifest.json"
 KINDS = ("arbejdsark", "printpakke", "bog")
 
 
 @dataclass(frozen=True)
 class Job:
     kind: str  # "arbejdsark" | "printpakke" | "bog"
-    name: str  # file name without ".pdf"
-    target: str | None  # worksheet id, step id (None: the worksheets without a step)
-    title: str
+    name: str  # file name without ".pdf" (macros.pdf_files)
+    target: str | None  # worksheet id, step id (None: the worksheets without a step, or the guide)
 
 
 @dataclass(frozen=True)
 class Result:
+    """One PDF made: its manifest entry (kind, pages, bytes, fields) plus its file and time."""
+
     kind: str
     file: str
-    title: str
     pages: int
     bytes: int
     fields: int
     seconds: float
+
+    def entry(self) -> dict:
+        return {"kind": self.kind, "pages": self.pages, "bytes": self.bytes, "fields": self.fields}
 
 
 def plan(content: Content, kinds: tuple[str, ...] = KINDS) -> list[Job]:
     """Every PDF to make, longest first."""
     jobs: list[Job] = []
     if "bog" in kinds:
-        jobs.append(Job("bog", GUIDE_NAME, None, text("pdf.guideTitle", site=text("ark.siteName"))))
+        jobs.append(Job("bog", pdf_files.GUIDE, None))
     if "printpakke" in kinds:
-        for step_id in pack_groups(content):
-            title = (
-                text("pdf.packTitle", number=content.steps[step_id].number)
-                if step_id
-                else text("pdf.packTitleNoStep", title=text("chapter.noStep"))
-            )
-            jobs.append(Job("printpakke", pack_name(step_id), step_id, title))
+        jobs.extend(Job("printpakke", pack_name(step_id), step_id) for step_id in pack_groups(content))
     if "arbejdsark" in kinds:
-        jobs.extend(Job("arbejdsark", s.id, s.id, s.title) for s in content.worksheets.values())
+        jobs.extend(Job("arbejdsark", s.id, s.id) for s in content.worksheets.values())
     return jobs
+
+
+def document(job: Job, content: Content, info: BuildInfo, site_dir: Path | None) -> tuple[str, str]:
+    """(HTML, stylesheet kind) of a job: the one dispatch from a kind to its document.
+
+    The guide needs a built site (site_dir); the sheets do not.
+    """
+    if job.kind == "arbejdsark":
+        return worksheet_document(content, info, job.target), "sheet"
+    if job.kind == "printpakke":
+        return pack_document(content, info, job.target), "sheet"
+    if site_dir is None:
+        raise ValueError("the guide PDF is made from a built site: site_dir is required")
+    return guide_document(content, info, site_dir), "guide"
+
+
+def render(job: Job, content: Content, info: BuildInfo, site_dir: Path | None) -> tuple[bytes, int]:
+    """The job's PDF: (bytes, page count)."""
+    html, style = document(job, content, info, site_dir)
+    return engine.render_pdf(html, style, forms=style == "sheet")
 
 
 # --- Worker side: content and build info are loaded once per process. ---------------------
@@ -70,35 +92,30 @@ def plan(content: Content, kinds: tuple[str, ...] = KINDS) -> list[Job]:
 _state: dict = {}
 
 
+def _load(root: str) -> None:
+    _state.update(root=root, content=load_content(Path(root)), info=load_build_info(Path(root)))
+
+
 def _init_worker(root: str, verbose: bool) -> None:
     engine.quiet_weasyprint(verbose)
-    if _state.get("root") == root:
-        return  # a forked worker inherits what the driver loaded
-    _state["root"] = root
-    _state["content"] = load_content(Path(root))
-    _state["info"] = load_build_info(Path(root))
+    if _state.get("root") != root:  # a forked worker inherits what the driver loaded
+        _load(root)
 
 
-def _document(job: Job, content: Content, info: BuildInfo) -> tuple[str, str]:
-    """(HTML, stylesheet kind) of a job."""
-    if job.kind == "arbejdsark":
-        return worksheet_document(content, info, job.target), "sheet"
-    if job.kind == "printpakke":
-        return pack_document(content, info, job.target), "sheet"
-    return guide_document(content, info), "guide"
-
-
-def _run(args: tuple[Job, str]) -> Result:
-    job, out_dir = args
+def _run(args: tuple[Job, str, str | None]) -> Result:
+    job, out_dir, site = args
     start = time.perf_counter()
-    html, style = _document(job, _state["content"], _state["info"])
-    pdf, pages = engine.render_pdf(html, style, forms=style == "sheet")
-    path = Path(out_dir) / f"{job.name}.pdf"
-    tmp = path.with_suffix(".pdf.tmp")
-    tmp.write_bytes(pdf)
-    tmp.replace(path)
+    if job.kind == "bog" and site is None:
+        # No site given: build one for the guide alone, here, while the other workers make sheets.
+        with tempfile.TemporaryDirectory(prefix="pdf-bog-") as tmp:
+            build_site(Path(_state["root"]), Path(tmp) / "site")
+            pdf, pages = render(job, _state["content"], _state["info"], Path(tmp) / "site")
+    else:
+        pdf, pages = render(job, _state["content"], _state["info"], site and Path(site))
+    path = Path(out_dir) / pdf_files.file_name(job.name)
+    path.write_bytes(pdf)
     fields = len(PdfReader(path).get_fields() or {})
-    return Result(job.kind, path.name, job.title, pages, len(pdf), fields, round(time.perf_counter() - start, 2))
+    return Result(job.kind, path.name, pages, len(pdf), fields, round(time.perf_counter() - start, 2))
 
 
 # --- Driver ----------------------------------------------------------------------------------
@@ -114,60 +131,79 @@ def build(
     root: Path = ROOT,
     kinds: tuple[str, ...] = KINDS,
     jobs: int | None = None,
+    site: Path | None = None,
     verbose: bool = False,
     progress=None,
-) -> list[Result]:
-    """Make the PDFs into out_dir and write out_dir/manifest.json; returns one Result per PDF."""
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    manifest_path = out_dir / MANIFEST
-    previous = _read_manifest(manifest_path)
-    manifest_path.unlink(missing_ok=True)  # no download links while the set is incomplete
+) -> dict:
+    """Make the PDFs into out_dir and write out_dir/manifest.json; returns the manifest written.
 
-    _init_worker(str(root), verbose)
-    work = [(job, str(out_dir)) for job in plan(_state["content"], kinds)]
+    site: a site already built by scripts/build_site to make the guide from; None builds one in a
+    temporary folder. Raises macros.content.ContentError or pdfbuild.errors.PdfBuildError (with
+    the cause) when a PDF cannot be made; out_dir is then exactly as before.
+    """
+    out_dir = Path(out_dir).resolve()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    engine.quiet_weasyprint(verbose)
+    _load(str(root))  # raises ContentError before anything is written
+    # A dot folder: builders leave it out of the site, should out_dir be under docs/.
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-new-", dir=out_dir.parent))
+    try:
+        work = [(job, str(staging), site and str(site)) for job in plan(_state["content"], kinds)]
+        results = _run_all(work, jobs, root, verbose, progress)
+        order = {pdf_files.file_name(job.name): n for n, (job, _, _) in enumerate(work)}
+        results.sort(key=lambda r: order[r.file])
+        return _swap_in(staging, out_dir, results, kinds)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _run_all(work: list, jobs: int | None, root: Path, verbose: bool, progress) -> list[Result]:
     workers = min(jobs or default_jobs(), len(work)) or 1
     results: list[Result] = []
     if workers == 1:
         for item in work:
             results.append(_run(item))
             progress and progress(results[-1])
-    else:
-        context = multiprocessing.get_context("fork")
-        with context.Pool(workers, initializer=_init_worker, initargs=(str(root), verbose)) as pool:
-            for result in pool.imap_unordered(_run, work, chunksize=1):
-                results.append(result)
-                progress and progress(result)
-
-    order = {job.name + ".pdf": n for n, (job, _) in enumerate(work)}
-    results.sort(key=lambda r: order[r.file])
-    made = {r.file for r in results}
-    kept = {}  # kinds this run did not make (--only) stay listed while their files exist
-    for name, entry in previous.items():
-        if name in made:
-            continue
-        if isinstance(entry, dict) and entry.get("kind") not in kinds and (out_dir / name).exists():
-            kept[name] = entry
-        else:
-            (out_dir / name).unlink(missing_ok=True)  # e.g. the PDF of a worksheet that was removed
-    _write_manifest(manifest_path, _state["info"], results, kept)
+        return results
+    context = multiprocessing.get_context("fork")
+    with context.Pool(workers, initializer=_init_worker, initargs=(str(root), verbose)) as pool:
+        for result in pool.imap_unordered(_run, work, chunksize=1):  # the first failure ends the pool
+            results.append(result)
+            progress and progress(result)
     return results
 
 
-def _read_manifest(path: Path) -> dict:
-    try:
-        files = json.loads(path.read_text(encoding="utf-8")).get("files", {})
-    except (OSError, ValueError):
-        return {}
-    return {name: entry for name, entry in files.items() if name.endswith(".pdf") and Path(name).name == name}
-
-
-def _write_manifest(path: Path, info: BuildInfo, results: list[Result], kept: dict) -> None:
-    files = {r.file: {k: v for k, v in asdict(r).items() if k not in ("file", "seconds")} for r in results}
-    data = {
+def _swap_in(staging: Path, out_dir: Path, results: list[Result], kinds: tuple[str, ...]) -> dict:
+    """Move the new PDFs into out_dir (each replace is atomic), then the manifest, then remove
+    what the old manifest listed and the new one does not. Kinds this run did not make (--only)
+    stay listed while their files exist."""
+    out_dir.mkdir(exist_ok=True)
+    previous = _previous_files(out_dir)
+    made = {r.file: r.entry() for r in results}
+    kept = {
+        name: entry
+        for name, entry in previous.items()
+        if name not in made and isinstance(entry, dict) and entry.get("kind") not in kinds and (out_dir / name).exists()
+    }
+    info = _state["info"]
+    manifest = {
         "version": info.version,
         "date": info.date.isoformat(),
         "site_url": info.site_url,
-        "files": {**files, **kept},
+        "files": {**made, **kept},
     }
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    for name in made:
+        os.replace(staging / name, out_dir / name)
+    (staging / pdf_files.MANIFEST).write_text(
+        json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    os.replace(staging / pdf_files.MANIFEST, out_dir / pdf_files.MANIFEST)
+    for name in previous.keys() - manifest["files"].keys():
+        (out_dir / name).unlink(missing_ok=True)  # e.g. the PDF of a worksheet that was removed
+    return manifest
+
+
+def _previous_files(out_dir: Path) -> dict:
+    """The last build's manifest entries, only those naming a PDF in out_dir itself."""
+    files = pdf_files.read_manifest(out_dir)
+    return {name: entry for name, entry in files.items() if name.endswith(".pdf") and Path(name).name == name}

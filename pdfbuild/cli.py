@@ -1,6 +1,7 @@
-"""Command line: `python -m pdfbuild [--out DIR] [--jobs N] [--only arbejdsark,printpakke,bog] [--quiet]`.
+"""Command line: `python -m pdfbuild [--out DIR] [--site DIR] [--jobs N] [--only KINDS] [--quiet]`.
 
-Messages are English, like every build-time message; only the PDFs themselves are Danish.
+Messages are English, like every build-time message; only the PDFs themselves are Danish. A
+mistake in the content is one short message (file, line, cause) on stderr and exit status 1.
 """
 
 from __future__ import annotations
@@ -10,9 +11,11 @@ import sys
 import time
 from pathlib import Path
 
+from macros import pdf_files
 from macros.content import ContentError
 
 from .build import KINDS, Result, build, default_jobs
+from .errors import PdfBuildError
 from .meta import ROOT
 
 # What each kind name of --only (the identifiers build.py uses) makes.
@@ -47,8 +50,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--out",
         type=Path,
         metavar="DIR",
-        default=ROOT / "docs" / "pdf",
-        help="folder for the PDFs and manifest.json (default: docs/pdf)",
+        default=ROOT / "docs" / pdf_files.PDF_DIR,
+        help=f"folder for the PDFs and {pdf_files.MANIFEST} (default: docs/{pdf_files.PDF_DIR})",
+    )
+    parser.add_argument(
+        "--site",
+        type=Path,
+        metavar="DIR",
+        help="a site built by scripts/build_site to make the guide from (default: build one in a temporary folder)",
     )
     parser.add_argument("--root", type=Path, metavar="DIR", default=ROOT, help="project folder (default: this one)")
     parser.add_argument(
@@ -84,19 +93,26 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"Making PDFs in {args.out} with {_plural(args.jobs, 'process', 'processes')} …", flush=True)
     try:
-        results = build(
-            args.out, root=args.root, kinds=args.kinds, jobs=args.jobs, verbose=args.verbose, progress=progress
+        manifest = build(
+            args.out,
+            root=args.root,
+            kinds=args.kinds,
+            jobs=args.jobs,
+            site=args.site,
+            verbose=args.verbose,
+            progress=progress,
         )
-    except ContentError as exc:
-        print(f"Invalid content – no PDFs written:\n{exc}", file=sys.stderr)
+    except (ContentError, PdfBuildError) as exc:
+        print(f"No PDFs made ({args.out} is unchanged): {exc}", file=sys.stderr)
         return 1
-    count = {kind: sum(r.kind == kind for r in results) for kind in KINDS}
+    made_now = [e for e in manifest["files"].values() if e["kind"] in args.kinds]
+    count = {kind: sum(e["kind"] == kind for e in made_now) for kind in KINDS}
     made = {
         "arbejdsark": _plural(count["arbejdsark"], "worksheet", "worksheets"),
         "printpakke": _plural(count["printpakke"], "print pack", "print packs"),
         "bog": "the whole guide" if count["bog"] else "no guide",
     }
-    total = sum(r.bytes for r in results)
+    total = sum(e["bytes"] for e in made_now)
     print(
         f"Done: {', '.join(made[k] for k in KINDS if k in args.kinds)} "
         f"({_size(total)}) in {_decimal(time.perf_counter() - start)} s."

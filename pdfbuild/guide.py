@@ -1,21 +1,17 @@
 """The whole guide as one PDF, made from the built site so it can never drift from it.
 
-Steps: build the site with MkDocs into a temporary folder; take each nav page's <article> in nav
-order; strip the site chrome (buttons, status lines, permalink markers, scripts, download links);
-prefix every id with the page's key and turn links between pages into #anchors within the PDF
-(links to a worksheet's own page go to the worksheet where the book has it; everything else
-becomes an absolute link to the online site); then add a cover, a linked table of contents with
-page numbers and a footer per chapter. Worksheets print blank, as ruled lines and empty boxes,
-with the site's own print CSS.
+Steps: take each nav page's <article> from a built site (pdfbuild.site; any builder's, made by
+scripts/build_site) in nav order; strip the site chrome (buttons, status lines, permalink markers,
+scripts, download links); prefix every id with the page's key and turn links between pages into
+#anchors within the PDF (links to a worksheet's own page go to the worksheet where the book has
+it; everything else becomes an absolute link to the online site); then add a cover, a linked
+table of contents with page numbers and a footer per chapter. Worksheets print blank, as ruled
+lines and empty boxes, with the site's own print CSS.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin
@@ -27,11 +23,12 @@ from macros.strings import text
 
 from . import markup
 from .engine import CSS_DIR, PALETTE_CSS
+from .errors import PdfBuildError
 from .footer import Footer, footer_for
 from .meta import BuildInfo, NavPage, page_url
 from .sheets import sheet_url, templates
+from .site import page_article
 
-GUIDE_NAME = "parat-til-private-partnerskaber"
 # Nav pages that are tools of the website rather than text of the book.
 LEFT_OUT = {"arbejdsark/index.md"}
 COVER = "index.md"
@@ -45,7 +42,6 @@ _DROP_CLASSES = (
     "no-print",
     "sr-only",
     "trin-prikker",
-    "trin-naeste",
 )
 _ID_ATTRS = ("id", "for")
 _IDREF_LISTS = ("aria-labelledby", "aria-describedby")
@@ -74,35 +70,6 @@ class Guide:
 def chapter_key(url: str) -> str:
     """ "trin-3/" → "trin-3", "eksempler/murmal/" → "eksempler-murmal", "" → "forside"."""
     return url.strip("/").replace("/", "-") or "forside"
-
-
-def build_site(root: Path, site_dir: Path) -> None:
-    """`mkdocs build` of the project into site_dir (same config and SITE_URL as publishing)."""
-    env = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site_dir)],
-        cwd=root,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise RuntimeError(f"mkdocs build for the guide PDF failed:\n{result.stdout}")
-
-
-def _article(site_dir: Path, url: str) -> markup.Element:
-    """The page's <article> (sliced out first: parsing Material's navigation too costs seconds)."""
-    path = site_dir / url / "index.html"
-    html = path.read_text(encoding="utf-8")
-    start, end = html.find("<article"), html.rfind("</article>")
-    if start < 0 or end < start:
-        raise RuntimeError(f"{path}: no <article>")
-    article = markup.parse_fragment(html[start : end + len("</article>")]).find("article")
-    if article is None:
-        raise RuntimeError(f"{path}: no <article>")
-    return article
 
 
 class LinkMap:
@@ -214,29 +181,23 @@ def collect(content: Content, info: BuildInfo, site_dir: Path) -> Guide:
     palette = print_palette()
     chapters = []
     for page, url in zip(pages, urls, strict=True):
-        body = printable_article(_article(site_dir, url), url, links, palette)
+        body = printable_article(page_article(site_dir, url), url, links, palette)
         level = 2 if page.section and page.title != page.section else 1
         chapters.append(
             Chapter(chapter_key(url), page.title, level, footer_for(content, info, url, page.path), Markup(body))
         )
     dead = _check_links(chapters, links)
     if dead:
-        raise RuntimeError("links in the book PDF without a target:\n  " + "\n  ".join(dead))
+        raise PdfBuildError("links in the book PDF without a target:\n  " + "\n  ".join(dead))
     cover = next(c for c, p in zip(chapters, pages, strict=True) if p.path == COVER)
     return Guide(cover, [c for c in chapters if c is not cover])
 
 
-def guide_document(content: Content, info: BuildInfo, site_dir: Path | None = None) -> str:
-    """HTML of the whole book. Builds the site into a temporary folder unless site_dir is given."""
-    if site_dir is None:
-        with tempfile.TemporaryDirectory(prefix="pdf-bog-") as tmp:
-            build_site(info.root, Path(tmp) / "site")
-            guide = collect(content, info, Path(tmp) / "site")
-    else:
-        guide = collect(content, info, site_dir)
+def guide_document(content: Content, info: BuildInfo, site_dir: Path) -> str:
+    """HTML of the whole book, from the site built into site_dir (pdfbuild.site.build_site)."""
     return templates.get_template("bog.html").render(
         info=info,
         title=info.site_name,
         subject=text("pdf.guideSubject", site=info.site_name),
-        guide=guide,
+        guide=collect(content, info, Path(site_dir)),
     )

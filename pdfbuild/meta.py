@@ -1,20 +1,25 @@
 """What every printed page says about the guide: public address, version, build date, navigation.
 
-Read from the same places MkDocs reads them (mkdocs.yml with its `!ENV [SITE_URL, …]`, the nav)
-and from pyproject.toml, so the printed address and the site's canonical links always agree.
+Read from the files every builder reads (mkdocs.yml with its `!ENV [SITE_URL, …]`, the nav) and
+from pyproject.toml, so the printed address and the site's canonical links always agree. mkdocs.yml
+is read as plain YAML, not through a builder's config code: MkDocs and Zensical read the same file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import sys
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
+from yaml_env_tag import construct_env_tag
+
 from macros.render import MONTHS
+
+from .errors import PdfBuildError
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -91,22 +96,37 @@ def _flatten_nav(entries: list[Any], section: str | None = None) -> list[NavPage
     return pages
 
 
-def load_build_info(root: Path = ROOT) -> BuildInfo:
-    """Read mkdocs.yml (as MkDocs does, SITE_URL included) and pyproject.toml."""
-    from mkdocs.config import load_config
+class ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as plain YAML: `!ENV [VAR, default]` resolved as the builders do (the first
+    variable set, else the default), a `!!python/name:module.attr` kept as the string "module.attr"
+    (nothing is imported)."""
 
+
+ConfigLoader.add_constructor("!ENV", construct_env_tag)
+ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: suffix)
+
+
+def read_config(root: Path = ROOT) -> dict[str, Any]:
+    """mkdocs.yml of the project as a dict; PdfBuildError (with the line) when it is not valid YAML."""
+    try:
+        return yaml.load((Path(root) / "mkdocs.yml").read_text(encoding="utf-8"), Loader=ConfigLoader)
+    except yaml.MarkedYAMLError as exc:
+        line = f", line {exc.problem_mark.line + 1}" if exc.problem_mark else ""
+        raise PdfBuildError(f"mkdocs.yml{line}: not valid YAML: {exc.problem}") from None
+
+
+def load_build_info(root: Path = ROOT) -> BuildInfo:
+    """Read mkdocs.yml (SITE_URL included) and pyproject.toml."""
     root = Path(root).resolve()
-    if str(root) not in sys.path:  # mkdocs.yml names macros.slug.slugify
-        sys.path.insert(0, str(root))
-    config = load_config(str(root / "mkdocs.yml"))
-    site_url = config.site_url or "http://127.0.0.1:8000/"
+    config = read_config(root)
+    site_url = config.get("site_url") or "http://127.0.0.1:8000/"
     project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     return BuildInfo(
         root=root,
         site_url=site_url if site_url.endswith("/") else site_url + "/",
-        site_name=config.site_name,
-        author=config.site_author or "",
+        site_name=config["site_name"],
+        author=config.get("site_author") or "",
         version=project["version"],
         date=build_date(),
-        nav=tuple(_flatten_nav(config.nav or [])),
+        nav=tuple(_flatten_nav(config.get("nav") or [])),
     )

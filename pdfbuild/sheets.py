@@ -25,8 +25,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from macros.content import Content
-from macros.contract import HEADER_FIELDS, sheet_contract
-from macros.pages import base_for, pack_name, worksheet_page  # noqa: F401 (pack_name re-exported)
+from macros.contract import HEADER_FIELDS, NUMBER_PLACEHOLDER, ROW_PLACEHOLDER, sheet_contract
+from macros.pages import base_for, worksheet_page
 from macros.strings import t, text
 
 from . import markup
@@ -55,13 +55,13 @@ def sheet_url(sheet_id: str) -> str:
     return f"arbejdsark/{sheet_id}/"
 
 
-def added_rows(content: Content, sheet) -> list[str]:
-    """Row names of the blank rows a printout offers for the users' own rows (egen-1, raekke-1, …)."""
+def added_rows(content: Content, sheet) -> list[tuple[int, str]]:
+    """(n, row name) of the blank rows a printout offers for the users' own rows: (1, "egen-1"), …"""
     rows = sheet_contract(content, sheet.id).rows
-    return [rows.row_name(n) for n in range(1, rows.printed + 1)] if rows else []
+    return [(n, rows.row_name(n)) for n in rows.printed_rows()] if rows else []
 
 
-def _fill_blank_rows(html: str, sheet_id: str, rows: list[str]) -> str:
+def _fill_blank_rows(html: str, sheet_id: str, rows: list[tuple[int, str]]) -> str:
     """Replace the n-th blank row by the site's row template for row n, as the browser adds rows."""
     match = _ROW_TEMPLATE.search(html)
     if not match:
@@ -70,11 +70,10 @@ def _fill_blank_rows(html: str, sheet_id: str, rows: list[str]) -> str:
     made = iter(rows)
 
     def instantiate(_: re.Match) -> str:
-        row = next(made, None)
+        n, row = next(made, (None, None))
         if row is None:
             return ""
-        n = row.rsplit("-", 1)[1]
-        tr = template.replace("{row}", row).replace("{n}", n)
+        tr = template.replace(ROW_PLACEHOLDER, row).replace(NUMBER_PLACEHOLDER, str(n))
         return tr.replace("<tr data-added-row>", f'<tr data-added-row="{n}" id="{sheet_id}--{row}">', 1)
 
     return _BLANK_ROW.sub(instantiate, html)

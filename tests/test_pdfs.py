@@ -717,3 +717,123 @@ def test_page_references_link_to_their_target_and_print_its_page(pdf_dir, conten
             assert not any(squeezed(text).lower() in t for t in printed.values()), (
                 f"{chapter}.md: the PDF still prints the book's {text!r}"
             )
+
+
+# --- A failed build: one short message naming the mistake; the last good PDFs stay ----------------
+
+# What a copy of the project needs to run the real build step (`python -m pdfbuild`, which
+# scripts/build_pdfs runs) and the site build it makes the guide from (scripts/build_site).
+BUILD_PARTS = ("mkdocs.yml", "pyproject.toml", "data", "docs", "macros", "overrides", "pdfbuild", "scripts")
+LAST_GOOD = {"trin-1-refleksion.pdf": b"%PDF-1.7 the last good build\n", "manifest.json": b'{"files": {}}\n'}
+
+
+def insert_line(path: Path, after: int, line: str) -> int:
+    """Insert `line` as a paragraph of its own after line `after`; returns its line number (1-based)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[after:after] = ["", line, ""]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return after + 2
+
+
+def yaml_syntax_error(project: Path) -> tuple[str, int]:
+    path = project / "data" / "arbejdsark" / "trin-3-foer-moedet.yml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    n = next(i for i, line in enumerate(lines) if line.startswith("kind:"))
+    lines[n] += ": oops"  # "mapping values are not allowed here"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return "data/arbejdsark/trin-3-foer-moedet.yml", n + 1
+
+
+def unknown_worksheet_in_a_page(project: Path) -> tuple[str, int]:
+    path = project / "docs" / "trin-3.md"
+    after = next(
+        n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if "arbejdsark(" in line
+    )
+    return "docs/trin-3.md", insert_line(path, after, '{{ arbejdsark("findes-ikke") }}')
+
+
+def broken_link_in_a_page(project: Path) -> tuple[str, None]:
+    """MkDocs names the page of a broken link in --strict mode, not the line."""
+    path = project / "docs" / "trin-3.md"
+    insert_line(path, 5, "Se [her](findes-ikke.md).")
+    return "docs/trin-3.md", None
+
+
+@pytest.fixture
+def build_copy(tmp_path) -> Path:
+    """A copy of the project whose docs/pdf/ holds a last good build (sharing this project's .venv)."""
+    copy = tmp_path / "project"
+
+    def leave_out(folder: str, names: list[str]) -> list[str]:
+        if Path(folder) == ROOT:
+            return [n for n in names if n not in BUILD_PARTS]
+        return [n for n in names if n in ("__pycache__", "pagefind") or Path(folder, n) == ROOT / "docs" / "pdf"]
+
+    shutil.copytree(ROOT, copy, ignore=leave_out, symlinks=True)
+    (copy / ".venv").symlink_to(ROOT / ".venv")
+    (copy / "docs" / "pdf").mkdir()
+    for name, data in LAST_GOOD.items():
+        (copy / "docs" / "pdf" / name).write_bytes(data)
+    return copy
+
+
+@pytest.mark.parametrize(
+    "mistake", [yaml_syntax_error, unknown_worksheet_in_a_page, broken_link_in_a_page], ids=lambda f: f.__name__
+)
+def test_a_failed_build_names_file_and_line_and_keeps_the_last_good_pdfs(build_copy, mistake):
+    file, line = mistake(build_copy)
+    docs_before = sorted(p.name for p in (build_copy / "docs").iterdir())
+    result = subprocess.run(
+        [sys.executable, "-m", "pdfbuild", "--jobs", "2", "--quiet"],
+        cwd=build_copy,
+        env={**os.environ, "SITE_URL": SITE_URL, "PYTHONDONTWRITEBYTECODE": "1"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    message = result.stderr.strip()
+    assert result.returncode == 1, f"exit {result.returncode}:\n{result.stdout}\n{message}"
+    assert "Traceback" not in message and len(message.splitlines()) <= 4, f"not one short message:\n{message}"
+    assert file in message, f"{file} not named:\n{message}"
+    assert line is None or re.search(rf"\bline {line}\b", message), f"line {line} not named:\n{message}"
+    # The running preview keeps every link: nothing of the last good build is removed or changed.
+    assert {p.name: p.read_bytes() for p in (build_copy / "docs" / "pdf").iterdir()} == LAST_GOOD
+    assert sorted(p.name for p in (build_copy / "docs").iterdir()) == docs_before, "a temporary folder was left"
+
+
+# --- The guide's HTML comes from any built site ----------------------------------------------------
+
+
+def test_the_guide_is_made_from_the_site_it_is_given(built_site, content):
+    """`--site DIR`: the book's chapters are the articles of that site, in nav order."""
+    from pdfbuild.guide import chapter_key, guide_document
+    from pdfbuild.meta import load_build_info, page_url
+
+    info = load_build_info()
+    html = guide_document(content, info, built_site)
+    keys = [chapter_key(page_url(p.path)) for p in info.nav if p.path != "arbejdsark/index.md"]
+    positions = [html.find(f'id="{key}"') for key in keys if key != "forside"]
+    assert -1 not in positions and positions == sorted(positions), "a chapter is missing or out of order"
+    assert squeeze(first_paragraph(ROOT / "docs" / "trin-3.md"))[:80] in squeeze(re.sub(r"<[^>]+>", "", html))
+
+
+@pytest.mark.parametrize(
+    "page, says",
+    [
+        (None, "missing from the site"),
+        ("<html><body><main>Tekst</main></body></html>", 'no <article class="md-content__inner">'),
+        ('<html><body><article class="andet">Tekst</article></body></html>', 'no <article class="md-content__inner">'),
+    ],
+    ids=["no page", "no article", "another theme's article"],
+)
+def test_a_site_without_the_expected_page_text_is_a_clear_error(tmp_path, page, says):
+    from pdfbuild.errors import PdfBuildError
+    from pdfbuild.site import page_article
+
+    if page is not None:
+        (tmp_path / "trin-3").mkdir()
+        (tmp_path / "trin-3" / "index.html").write_text(page, encoding="utf-8")
+    with pytest.raises(PdfBuildError, match=re.escape(says)) as error:
+        page_article(tmp_path, "trin-3/")
+    assert str(tmp_path / "trin-3" / "index.html") in str(error.value)
