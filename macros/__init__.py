@@ -6,14 +6,43 @@ only supplies the current page's relative root and turns Danish macro names into
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
 from . import contract, pages
-from .content import load_content
+from .cache import cached_content
 from .render import render_worksheet
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _docs_dir(env) -> Path:
+    """docs_dir as an absolute path: Zensical gives it relative to the project, MkDocs absolute."""
+    return Path(env.project_dir) / env.conf["docs_dir"]
+
+
+def _is_zensical(env) -> bool:
+    return type(env).__module__.startswith("zensical.")
+
+
+def link_base(page_url: str, src_path: str, zensical: bool) -> str:
+    """The prefix that makes a root-relative address a working link in raw HTML on this page.
+
+    MkDocs leaves raw HTML alone, so links are relative to the page's URL ('trin-3/' → '../').
+    Zensical rewrites every relative href/src in raw HTML as if relative to the source file
+    (zensical issue 258: it prefixes '../' on pages whose URL is a folder deeper than their file),
+    so there they are relative to the source file ('trin-3.md' → '', 'eksempler/murmal.md' → '../').
+    Data attributes are not rewritten: they keep the URL-relative prefix (see _fix_data_attributes).
+    """
+    return pages.base_for(src_path if zensical else page_url)
+
+
+def _fix_data_attributes(html: str, page_url: str, src_path: str) -> str:
+    """Under Zensical: give data-ark-contract (read by the worksheet code against the page's URL,
+    and not rewritten like an href) back the '../' that link_base left out on this page."""
+    extra = "../" * (page_url.count("/") - src_path.count("/"))
+    return html.replace('data-ark-contract="', 'data-ark-contract="' + extra) if extra else html
 
 
 def _pdf_files(env) -> dict:
@@ -22,17 +51,40 @@ def _pdf_files(env) -> dict:
     Download links appear only for files listed there, so a quick preview without PDFs has no dead links.
     """
     try:
-        return json.loads((Path(env.conf["docs_dir"]) / "pdf" / "manifest.json").read_text(encoding="utf-8"))["files"]
+        return json.loads((_docs_dir(env) / "pdf" / "manifest.json").read_text(encoding="utf-8"))["files"]
     except (OSError, ValueError, KeyError, TypeError):
         return {}
 
 
 def define_env(env):
-    content = load_content(Path(env.project_dir))  # raises ContentError: the build stops here
-    contract.publish(content, Path(env.conf["docs_dir"]))  # assets/arbejdsark/kontrakt.json
+    # Raises ContentError: the build stops here. Cached: Zensical calls define_env once per page.
+    docs_dir = _docs_dir(env)
+    content = cached_content(
+        Path(env.project_dir),
+        lambda c: contract.publish(c, docs_dir),  # assets/arbejdsark/kontrakt.json
+    )
+    if not (docs_dir / contract.PUBLISHED_PATH).exists():  # removed since the last load (serve)
+        contract.publish(content, docs_dir)
+
+    zensical = _is_zensical(env)
 
     def base() -> str:
-        return pages.base_for(env.page.url if env.page else "")
+        page = env.page
+        if page is None:
+            return ""
+        return link_base(page.url, page.path if zensical else page.file.src_uri, zensical)
+
+    def macro(fn):
+        """env.macro, under Zensical with the output's data attributes made page-URL-relative again."""
+        if not zensical:
+            return env.macro(fn)
+
+        @functools.wraps(fn)
+        def fixed(*args, **kwargs):
+            out = fn(*args, **kwargs)
+            return _fix_data_attributes(out, env.page.url, env.page.path) if isinstance(out, str) and env.page else out
+
+        return env.macro(fixed, fn.__name__)
 
     def pdf_link(name: str) -> dict | None:
         """A built PDF (file name without .pdf) as {"url", "pages"}, or None when it was not made."""
@@ -46,14 +98,14 @@ def define_env(env):
         link = pdf_link(name)
         return link["url"] if link else None
 
-    @env.macro
+    @macro
     def arbejdsark(sheet_id: str, niveau: int = 2) -> str:
         """Embed a worksheet where the book has it (heading + form)."""
         return render_worksheet(
             content, _known(content.worksheets, sheet_id, "worksheet"), base=base(), level=niveau, pdf_url=pdf(sheet_id)
         )
 
-    @env.macro
+    @macro
     def arbejdsark_side(sheet_id: str) -> str:
         """The body of /arbejdsark/<id>/: the worksheet without its heading (the page's H1 is the title)."""
         sheet_id = _known(content.worksheets, sheet_id, "worksheet")
@@ -61,21 +113,21 @@ def define_env(env):
             content, sheet_id, base(), pdf_url=pdf(sheet_id)
         )
 
-    @env.macro
+    @macro
     def arbejdsark_oversigt() -> str:
         return pages.worksheets_overview(content, base(), pdf_link)
 
-    @env.macro
+    @macro
     def trin_hoved(step_id: str) -> str:
         return pages.step_header(content, _known(content.steps, step_id, "step"), base(), pdf_link)
 
-    @env.macro
+    @macro
     def trin_fod(step_id: str) -> str:
         return pages.step_footer(
             content, _known(content.steps, step_id, "step"), base(), pack_url=pdf(pages.pack_name(step_id))
         )
 
-    @env.macro
+    @macro
     def bog_pdf() -> str:
         """A download button for the whole guide as one PDF (only when it was built)."""
         name = "parat-til-private-partnerskaber"
@@ -83,50 +135,50 @@ def define_env(env):
         extra = f" ({info['pages']} sider)" if isinstance(info.get("pages"), int) else ""
         return pages.download_button(pdf(name), f"Hent hele bogen som PDF{extra}")
 
-    @env.macro
+    @macro
     def printpakke(name: str) -> str:
         """A download button for a print pack that is not a step's (e.g. "bevar-gejsten")."""
         return pages.download_button(pdf(f"printpakke-{name}"), "Hent printpakken med arbejdsarkene (PDF)")
 
-    @env.macro
+    @macro
     def ruten() -> str:
         return pages.route_overview(content, base(), pdf_link)
 
-    @env.macro
+    @macro
     def ruten_kort() -> str:
         """The seven steps as a short numbered list of links (the start page)."""
         return pages.route_list(content, base())
 
-    @env.macro
+    @macro
     def printpakker() -> str:
         """Download links for every print pack that was built (the start page)."""
         return pages.print_packs(content, base(), pdf_link)
 
-    @env.macro
+    @macro
     def eksempel_fakta(example_id: str) -> str:
         return pages.example_facts(content, _known(content.examples, example_id, "example"), base())
 
-    @env.macro
+    @macro
     def eksempel_raad(example_id: str) -> str:
         return pages.example_advice(content, _known(content.examples, example_id, "example"))
 
-    @env.macro
+    @macro
     def eksempel_vaerdier(example_id: str) -> str:
         return pages.example_values(content, _known(content.examples, example_id, "example"), base())
 
-    @env.macro
+    @macro
     def eksempler_liste() -> str:
         return pages.examples_index(content, base())
 
-    @env.macro
+    @macro
     def vaerdiperspektiver_liste() -> str:
         return pages.perspective_list(content, base())
 
-    @env.macro
+    @macro
     def vaerdiperspektiver_oversigt() -> str:
         return pages.perspectives_index(content, base())
 
-    @env.macro
+    @macro
     def vaerdiperspektiv(perspective_id: str) -> str:
         return pages.perspective_page(
             content, _known(content.perspectives, perspective_id, "value perspective"), base()
