@@ -77,4 +77,7 @@ def test_link_base_is_what_each_builder_resolves_raw_html_links_against(url, src
     assert macros.link_base(url, src, zensical=True) == zensical
     # The worksheet code reads data-ark-contract against the page's URL under both builders.
     html = f'<div data-ark-contract="{zensical}assets/arbejdsark/kontrakt.json">'
-    assert macros._fix_data_attributes(html, url, src) == f'<div data-ark-contract="{mkdocs}assets/arbejdsark/kontrakt.json">'
+    assert (
+        macros._fix_data_attributes(html, url, src)
+        == f'<div data-ark-contract="{mkdocs}assets/arbejdsark/kontrakt.json">'
+    )
