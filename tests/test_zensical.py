@@ -21,7 +21,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import CHROMIUM_ARGS, Requests, _QuietHandler, chromium_path
+from tests.browser.conftest import (
+    Requests,
+    _QuietHandler,
+    browser,  # noqa: F401  (the fixture: one Chromium for the session)
+)
 from tests.conftest import BUILD_ENV, ROOT, Page, parse_html, vendor
 from tests.link_manifest import collect, read_manifest
 
@@ -195,23 +199,13 @@ def test_link_manifest_addresses_are_all_there_and_answer(zensical_site, sub_pat
             assert response.status == 200, address
 
 
-@pytest.fixture(scope="module")
-def zensical_browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-def test_worksheet_round_trip_search_and_storage_under_a_sub_path(zensical_browser, sub_path_zensical):
+def test_worksheet_round_trip_search_and_storage_under_a_sub_path(browser, sub_path_zensical):  # noqa: F811
     """Type an answer, reload, it is there; the export holds it; Søg finds; only answers are stored;
     every request stays on this machine."""
     from tests.browser.helpers import export, field, open_sheet
     from tests.search.run import open_pagefind, pagefind_search
 
-    ctx = zensical_browser.new_context(base_url=sub_path_zensical, accept_downloads=True, locale="da-DK")
+    ctx = browser.new_context(base_url=sub_path_zensical, accept_downloads=True, locale="da-DK")
     ctx.requests = Requests()
     ctx.on("request", lambda r: ctx.requests.append(r.url))
     page = ctx.new_page()
