@@ -74,9 +74,13 @@ def zensical_build(built_site, tmp_path_factory) -> tuple[Path, set[str]]:
     """(site built by `BUILDER=zensical scripts/build_site`, as published, with its search index;
     paths the build left in the project). After built_site: both take turns with docs/'s vendor copies."""
     site = tmp_path_factory.mktemp("zensical") / "site"
+    from macros.contract import PUBLISHED_PATH
+
     vendor("--minify")
     try:
         before = _project_status()
+        # As on a clean clone: the build must publish the contract itself (it is not committed).
+        (ROOT / "docs" / PUBLISHED_PATH).unlink(missing_ok=True)
         result = subprocess.run(
             [str(ROOT / "scripts" / "build_site"), str(site)],
             cwd=ROOT,
