@@ -1,7 +1,8 @@
 """mkdocs-macros entry point: a thin adapter that loads the content once and registers macros.
 
 All rendering lives in render.py/pages.py (plain functions, tested without MkDocs); this module
-only supplies the current page's relative root and turns Danish macro names into calls.
+only supplies the current page's link prefix and turns Danish macro names into calls. Both MkDocs
+(mkdocs-macros) and Zensical (its own macros) call define_env; where they differ is said below.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ def _docs_dir(env) -> Path:
 
 
 def _is_zensical(env) -> bool:
+    """Zensical's env is its own MacroEnv (zensical.extensions.macros); mkdocs-macros' is the plugin."""
     return type(env).__module__.startswith("zensical.")
 
 
