@@ -14,6 +14,7 @@ import http.server
 import json
 import os
 import re
+import shutil
 import subprocess
 import threading
 import urllib.request
@@ -28,6 +29,7 @@ from tests.browser.conftest import (
 )
 from tests.conftest import BUILD_ENV, ROOT, Page, parse_html, vendor
 from tests.link_manifest import collect, read_manifest
+from tests.test_schema import break_macro_call, break_yaml, project_copy  # noqa: F401  (project_copy: the fixture)
 
 pytestmark = pytest.mark.slow
 
@@ -250,3 +252,23 @@ def test_contract_published_is_the_same(built_site, zensical_site):
 
     mine = json.loads((built_site / PUBLISHED_PATH).read_text(encoding="utf-8"))
     assert json.loads((zensical_site / PUBLISHED_PATH).read_text(encoding="utf-8")) == mine
+
+
+@pytest.mark.parametrize("breakage", [break_yaml, break_macro_call], ids=lambda f: f.__name__)
+def test_zensical_build_fails_on_broken_content_and_cleans_up(project_copy, tmp_path, breakage):  # noqa: F811
+    (project_copy / "scripts").mkdir()
+    shutil.copy2(ROOT / "scripts" / "build_site", project_copy / "scripts")
+    (project_copy / ".venv").symlink_to(ROOT / ".venv")
+    named = breakage(project_copy)
+    result = subprocess.run(
+        [str(project_copy / "scripts" / "build_site"), str(tmp_path / "site")],
+        env={**os.environ, **BUILD_ENV, "BUILDER": "zensical"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode != 0, f"the Zensical build succeeded with broken content:\n{result.stdout[-3000:]}"
+    assert named in result.stdout, f"the build output does not name {named!r}:\n{result.stdout[-3000:]}"
+    assert list(project_copy.glob(".zensical-build*")) == [] and not (tmp_path / "site").exists()
