@@ -22,11 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import (
-    Requests,
-    _QuietHandler,
-    browser,  # noqa: F401  (the fixture: one Chromium for the session)
-)
+from tests.browser.conftest import Requests, _QuietHandler
 from tests.conftest import BUILD_ENV, ROOT, Page, parse_html, vendor
 from tests.link_manifest import collect, read_manifest
 from tests.test_schema import break_macro_call, break_yaml, project_copy  # noqa: F401  (project_copy: the fixture)
@@ -205,7 +201,7 @@ def test_link_manifest_addresses_are_all_there_and_answer(zensical_site, sub_pat
             assert response.status == 200, address
 
 
-def test_worksheet_round_trip_search_and_storage_under_a_sub_path(browser, sub_path_zensical):  # noqa: F811
+def test_worksheet_round_trip_search_and_storage_under_a_sub_path(browser, sub_path_zensical):
     """Type an answer, reload, it is there; the export holds it; Søg finds; only answers are stored;
     every request stays on this machine."""
     from tests.browser.helpers import export, field, open_sheet
