@@ -1,15 +1,17 @@
 """mkdocs-macros entry point: a thin adapter that loads the content once and registers macros.
 
 All rendering lives in render.py/pages.py (plain functions, tested without MkDocs); this module
-only supplies the current page's relative root and turns Danish macro names into calls.
+only supplies the current page's link prefix and turns Danish macro names into calls. Both MkDocs
+(mkdocs-macros) and Zensical (its own macros) call define_env; where they differ is said below.
 """
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from . import contract, pages, pdf_files
-from .content import load_content
+from .cache import cached_content
 from .render import render_worksheet
 from .strings import strings as all_strings
 from .strings import t, text
@@ -17,22 +19,74 @@ from .strings import t, text
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _docs_dir(env) -> Path:
+    """docs_dir as an absolute path: Zensical gives it relative to the project, MkDocs absolute."""
+    return Path(env.project_dir) / env.conf["docs_dir"]
+
+
+def _is_zensical(env) -> bool:
+    """Zensical's env is its own MacroEnv (zensical.extensions.macros); mkdocs-macros' is the plugin."""
+    return type(env).__module__.startswith("zensical.")
+
+
+def link_base(page_url: str, src_path: str, zensical: bool) -> str:
+    """The prefix that makes a root-relative address a working link in raw HTML on this page.
+
+    MkDocs leaves raw HTML alone, so links are relative to the page's URL ('trin-3/' → '../').
+    Zensical rewrites every relative href/src in raw HTML as if relative to the source file
+    (zensical issue 258: it prefixes '../' on pages whose URL is a folder deeper than their file),
+    so there they are relative to the source file ('trin-3.md' → '', 'eksempler/murmal.md' → '../').
+    Data attributes are not rewritten: they keep the URL-relative prefix (see _fix_data_attributes).
+    """
+    return pages.base_for(src_path if zensical else page_url)
+
+
+def _fix_data_attributes(html: str, page_url: str, src_path: str) -> str:
+    """Under Zensical: give data-ark-contract (read by the worksheet code against the page's URL,
+    and not rewritten like an href) back the '../' that link_base left out on this page."""
+    extra = "../" * (page_url.count("/") - src_path.count("/"))
+    return html.replace('data-ark-contract="', 'data-ark-contract="' + extra) if extra else html
+
+
 def _pdf_files(env) -> dict:
     """The PDFs the build step made (scripts/build_pdfs → docs/pdf/manifest.json); {} when it did not run.
 
     Download links appear only for files listed there, so a quick preview without PDFs has no dead links.
     """
-    return pdf_files.read_manifest(Path(env.conf["docs_dir"]) / pdf_files.PDF_DIR)
+    return pdf_files.read_manifest(_docs_dir(env) / pdf_files.PDF_DIR)
 
 
 def define_env(env):
-    content = load_content(Path(env.project_dir))  # raises ContentError: the build stops here
-    contract.publish(content, Path(env.conf["docs_dir"]))  # assets/arbejdsark/kontrakt.json
+    # Raises ContentError: the build stops here. Cached: Zensical calls define_env once per page.
+    docs_dir = _docs_dir(env)
+    content = cached_content(
+        Path(env.project_dir),
+        lambda c: contract.publish(c, docs_dir),  # assets/arbejdsark/kontrakt.json
+    )
+    if not (docs_dir / contract.PUBLISHED_PATH).exists():  # removed since the last load (serve)
+        contract.publish(content, docs_dir)
+
     # The theme's templates (main.html, partials/, 404.html) see config.extra, not the macros.
     env.conf.setdefault("extra", {}).update(t=t, strings=all_strings())
+    zensical = _is_zensical(env)
 
     def base() -> str:
-        return pages.base_for(env.page.url if env.page else "")
+        page = env.page
+        if page is None:
+            return ""
+        return link_base(page.url, page.path if zensical else page.file.src_uri, zensical)
+
+    def macro(fn):
+        """env.macro, under Zensical with the output's data attributes made page-URL-relative again."""
+        if not zensical:
+            return env.macro(fn)
+
+        @functools.wraps(fn)
+        def fixed(*args, **kwargs):
+            out = fn(*args, **kwargs)
+            return _fix_data_attributes(out, env.page.url, env.page.path) if isinstance(out, str) and env.page else out
+
+        return env.macro(fixed, fn.__name__)
 
     def pdf_link(name: str) -> dict | None:
         """A built PDF (file name without .pdf) as {"url", "pages"}, or None when it was not made."""
@@ -46,14 +100,14 @@ def define_env(env):
         link = pdf_link(name)
         return link["url"] if link else None
 
-    @env.macro
+    @macro
     def arbejdsark(sheet_id: str, niveau: int = 2) -> str:
         """Embed a worksheet where the book has it (heading + form)."""
         return render_worksheet(
             content, _known(content.worksheets, sheet_id, "worksheet"), base=base(), level=niveau, pdf_url=pdf(sheet_id)
         )
 
-    @env.macro
+    @macro
     def arbejdsark_side(sheet_id: str) -> str:
         """The body of /arbejdsark/<id>/: the worksheet without its heading (the page's H1 is the title)."""
         sheet_id = _known(content.worksheets, sheet_id, "worksheet")
@@ -61,71 +115,71 @@ def define_env(env):
             content, sheet_id, base(), pdf_url=pdf(sheet_id)
         )
 
-    @env.macro
+    @macro
     def arbejdsark_oversigt() -> str:
         return pages.worksheets_overview(content, base(), pdf_link)
 
-    @env.macro
+    @macro
     def trin_hoved(step_id: str) -> str:
         return pages.step_header(content, _known(content.steps, step_id, "step"), base(), pdf_link)
 
-    @env.macro
+    @macro
     def trin_fod(step_id: str) -> str:
         return pages.step_footer(
             content, _known(content.steps, step_id, "step"), base(), pack_url=pdf(pages.pack_name(step_id))
         )
 
-    @env.macro
+    @macro
     def bog_pdf() -> str:
         """A download button for the whole guide as one PDF (only when it was built)."""
         link = pdf_link(pdf_files.GUIDE)
         label = text("download.guidePages", n=link["pages"]) if link and link["pages"] else text("download.guide")
         return pages.download_button(link and link["url"], label)
 
-    @env.macro
+    @macro
     def printpakke(name: str) -> str:
         """A download button for a print pack that is not a step's (e.g. "bevar-gejsten")."""
         return pages.download_button(pdf(pdf_files.pack(name)), text("download.pack"))
 
-    @env.macro
+    @macro
     def ruten() -> str:
         return pages.route_overview(content, base(), pdf_link)
 
-    @env.macro
+    @macro
     def ruten_kort() -> str:
         """The seven steps as a short numbered list of links (the start page)."""
         return pages.route_list(content, base())
 
-    @env.macro
+    @macro
     def printpakker() -> str:
         """Download links for every print pack that was built (the start page)."""
         return pages.print_packs(content, base(), pdf_link)
 
-    @env.macro
+    @macro
     def eksempel_fakta(example_id: str) -> str:
         return pages.example_facts(content, _known(content.examples, example_id, "example"), base())
 
-    @env.macro
+    @macro
     def eksempel_raad(example_id: str) -> str:
         return pages.example_advice(content, _known(content.examples, example_id, "example"))
 
-    @env.macro
+    @macro
     def eksempel_vaerdier(example_id: str) -> str:
         return pages.example_values(content, _known(content.examples, example_id, "example"), base())
 
-    @env.macro
+    @macro
     def eksempler_liste() -> str:
         return pages.examples_index(content, base())
 
-    @env.macro
+    @macro
     def vaerdiperspektiver_liste() -> str:
         return pages.perspective_list(content, base())
 
-    @env.macro
+    @macro
     def vaerdiperspektiver_oversigt() -> str:
         return pages.perspectives_index(content, base())
 
-    @env.macro
+    @macro
     def vaerdiperspektiv(perspective_id: str) -> str:
         return pages.perspective_page(
             content, _known(content.perspectives, perspective_id, "value perspective"), base()
