@@ -14,7 +14,7 @@ from . import contract, pages, pdf_files
 from .cache import cached_content
 from .render import render_worksheet
 from .strings import strings as all_strings
-from .strings import t, text
+from .strings import text
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -66,8 +66,11 @@ def define_env(env):
     if not (docs_dir / contract.PUBLISHED_PATH).exists():  # removed since the last load (serve)
         contract.publish(content, docs_dir)
 
-    # The theme's templates (main.html, partials/, 404.html) see config.extra, not the macros.
-    env.conf.setdefault("extra", {}).update(t=t, strings=all_strings())
+    # The theme's templates (main.html, partials/, 404.html) see config.extra, not the macros; they
+    # read the strings as data (config.extra.strings.<group>.<key>), which Zensical's renderer also
+    # gets: scripts/build_site puts the same file into its config, as define_env's changes to the
+    # config do not reach Zensical's templates.
+    env.conf.setdefault("extra", {}).update(strings=all_strings())
     zensical = _is_zensical(env)
 
     def base() -> str:

@@ -206,7 +206,7 @@ USES = [
     ("pdfbuild/**/*.py", r"\b(?:t|text)\(\s*[\"']([\w.]+)[\"']", ""),
     ("macros/templates/*.html", r"\bt\(\s*[\"']([\w.]+)[\"']", ""),
     ("pdfbuild/templates/*.html", r"\bt\(\s*[\"']([\w.]+)[\"']", ""),
-    ("overrides/**/*.html", r"config\.extra\.t\(\s*[\"']([\w.]+)[\"']", ""),
+    ("overrides/**/*.html", r"config\.extra\.strings\.([\w.]+)", ""),
     ("overrides/assets/javascripts/ark/core/strings.js", r"\bt\(\s*\"([\w.]+)\"\s*[,)]", ""),
     ("overrides/assets/javascripts/ark/core/strings.js", r"\ba\(\s*\"(\w+)\"", "ark."),
     ("overrides/assets/javascripts/links.js", r"linkText\(\s*(?:open \? )?\"(\w+)\"(?: : \"(\w+)\")?", "links."),
