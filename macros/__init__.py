@@ -12,6 +12,8 @@ from pathlib import Path
 from . import contract, pages
 from .content import load_content
 from .render import render_worksheet
+from .strings import strings as all_strings
+from .strings import t, text
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,6 +32,8 @@ def _pdf_files(env) -> dict:
 def define_env(env):
     content = load_content(Path(env.project_dir))  # raises ContentError: the build stops here
     contract.publish(content, Path(env.conf["docs_dir"]))  # assets/arbejdsark/kontrakt.json
+    # The theme's templates (main.html, partials/, 404.html) see config.extra, not the macros.
+    env.conf.setdefault("extra", {}).update(t=t, strings=all_strings())
 
     def base() -> str:
         return pages.base_for(env.page.url if env.page else "")
@@ -80,13 +84,14 @@ def define_env(env):
         """A download button for the whole guide as one PDF (only when it was built)."""
         name = "parat-til-private-partnerskaber"
         info = _pdf_files(env).get(f"{name}.pdf") or {}
-        extra = f" ({info['pages']} sider)" if isinstance(info.get("pages"), int) else ""
-        return pages.download_button(pdf(name), f"Hent hele bogen som PDF{extra}")
+        n = info.get("pages")
+        label = text("download.guidePages", n=n) if isinstance(n, int) else text("download.guide")
+        return pages.download_button(pdf(name), label)
 
     @env.macro
     def printpakke(name: str) -> str:
         """A download button for a print pack that is not a step's (e.g. "bevar-gejsten")."""
-        return pages.download_button(pdf(f"printpakke-{name}"), "Hent printpakken med arbejdsarkene (PDF)")
+        return pages.download_button(pdf(f"printpakke-{name}"), text("download.pack"))
 
     @env.macro
     def ruten() -> str:
