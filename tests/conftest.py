@@ -178,6 +178,7 @@ SLOW_FIXTURES = {"built_site", "build_project", "project_snapshot"}
 ONE_PROCESS = {"test_html_valid.py"}
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads xdist_group
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """browser, pdf and slow, from a test's folder and the fixtures it uses (directly or not). The
     tests that build nothing run first: a mistake there shows in seconds."""
