@@ -173,12 +173,8 @@ def built_site(project_snapshot, pdf_dir, tmp_path_factory) -> Path:
 
 BROWSER_TESTS = ROOT / "tests" / "browser"
 SLOW_FIXTURES = {"built_site", "build_project", "project_snapshot"}
-# Modules whose module-scoped fixture does the work for all their tests (the Nu Html Checker over the
-# whole site): under -n 2 one process runs them all (--dist loadgroup), so the work is done once.
-ONE_PROCESS = {"test_html_valid.py"}
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads xdist_group
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """browser, pdf and slow, from a test's folder and the fixtures it uses (directly or not). The
     tests that build nothing run first: a mistake there shows in seconds."""
@@ -190,8 +186,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.pdf)
         if needs & SLOW_FIXTURES:
             item.add_marker(pytest.mark.slow)
-        if item.path.name in ONE_PROCESS:
-            item.add_marker(pytest.mark.xdist_group(item.path.stem))
     items.sort(key=lambda item: any(item.get_closest_marker(m) for m in ("browser", "pdf", "slow")))
 
 
