@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -37,56 +38,155 @@ def _free_port() -> int:
 # compares including the port.
 SITE_PORT = _free_port()
 SITE_URL = f"http://127.0.0.1:{SITE_PORT}/"
-BUILD_ENV = {"DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
+# The PDFs are made for a public-looking address, so their footers have a realistic length.
+PDF_SITE_URL = "https://www.frivillighed.dk/parat-til-private-partnerskaber/"
+QUIET_MKDOCS = {"DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
 
 
-# --- Building ---------------------------------------------------------------------------
+# --- Building -------------------------------------------------------------------------------
+# The session builds from a snapshot of the project in a temporary folder, never in the working
+# tree: nothing left in docs/ by an earlier run (docs/pdf/, minified modules, a search index) is
+# seen, and the session writes nothing into docs/ that a running `serve` would pick up.
+
+# Not copied: version control, installed tools (linked instead: scripts/build_site runs
+# .venv/bin/mkdocs, scripts/vendor reads node_modules/), outputs and caches, and what builds make
+# in docs/ (PDFs, the serve-time search index, minified modules, the published contract, the
+# vendored libraries).
+PROJECT_LINKS = (".venv", "node_modules")
+NOT_COPIED = {".git", "site", "build", "test-results", ".pytest_cache", ".ruff_cache", "__pycache__"}
+GENERATED = {"docs/pdf", "docs/pagefind", "docs/assets/javascripts", "docs/assets/arbejdsark", "docs/assets/vendor"}
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of `project` into `site_dir`; output (stdout+stderr) in `.stdout`."""
+def copy_project(dest: Path, source: Path = ROOT) -> Path:
+    """A buildable copy of the project `source` in `dest` (a new folder): its sources, without generated files."""
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        rel = Path(folder).relative_to(source)
+        return {
+            n
+            for n in names
+            if n in NOT_COPIED or n.endswith(".egg-info") or (rel / n).as_posix() in GENERATED | set(PROJECT_LINKS)
+        }
+
+    shutil.copytree(source, dest, ignore=ignore, symlinks=True)
+    for name in PROJECT_LINKS:
+        (dest / name).symlink_to((source / name).resolve())
+    return dest
+
+
+def run_in(project: Path, command: list[str], site_url: str, timeout: int) -> subprocess.CompletedProcess:
+    """`command` in `project` with SITE_URL set; output (stdout+stderr) in `.stdout`, never raises on failure.
+
+    PYTHONPATH makes a copy build with its own code (macros/, pdfbuild/), not the working tree's.
+    """
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
+        command,
         cwd=project,
-        env={**os.environ, **BUILD_ENV},
+        env={**os.environ, **QUIET_MKDOCS, "SITE_URL": site_url, "PYTHONPATH": str(project)},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         check=False,
         text=True,
-        timeout=300,
+        timeout=timeout,
     )
+
+
+def build_site(project: Path, site_dir: Path, site_url: str = SITE_URL) -> subprocess.CompletedProcess:
+    """`project`'s scripts/build_site into `site_dir`: a strict build, as published."""
+    return run_in(project, [str(project / "scripts" / "build_site"), str(site_dir)], site_url, timeout=300)
+
+
+def build_pdfs(project: Path, out_dir: Path) -> subprocess.CompletedProcess:
+    """Every PDF of `project` and its manifest.json into `out_dir`, by the build step's own entry point
+    (`python -m pdfbuild`, what scripts/build_pdfs runs). The one place the tests make PDFs."""
+    command = [sys.executable, "-m", "pdfbuild", "--out", str(out_dir), "--jobs", "2", "--quiet"]
+    return run_in(project, command, PDF_SITE_URL, timeout=900)
+
+
+def _checked(result: subprocess.CompletedProcess, what: str) -> None:
+    if result.returncode != 0:
+        pytest.fail(f"{what} failed (exit {result.returncode}):\n{result.stdout}", pytrace=False)
 
 
 @pytest.fixture(scope="session")
 def build_project() -> Callable[[Path, Path], subprocess.CompletedProcess]:
-    return mkdocs_build
+    return build_site
 
 
-def vendor(*args: str) -> None:
-    """scripts/vendor: the libraries into docs/assets/vendor/, and with --minify the worksheet
-    modules as published (minified copies in docs/, which MkDocs takes over the sources)."""
-    subprocess.run([str(ROOT / "scripts" / "vendor"), *args], cwd=ROOT, check=True, timeout=120)
+def once_per_run(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
+    """The folder `make(folder)` fills, made once per test run: under pytest-xdist (scripts/test's
+    -n 2) the first process to get here makes it in the run's shared temporary folder, the others wait
+    on a file lock and reuse it. A failed `make` fails its test; the next process tries again."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        folder = tmp_path_factory.getbasetemp() / name
+        make(folder)
+        return folder
+    from filelock import FileLock
+
+    shared = tmp_path_factory.getbasetemp().parent  # the run's folder; each process has its own below it
+    folder, done = shared / name, shared / f"{name}.done"
+    with FileLock(shared / f"{name}.lock"):
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            make(folder)
+            done.touch()
+    return folder
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real project as published (minified modules), built once per test session with --strict.
+def pdf_dir(tmp_path_factory) -> Path:
+    """Every PDF and manifest.json, made once per test run into a fresh folder (never docs/pdf/), from
+    a fresh copy of the project."""
 
-    The minified copies are made fresh from the sources here, so a test never runs stale code,
-    and removed at the end, so `mkdocs serve` afterwards serves the sources again.
-    """
+    def make(folder: Path) -> None:
+        project = copy_project(folder / "project")
+        _checked(build_pdfs(project, folder / "pdf"), "python -m pdfbuild")
+
+    return once_per_run(tmp_path_factory, "pdfs", make) / "pdf"
+
+
+@pytest.fixture(scope="session")
+def project_snapshot(tmp_path_factory) -> Path:
+    """The project as the session builds the site: a fresh copy, with the worksheet modules as
+    published (scripts/vendor --minify: the libraries and minified modules, into the copy's docs/).
+    One per process: the site is built for this process's SITE_URL (its port)."""
+    project = copy_project(tmp_path_factory.mktemp("project") / "parat")
+    subprocess.run([str(project / "scripts" / "vendor"), "--minify"], cwd=project, check=True, timeout=120)
+    return project
+
+
+@pytest.fixture(scope="session")
+def built_site(project_snapshot, pdf_dir, tmp_path_factory) -> Path:
+    """The site as published, built once per session with --strict: minified modules, the session's
+    PDFs (in the copy's docs/pdf/, so the pages link to them and the site holds them) and the
+    search index (site/pagefind/, as scripts/build makes it)."""
+    shutil.copytree(pdf_dir, project_snapshot / "docs" / "pdf")
     site = tmp_path_factory.mktemp("site")
-    vendor("--minify")
-    try:
-        result = mkdocs_build(ROOT, site)
-    finally:
-        vendor()
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed (exit {result.returncode}):\n{result.stdout}", pytrace=False)
+    _checked(build_site(project_snapshot, site), "scripts/build_site (mkdocs build --strict)")
     from searchbuild import build as build_search
 
-    build_search(site)  # the search index, as scripts/build makes it (site/pagefind/)
+    build_search(site)
     return site
+
+
+# --- Markers (pyproject.toml) ------------------------------------------------------------------
+
+BROWSER_TESTS = ROOT / "tests" / "browser"
+SLOW_FIXTURES = {"built_site", "build_project", "project_snapshot"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """browser, pdf and slow, from a test's folder and the fixtures it uses (directly or not). The
+    tests that build nothing run first: a mistake there shows in seconds."""
+    for item in items:
+        needs = set(getattr(item, "fixturenames", ()))
+        if item.path.is_relative_to(BROWSER_TESTS):
+            item.add_marker(pytest.mark.browser)
+        if "pdf_dir" in needs:
+            item.add_marker(pytest.mark.pdf)
+        if needs & SLOW_FIXTURES:
+            item.add_marker(pytest.mark.slow)
+    items.sort(key=lambda item: any(item.get_closest_marker(m) for m in ("browser", "pdf", "slow")))
 
 
 @pytest.fixture(scope="session")
@@ -269,14 +369,19 @@ class Site:
         return candidate.relative_to(self.path).as_posix() if candidate.is_file() else None
 
 
+def load_site(site_dir: Path) -> Site:
+    """Every HTML file under site_dir, parsed, keyed by its path relative to site_dir."""
+    pages = {}
+    for path in sorted(site_dir.rglob("*.html")):
+        rel = path.relative_to(site_dir).as_posix()
+        pages[rel] = Page(rel, parse_html(path.read_text(encoding="utf-8")))
+    return Site(site_dir, pages)
+
+
 @pytest.fixture(scope="session")
 def site(built_site) -> Site:
-    """Every built HTML file, parsed once, keyed by its path relative to the site folder."""
-    pages = {}
-    for path in sorted(built_site.rglob("*.html")):
-        rel = path.relative_to(built_site).as_posix()
-        pages[rel] = Page(rel, parse_html(path.read_text(encoding="utf-8")))
-    return Site(built_site, pages)
+    """The built site, every HTML file parsed once."""
+    return load_site(built_site)
 
 
 @pytest.fixture(scope="session")

@@ -8,54 +8,46 @@ page gets a redirect):  .venv/bin/python -m tests.link_manifest
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
 import sys
 import tempfile
-from html.parser import HTMLParser
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.conftest import ROOT, Page, Site, build_site, load_site
+
 MANIFEST = ROOT / "tests" / "link_manifest.txt"
 PUBLIC_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 NOT_LINK_TARGETS = re.compile(r"^(f|ark-menu)-")  # form controls (the item's wrapper is the target), toolbar menus
 
 
-class _Ids(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.ids: list[str] = []
-        self._depth = 0  # inside <article> only: the content, not Material's chrome
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "article":
-            self._depth += 1
-        ident = dict(attrs).get("id")
-        if self._depth and ident and PUBLIC_ID.match(ident) and not NOT_LINK_TARGETS.match(ident):
-            self.ids.append(ident)
-
-    def handle_endtag(self, tag):
-        if tag == "article":
-            self._depth -= 1
+def is_redirect(page: Page) -> bool:
+    """A redirect page (mkdocs-redirects), not content."""
+    return any(meta.get("http-equiv") == "refresh" for meta in page.root.iter("meta"))
 
 
-def page_address(path: Path, site: Path) -> str:
+def page_address(page: Page) -> str:
     """Root-relative, as a person types it after the host: "/", "/trin-3/"."""
-    return "/" + path.relative_to(site).as_posix().removesuffix("index.html")
+    return "/" + page.rel.removesuffix("index.html")
 
 
-def collect(site: Path) -> set[str]:
+def public_ids(page: Page) -> set[str]:
+    """Ids inside <article> (the content, not Material's chrome) a person would link to."""
+    return {
+        ident
+        for article in page.root.iter("article")
+        for node in (article, *article.iter())
+        if (ident := node.get("id")) and PUBLIC_ID.match(ident) and not NOT_LINK_TARGETS.match(ident)
+    }
+
+
+def collect(site: Site) -> set[str]:
     entries: set[str] = set()
-    for path in site.rglob("index.html"):
-        text = path.read_text(encoding="utf-8")
-        if 'http-equiv="refresh"' in text:  # a redirect page (mkdocs-redirects), not content
+    for rel, page in site.pages.items():
+        if rel.rsplit("/", 1)[-1] != "index.html" or is_redirect(page):
             continue
-        address = page_address(path, site)
+        address = page_address(page)
         entries.add(address)
-        parser = _Ids()
-        parser.feed(text)
-        entries.update(f"{address}#{i}" for i in parser.ids)
+        entries.update(f"{address}#{i}" for i in public_ids(page))
     return entries
 
 
@@ -69,11 +61,11 @@ def read_manifest() -> list[str]:
 
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
-        env = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
-        subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", tmp], cwd=ROOT, check=True, env=env
-        )
-        current = collect(Path(tmp))
+        result = build_site(ROOT, Path(tmp))
+        if result.returncode != 0:
+            print(result.stdout, file=sys.stderr)
+            return result.returncode
+        current = collect(load_site(Path(tmp)))
     known = set(read_manifest()) if MANIFEST.exists() else set()
     header = "# Public addresses and anchors. Only grows: see tests/link_manifest.py.\n"
     MANIFEST.write_text(header + "".join(f"{e}\n" for e in sorted(known | current)), encoding="utf-8")

@@ -53,8 +53,8 @@ def test_every_published_link_still_resolves(built_site):
     assert not broken, "Published links that broke:\n" + "\n".join(broken)
 
 
-def test_manifest_lists_every_public_link(built_site):
-    missing = sorted(collect(built_site) - set(read_manifest()))
+def test_manifest_lists_every_public_link(site):
+    missing = sorted(collect(site) - set(read_manifest()))
     assert not missing, (
         "New pages/anchors are not in tests/link_manifest.txt; run `.venv/bin/python -m tests.link_manifest`:\n"
         + "\n".join(missing[:50])

@@ -1,17 +1,16 @@
 """The printed PDFs (pdfbuild): fillable worksheets, print packs per step, the whole guide.
 
-One session fixture runs the real build step (`python -m pdfbuild --out <tmp>`) once, with a
-public-looking SITE_URL so the footer addresses have realistic length; every test reads its output.
+The session makes the PDFs once (tests/conftest.py: pdf_dir, the real build step into a fresh
+folder, with a public-looking SITE_URL so the footer addresses have realistic length); every test
+reads its output.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -21,36 +20,17 @@ from pypdf.generic import ArrayObject
 
 from macros.contract import HEADER_FIELDS, sheet_contract
 from macros.render import MONTHS, perspective_items, worksheet_fields
+from tests.conftest import PDF_SITE_URL as SITE_URL
 from tests.conftest import ROOT, squeeze
 
 SHEET_IDS = sorted(p.stem for p in (ROOT / "data" / "arbejdsark").glob("*.yml"))
-SITE_URL = "https://www.frivillighed.dk/parat-til-private-partnerskaber/"
 GUIDE = "parat-til-private-partnerskaber.pdf"
 A4 = (595.28, 841.89)  # points
 RADIO = 1 << 15
 MULTILINE = 1 << 12
 
 
-# --- The build, once ------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def pdf_dir(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("pdf")
-    env = {**os.environ, "SITE_URL": SITE_URL, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "pdfbuild", "--out", str(out), "--jobs", "2", "--quiet"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    if result.returncode != 0:
-        pytest.fail(f"python -m pdfbuild failed (exit {result.returncode}):\n{result.stdout}", pytrace=False)
-    return out
+# --- The build, once (tests/conftest.py: pdf_dir) -----------------------------------------------
 
 
 @pytest.fixture(scope="session")

@@ -20,15 +20,9 @@ STEP_IDS = [f"trin-{n}" for n in range(1, 8)]
 
 
 @pytest.fixture(scope="module")
-def pdfs() -> dict:
-    """The PDFs the site was built with (./scripts/test runs scripts/build_pdfs first)."""
-    path = ROOT / "docs" / "pdf" / "manifest.json"
-    if not path.exists():
-        pytest.fail(
-            "docs/pdf/manifest.json is missing: run ./scripts/build_pdfs (./scripts/test does) before these tests",
-            pytrace=False,
-        )
-    return json.loads(path.read_text(encoding="utf-8"))["files"]
+def pdfs(pdf_dir) -> dict:
+    """The PDFs the site was built with (the session's, tests/conftest.py: built_site)."""
+    return json.loads((pdf_dir / "manifest.json").read_text(encoding="utf-8"))["files"]
 
 
 def links(site, page, node) -> dict[str, str]:

@@ -18,6 +18,7 @@ import yaml
 
 from macros.content import ContentError, load_content
 from macros.schema import write_json_schemas
+from tests.conftest import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -292,21 +293,11 @@ def test_committed_json_schemas_are_up_to_date(tmp_path):
 
 # --- The build refuses broken content -----------------------------------------------------------
 
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides")
-
 
 @pytest.fixture
 def project_copy(tmp_path) -> Path:
     """A buildable copy of the whole project."""
-    copy = tmp_path / "project"
-    copy.mkdir()
-    for name in PROJECT_PARTS:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__", "pdf"))
-        else:
-            shutil.copy2(source, copy / name)
-    return copy
+    return copy_project(tmp_path / "project")
 
 
 def break_yaml(project: Path) -> str:

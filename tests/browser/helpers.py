@@ -130,16 +130,39 @@ def stored(page, ws: str) -> dict:
 
 def clear_sheet(page, sheet, accept: bool = True):
     """Press "Ryd svar" and answer its confirmation; returns once the sheet has acted on it."""
-    asked: list[str] = []
-    page.once("dialog", lambda d: (asked.append(d.message), d.accept() if accept else d.dismiss()))
-    tool(sheet, "clear").click()
+    page.once("dialog", lambda d: d.accept() if accept else d.dismiss())
+    with page.expect_event("dialog") as asked:  # the action module loads on the first click, then asks
+        tool(sheet, "clear").click()
+    assert asked.value.type == "confirm", "Ryd svar did not ask first"
     if accept:
         wait_status(page, sheet, "slettet")
-    for _ in range(50):  # the action module loads on the first click: wait for its question
-        if asked:
-            break
-        page.wait_for_timeout(100)
-    assert asked, "Ryd svar did not ask first"
+    else:
+        settled(page)  # the click handler returns right after a refused confirm()
+
+
+def settled(page) -> None:
+    """Returns once the page's script has run to rest: the current task (and a dialog it waits on) is
+    over, a frame has been drawn since, and the CSS transitions and finite animations have ended."""
+    page.evaluate(
+        """() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))).then(() =>
+             Promise.all(document.getAnimations()
+               .filter((a) => a.effect && a.effect.getComputedTiming().iterations !== Infinity)
+               .map((a) => a.finished.catch(() => null))))"""
+    )
+
+
+def storage_barrier(writer, reader) -> None:
+    """Returns once `reader` (another tab) has handled every `storage` event that `writer`'s writes so
+    far caused: storage events arrive in order, so a marker written last is seen last, and the site's
+    handlers (main.js) act on each event before the next task runs."""
+    reader.evaluate(
+        """() => { window.__barrier = new Promise((done) => addEventListener("storage", function seen(e) {
+             if (e.key === "test-barrier" && e.newValue !== null) { removeEventListener("storage", seen); done(); }
+           })); }"""
+    )
+    writer.evaluate("() => { localStorage.setItem('test-barrier', String(Math.random())); }")
+    reader.evaluate("() => window.__barrier.then(() => new Promise((r) => setTimeout(r)))")
+    writer.evaluate("() => localStorage.removeItem('test-barrier')")
 
 
 def delete_row(page, sheet, n: int):

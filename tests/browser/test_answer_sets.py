@@ -32,6 +32,8 @@ from .helpers import (
     import_file,
     open_overview,
     open_sheet,
+    settled,
+    storage_barrier,
     stored,
     wait_status,
 )
@@ -211,7 +213,7 @@ def test_two_deployments_on_one_origin_never_share_answers(browser, two_deployme
     sa = open_sheet(a, f"parat/{sheet_path(SHEET)}", SHEET)
     sb = open_sheet(b, f"parat-test/{sheet_path(SHEET)}", SHEET)
     field(sa, NOTE).fill("Kun i /parat/")
-    b.wait_for_timeout(300)
+    storage_barrier(a, b)  # b has handled a's write
     assert field(sb, NOTE).input_value() == ""
     field(sb, NOTE).fill("Kun i /parat-test/")
     a.reload()
@@ -501,11 +503,10 @@ def loaded_modules(page) -> set[str]:
 def test_pages_load_only_the_worksheet_code_they_use(page):
     """A page without worksheets loads the entry module only; a step page adds what binding needs."""
     page.goto("forord/")
-    page.wait_for_load_state("load")
-    page.wait_for_timeout(300)
+    page.wait_for_load_state("networkidle")  # a module the start-up asked for has arrived by then
     assert loaded_modules(page) == {"main.js"}
     open_sheet(page, "trin-3/", SHEET)
-    page.wait_for_timeout(300)
+    page.wait_for_load_state("networkidle")
     eager = loaded_modules(page)
     assert {"main.js", "site.js", "sheet.js", "print.js", "core/store.js"} <= eager
     assert not eager & {
@@ -554,8 +555,7 @@ def test_a_row_removed_by_another_tab_does_not_write_back(context):
     sb = open_sheet(b, sheet_path(ws), ws)
     delete_row(b, sb, 2)
     a.wait_for_function("document.querySelectorAll('tr[data-added-row]').length === 2")
-    sa.locator('[data-key="raekke-1--maal"]').click()  # the removed field's "change" fires now
-    a.wait_for_timeout(200)
+    sa.locator('[data-key="raekke-1--maal"]').click()  # the removed field's "change" fires now, within the click
     assert stored(a, ws) == {"raekke-1--maal": "Mål 1", "raekke-2--maal": "Mål 3", "raekke-2--kpi": "kpi 3"}
 
 
@@ -569,8 +569,9 @@ def test_unsaved_answers_are_not_lost_without_a_warning(browser, site_url):
     assert "lager er fuldt" in sheet.locator(".ark-status").inner_text()
     kinds = []
     page.on("dialog", lambda d: (kinds.append(d.type), d.dismiss()))
-    page.close(run_before_unload=True)
-    page.wait_for_timeout(500)  # dismissed: the page stays open
+    with page.expect_event("dialog"):
+        page.close(run_before_unload=True)
+    settled(page)  # dismissed: the page stays open
     assert kinds == ["beforeunload"]
     assert field(sheet, NOTE).input_value() == "Kun på siden"
     ctx.close()
@@ -667,7 +668,7 @@ def test_a_row_being_edited_when_another_tab_deletes_an_earlier_row_is_not_dupli
     b.keyboard.type("b")  # B's field keeps its focus (and a pending "change") while A acts
     delete_row(a, sa, 1)
     b.wait_for_function("document.querySelectorAll('tr[data-added-row]').length === 2")
-    b.wait_for_timeout(300)
+    storage_barrier(b, a)  # whatever b wrote back has reached a
     assert stored(a, ws) == {"egen-1--tekst": "row2", "egen-2--tekst": "row3b"}
 
 

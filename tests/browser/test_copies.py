@@ -2,9 +2,8 @@
 
 The functions are driven directly in a page of the built site (a dynamic import() of the module,
 so these tests do not depend on the buttons), the bytes come back as base64 and are read with
-pypdf, pypdfium2 and python-docx. Needs the worksheet PDFs (`./scripts/build_pdfs --only
-arbejdsark`) and the vendored libraries (`./scripts/vendor`, run by scripts/bootstrap) in docs/
-before the session build.
+pypdf, pypdfium2 and python-docx. The session's site holds the worksheet PDFs and the vendored
+libraries (tests/conftest.py: built_site).
 """
 
 from __future__ import annotations
@@ -53,14 +52,9 @@ CHECK_ANSWERS = {
 
 
 @pytest.fixture(scope="module", autouse=True)
-def _inputs_exist():
-    for path, how in (
-        (ROOT / "docs/pdf" / f"{RISK}.pdf", "./scripts/build_pdfs --only arbejdsark"),
-        (ROOT / "docs/assets/vendor/pdf-lib/pdf-lib.esm.min.js", "./scripts/vendor"),
-        (ROOT / "docs/assets/vendor/docx/docx.esm.js", "./scripts/vendor"),
-    ):
-        if not path.exists():
-            pytest.fail(f"{path.relative_to(ROOT)} is missing: run {how} before the tests", pytrace=False)
+def _inputs_exist(built_site):
+    for rel in (f"pdf/{RISK}.pdf", "assets/vendor/pdf-lib/pdf-lib.esm.min.js", "assets/vendor/docx/docx.esm.js"):
+        assert (built_site / rel).is_file(), f"the session's site has no {rel}"
 
 
 # Runs in the page: import the module from the site, read the published contract, call `body`.
@@ -190,7 +184,7 @@ def test_filled_risk_pdf_keeps_answers_rows_and_form(page, context, tmp_path):
     assert png.stat().st_size > 10_000
 
 
-def test_filled_checklist_pdf_ticks_and_notes(page, tmp_path):
+def test_filled_checklist_pdf_ticks_and_notes(page, pdf_dir, tmp_path):
     from pypdf import PdfReader
 
     open_step(page, "trin-3/")
@@ -200,7 +194,7 @@ def test_filled_checklist_pdf_ticks_and_notes(page, tmp_path):
     assert fields["research-af-moedeltagerne"]["/V"] not in (None, "/Off")  # ticked
     assert fields["research-af-virksomheden"].get("/V") in (None, "/Off")
     assert fields["research-af-moedeltagerne--note"]["/V"] == CHECK_ANSWERS["research-af-moedeltagerne--note"]
-    blank = PdfReader(ROOT / "docs/pdf" / f"{CHECK}.pdf")
+    blank = PdfReader(pdf_dir / f"{CHECK}.pdf")
     assert len(reader.pages) == len(blank.pages)  # nothing overflowed: no extra page
     pdf = tmp_path / "check.pdf"
     pdf.write_bytes(data)

@@ -138,7 +138,7 @@ def test_a_questions_copy_link_is_shown_and_works_by_touch(phone, site_url):
     assert opacity == 1
     assert button.evaluate("el => getComputedStyle(el).visibility") == "visible"
     button.tap()
-    phone.wait_for_function("document.getElementById('kopier-link-status').textContent.includes('kopieret')")
+    phone.wait_for_function("document.getElementById('kopier-link-status')?.textContent.includes('kopieret')")
     assert phone.evaluate("navigator.clipboard.readText()") == f"{site_url}trin-3/#{item}"
 
 

@@ -158,7 +158,6 @@ def test_clearing_asks_first_and_cancel_keeps_answers(page):
     sheet = open_sheet(page, SHEET_PAGE)
     field(sheet, note_key(ITEM)).fill("Bliver")
     clear_sheet(page, sheet, accept=False)
-    page.wait_for_timeout(200)
     assert field(sheet, note_key(ITEM)).input_value() == "Bliver"
 
 
@@ -219,8 +218,14 @@ def test_nothing_leaves_the_browser_while_filling(page, context):
 def test_forms_never_submit(page):
     open_sheet(page, SHEET_PAGE)
     url = page.url
-    page.evaluate(f"document.querySelector('.ark[data-ark=\"{SHEET}\"] form').requestSubmit()")
-    page.wait_for_timeout(200)
+    # A listener on the document runs after the form's own: it sees whether the submit was prevented.
+    prevented = page.evaluate(
+        f"""() => {{ let prevented = null;
+             document.addEventListener("submit", (e) => {{ prevented = e.defaultPrevented; }}, {{ once: true }});
+             document.querySelector('.ark[data-ark="{SHEET}"] form').requestSubmit();
+             return prevented; }}"""
+    )
+    assert prevented is True
     assert page.url == url
 
 
