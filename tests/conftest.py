@@ -74,15 +74,18 @@ def copy_project(dest: Path, source: Path = ROOT) -> Path:
     return dest
 
 
-def run_in(project: Path, command: list[str], site_url: str, timeout: int) -> subprocess.CompletedProcess:
-    """`command` in `project` with SITE_URL set; output (stdout+stderr) in `.stdout`, never raises on failure.
+def run_in(
+    project: Path, command: list[str], site_url: str, timeout: int, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    """`command` in `project` with SITE_URL (and `env`) set; output (stdout+stderr) in `.stdout`, never
+    raises on failure.
 
     PYTHONPATH makes a copy build with its own code (macros/, pdfbuild/), not the working tree's.
     """
     return subprocess.run(
         command,
         cwd=project,
-        env={**os.environ, **QUIET_MKDOCS, "SITE_URL": site_url, "PYTHONPATH": str(project)},
+        env={**os.environ, **QUIET_MKDOCS, "SITE_URL": site_url, "PYTHONPATH": str(project), **(env or {})},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         check=False,
@@ -91,9 +94,12 @@ def run_in(project: Path, command: list[str], site_url: str, timeout: int) -> su
     )
 
 
-def build_site(project: Path, site_dir: Path, site_url: str = SITE_URL) -> subprocess.CompletedProcess:
-    """`project`'s scripts/build_site into `site_dir`: a strict build, as published."""
-    return run_in(project, [str(project / "scripts" / "build_site"), str(site_dir)], site_url, timeout=300)
+def build_site(
+    project: Path, site_dir: Path, site_url: str = SITE_URL, builder: str = "mkdocs"
+) -> subprocess.CompletedProcess:
+    """`project`'s scripts/build_site into `site_dir` with BUILDER=`builder`: a strict build, as published."""
+    command = [str(project / "scripts" / "build_site"), str(site_dir)]
+    return run_in(project, command, site_url, timeout=300, env={"BUILDER": builder})
 
 
 def build_pdfs(project: Path, out_dir: Path) -> subprocess.CompletedProcess:

@@ -8,9 +8,11 @@ reads its output.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,7 +23,7 @@ from pypdf.generic import ArrayObject
 from macros.contract import HEADER_FIELDS, sheet_contract
 from macros.render import MONTHS, perspective_items, worksheet_fields
 from tests.conftest import PDF_SITE_URL as SITE_URL
-from tests.conftest import ROOT, squeeze
+from tests.conftest import ROOT, copy_project, squeeze
 
 SHEET_IDS = sorted(p.stem for p in (ROOT / "data" / "arbejdsark").glob("*.yml"))
 GUIDE = "parat-til-private-partnerskaber.pdf"
@@ -701,9 +703,6 @@ def test_page_references_link_to_their_target_and_print_its_page(pdf_dir, conten
 
 # --- A failed build: one short message naming the mistake; the last good PDFs stay ----------------
 
-# What a copy of the project needs to run the real build step (`python -m pdfbuild`, which
-# scripts/build_pdfs runs) and the site build it makes the guide from (scripts/build_site).
-BUILD_PARTS = ("mkdocs.yml", "pyproject.toml", "data", "docs", "macros", "overrides", "pdfbuild", "scripts")
 LAST_GOOD = {"trin-1-refleksion.pdf": b"%PDF-1.7 the last good build\n", "manifest.json": b'{"files": {}}\n'}
 
 
@@ -742,15 +741,7 @@ def broken_link_in_a_page(project: Path) -> tuple[str, None]:
 @pytest.fixture
 def build_copy(tmp_path) -> Path:
     """A copy of the project whose docs/pdf/ holds a last good build (sharing this project's .venv)."""
-    copy = tmp_path / "project"
-
-    def leave_out(folder: str, names: list[str]) -> list[str]:
-        if Path(folder) == ROOT:
-            return [n for n in names if n not in BUILD_PARTS]
-        return [n for n in names if n in ("__pycache__", "pagefind") or Path(folder, n) == ROOT / "docs" / "pdf"]
-
-    shutil.copytree(ROOT, copy, ignore=leave_out, symlinks=True)
-    (copy / ".venv").symlink_to(ROOT / ".venv")
+    copy = copy_project(tmp_path / "project")
     (copy / "docs" / "pdf").mkdir()
     for name, data in LAST_GOOD.items():
         (copy / "docs" / "pdf" / name).write_bytes(data)

@@ -12,10 +12,7 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import os
 import re
-import shutil
-import subprocess
 import threading
 import urllib.request
 from pathlib import Path
@@ -23,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import Requests, _QuietHandler
-from tests.conftest import BUILD_ENV, ROOT, Page, parse_html, vendor
+from tests.conftest import Page, build_site, parse_html
 from tests.link_manifest import collect, read_manifest
 from tests.test_schema import break_macro_call, break_yaml, project_copy  # noqa: F401  (project_copy: the fixture)
 
@@ -55,44 +52,26 @@ def _unexplained(files: set[str], allowed: dict[str, str]) -> list[str]:
     return sorted(f for f in files if not any(re.fullmatch(p, f) for p in allowed))
 
 
-def _project_status() -> set[str]:
-    """Untracked and ignored paths in the project (git status), to see what a build leaves behind."""
-    out = subprocess.run(
-        ["git", "status", "--porcelain", "--ignored", "--untracked-files=all"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return {line[3:] for line in out.splitlines() if line[:2] in ("??", "!!") and not line[3:].startswith(".venv/")}
+def _tree(project: Path) -> set[str]:
+    """Every path in `project` (links to .venv/node_modules not followed), to see what a build leaves."""
+    return {p.relative_to(project).as_posix() for p in project.rglob("*")}
 
 
 @pytest.fixture(scope="module")
-def zensical_build(built_site, tmp_path_factory) -> tuple[Path, set[str]]:
-    """(site built by `BUILDER=zensical scripts/build_site`, as published, with its search index;
-    paths the build left in the project). After built_site: both take turns with docs/'s vendor copies."""
+def zensical_build(built_site, project_snapshot, tmp_path_factory) -> tuple[Path, set[str]]:
+    """(site built by `BUILDER=zensical scripts/build_site` from the session's project copy, as
+    published, with its search index; paths the build left in the copy). After built_site, so the
+    copy holds the same minified modules and PDFs as the MkDocs build."""
     site = tmp_path_factory.mktemp("zensical") / "site"
     from macros.contract import PUBLISHED_PATH
 
-    vendor("--minify")
-    try:
-        before = _project_status()
-        # As on a clean clone: the build must publish the contract itself (it is not committed).
-        (ROOT / "docs" / PUBLISHED_PATH).unlink(missing_ok=True)
-        result = subprocess.run(
-            [str(ROOT / "scripts" / "build_site"), str(site)],
-            cwd=ROOT,
-            env={**os.environ, **BUILD_ENV, "BUILDER": "zensical"},
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
-        )
-        left = _project_status() - before
-    finally:
-        vendor()
+    # As on a clean clone: the build must publish the contract itself (it is not committed).
+    (project_snapshot / "docs" / PUBLISHED_PATH).unlink(missing_ok=True)
+    before = _tree(project_snapshot)
+    result = build_site(project_snapshot, site, builder="zensical")
+    left = _tree(project_snapshot) - before
     if result.returncode != 0:
-        pytest.fail(f"Zensical build failed (exit {result.returncode}):\n{result.stdout}{result.stderr}", pytrace=False)
+        pytest.fail(f"Zensical build failed (exit {result.returncode}):\n{result.stdout}", pytrace=False)
     from searchbuild import build as build_search
 
     build_search(site)
@@ -252,19 +231,8 @@ def test_contract_published_is_the_same(built_site, zensical_site):
 
 @pytest.mark.parametrize("breakage", [break_yaml, break_macro_call], ids=lambda f: f.__name__)
 def test_zensical_build_fails_on_broken_content_and_cleans_up(project_copy, tmp_path, breakage):  # noqa: F811
-    (project_copy / "scripts").mkdir()
-    shutil.copy2(ROOT / "scripts" / "build_site", project_copy / "scripts")
-    (project_copy / ".venv").symlink_to(ROOT / ".venv")
     named = breakage(project_copy)
-    result = subprocess.run(
-        [str(project_copy / "scripts" / "build_site"), str(tmp_path / "site")],
-        env={**os.environ, **BUILD_ENV, "BUILDER": "zensical"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = build_site(project_copy, tmp_path / "site", builder="zensical")
     assert result.returncode != 0, f"the Zensical build succeeded with broken content:\n{result.stdout[-3000:]}"
     assert named in result.stdout, f"the build output does not name {named!r}:\n{result.stdout[-3000:]}"
     assert list(project_copy.glob(".zensical-build*")) == [] and not (tmp_path / "site").exists()
