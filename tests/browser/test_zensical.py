@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import Requests, _QuietHandler
-from tests.conftest import Page, build_site, parse_html
+from tests.conftest import Page, build_site, load_site, parse_html
 from tests.link_manifest import collect, read_manifest
 from tests.test_schema import break_macro_call, break_yaml, project_copy  # noqa: F401  (project_copy: the fixture)
 
@@ -65,9 +65,9 @@ def zensical_build(built_site, project_snapshot, tmp_path_factory) -> tuple[Path
     site = tmp_path_factory.mktemp("zensical") / "site"
     from macros.contract import PUBLISHED_PATH
 
+    before = _tree(project_snapshot)
     # As on a clean clone: the build must publish the contract itself (it is not committed).
     (project_snapshot / "docs" / PUBLISHED_PATH).unlink(missing_ok=True)
-    before = _tree(project_snapshot)
     result = build_site(project_snapshot, site, builder="zensical")
     left = _tree(project_snapshot) - before
     if result.returncode != 0:
@@ -174,7 +174,7 @@ def sub_path_zensical(zensical_site, tmp_path_factory):
 
 def test_link_manifest_addresses_are_all_there_and_answer(zensical_site, sub_path_zensical):
     entries = read_manifest()
-    assert sorted(set(entries) - collect(zensical_site)) == []
+    assert sorted(set(entries) - collect(load_site(zensical_site))) == []
     for address in sorted({e.split("#", 1)[0] for e in entries}):
         with urllib.request.urlopen(sub_path_zensical + address.lstrip("/"), timeout=10) as response:
             assert response.status == 200, address
