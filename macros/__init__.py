@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import contract, pages
-from .content import load_content
+from . import contract, editor_errors, pages
+from .content import ContentError, load_content
+from .editor_errors import known as _known
 from .render import render_worksheet
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,7 +29,11 @@ def _pdf_files(env) -> dict:
 
 
 def define_env(env):
-    content = load_content(Path(env.project_dir))  # raises ContentError: the build stops here
+    try:
+        content = load_content(Path(env.project_dir))
+    except ContentError as exc:  # a strict build stops with the message; serve shows it on every page
+        editor_errors.install(env, exc)
+        return
     contract.publish(content, Path(env.conf["docs_dir"]))  # assets/arbejdsark/kontrakt.json
 
     def base() -> str:
@@ -86,6 +91,7 @@ def define_env(env):
     @env.macro
     def printpakke(name: str) -> str:
         """A download button for a print pack that is not a step's (e.g. "bevar-gejsten")."""
+        name = _known(dict.fromkeys(s or pages.NO_STEP for s in content.worksheet_groups()), name, "print pack")
         return pages.download_button(pdf(f"printpakke-{name}"), "Hent printpakken med arbejdsarkene (PDF)")
 
     @env.macro
@@ -132,8 +138,4 @@ def define_env(env):
             content, _known(content.perspectives, perspective_id, "value perspective"), base()
         )
 
-
-def _known(table: dict, key: str, what: str) -> str:
-    if key not in table:
-        raise KeyError(f"unknown {what} id '{key}' in a macro call (known: {', '.join(sorted(table))})")
-    return key
+    editor_errors.install(env)  # mistakes in macro calls: the editor's message, with file and line
