@@ -23,6 +23,9 @@ import jinja2
 
 PREVIEW_VARIABLE = "PREVIEW_SHOWS_ERRORS"
 LOG = logging.getLogger("mkdocs.plugins.macros.editor")
+# docs page (under docs/) → the editor's message, for the pages that failed in this process:
+# serve shows it as the page, macros.check lists it.
+FAILED: dict[str, str] = {}
 
 
 def preview() -> bool:
@@ -146,14 +149,13 @@ def install(env: Any, content_error: Exception | None = None) -> None:
     With `content_error` (data/ did not validate): a strict build stops with its message; under
     scripts/serve every page shows it instead.
     """
-    failed: dict[str, str] = {}  # page → message, for serve's error page
 
     def format_for_editor(error: Exception, markdown: str, page: Any) -> str:
         source = _read(page)
         text = message(error, page.file.src_path, source, markdown, env.macros)
         if text is None:
             return _default_format(error, markdown=markdown, page=page)
-        failed[page.file.src_path] = text
+        FAILED[page.file.src_path] = text
         return text  # mkdocs-macros logs it (one line) and, unless serving, stops the build
 
     from mkdocs_macros import errors
@@ -177,7 +179,7 @@ def install(env: Any, content_error: Exception | None = None) -> None:
         env.config["on_error_fail"] = False  # show the page's error in the page; the server keeps running
 
         def show_failed(e: Any) -> None:
-            text = failed.pop(e.page.file.src_path, None)
+            text = FAILED.pop(e.page.file.src_path, None)
             if text is not None:
                 e.markdown = error_page(text)
 
