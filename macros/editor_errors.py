@@ -136,7 +136,9 @@ def _check_arguments(name: str, fn: Callable) -> Callable:
         try:
             signature.bind(*args, **kwargs)
         except TypeError as exc:
-            params = ", ".join(str(p) for p in signature.parameters.values())
+            params = ", ".join(
+                p.name if p.default is p.empty else f"{p.name}={p.default!r}" for p in signature.parameters.values()
+            )
             raise EditorError(f"wrong arguments for {name}(): {exc} (it takes: {params or 'nothing'})") from None
         return fn(*args, **kwargs)
 
