@@ -18,7 +18,7 @@ import jinja2.nodes
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
-from .editor_errors import unknown_id
+from .editor_errors import closest, unknown_id
 from .schema import ID_PATTERN, PATTERN_IN_WORDS, Example, ExampleOrder, Perspectives, Route, Worksheet
 from .slug import slugify
 
@@ -27,11 +27,11 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class ContentError(Exception):
-    """Raised with every problem found in data/, one per line."""
+    """Raised with every problem found in data/ (and the worksheets' macro calls in docs/), one per line."""
 
     def __init__(self, problems: list[str]):
         self.problems = problems
-        super().__init__("Invalid content in data/:\n" + "\n".join(f"  - {p}" for p in problems))
+        super().__init__("Mistakes in data/ or docs/ (fix each one):\n" + "\n".join(f"  - {p}" for p in problems))
 
 
 @dataclass(frozen=True)
@@ -304,9 +304,11 @@ def load_content(root: Path) -> Content:
     embeds = _embeds(root / "docs", problems)
     pages_parsed = len(problems) == before  # else a page's embeds are unknown: no "not embedded" guesses
     sheet_ids = [p.stem for p, _ in sheets]
+    misspelt = set()  # sheets whose call has a typo: that message says it all
     for embed in embeds:
         if embed.sheet_id not in sheet_ids:
             problems.append(f"{embed}: {unknown_id('worksheet', embed.sheet_id, sheet_ids)}")
+            misspelt.add(closest(embed.sheet_id, sheet_ids))
     step_ids = [s.id for s in route.steps] if route else []
     placed = []  # (path, sheet with its place) in the book's order
     for path, sheet in sheets:
@@ -317,7 +319,8 @@ def load_content(root: Path) -> Content:
         _unique(_item_ids(sheet), "item", problems, rel, node)
         if getattr(sheet, "sections", None):
             _unique(((s.id, f"sections[{n}]") for n, s in enumerate(sheet.sections)), "section", problems, rel, node)
-        placeable = pages_parsed and route is not None and sheet.id == path.stem  # else other problems first
+        # Only when nothing else explains it (a page that did not parse, the route, the file name, a typo).
+        placeable = pages_parsed and route is not None and sheet.id == path.stem and sheet.id not in misspelt
         place = _place(sheet, rel, embeds, step_ids, problems) if placeable else None
         if place is not None:
             step = place.page.removesuffix(".md")

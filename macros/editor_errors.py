@@ -47,12 +47,18 @@ WHERE = {
 }
 
 
+def closest(key: str, known: list[str]) -> str | None:
+    """The known id `key` is most likely a misspelling of (difflib), or None."""
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def unknown_id(what: str, key: str, known: list[str]) -> str:
     """ "unknown worksheet id 'x': did you mean 'y'?" (the closest known id, else the known ids or where they are)."""
     where = WHERE.get(what)
-    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    close = closest(key, known)
     if close:
-        hint = f"did you mean '{close[0]}'?"
+        hint = f"did you mean '{close}'?"
     elif len(known) <= 10 or not where:
         hint = f"known: {', '.join(sorted(known))}"
     else:

@@ -195,6 +195,11 @@ ENV = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": 
 ENV.pop("PREVIEW_SHOWS_ERRORS", None)
 
 
+def env_for(project: Path) -> dict:
+    """The environment for the copy's scripts: its own macros/ first (not the installed checkout's)."""
+    return {**ENV, "PYTHONPATH": str(project)}
+
+
 def run_check(project: Path) -> subprocess.CompletedProcess:
     """`python -m macros.check` in `project` (its own macros/: the current directory comes first)."""
     return subprocess.run(
@@ -221,7 +226,7 @@ def test_strict_build_stops_with_the_same_message(broken, tmp_path):
     project, mistake = broken
     result = subprocess.run(
         [str(project / "scripts" / "build_site"), str(tmp_path / "site")],
-        env=ENV,
+        env=env_for(project),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -248,7 +253,7 @@ class Server:
         self.log = log
         self.process = subprocess.Popen(
             [str(project / "scripts" / "serve")],
-            env={**ENV, "SKIP_PDF": "1", "ADDR": self.url[len("http://") : -1]},
+            env={**env_for(project), "SKIP_PDF": "1", "ADDR": self.url[len("http://") : -1]},
             stdout=log.open("w"),
             stderr=subprocess.STDOUT,
             start_new_session=True,
