@@ -51,9 +51,11 @@ def page_problems(root: Path, only: list[str] | None = None) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    pages = [Path(a).resolve().relative_to(ROOT / "docs").as_posix() for a in argv if a.endswith(".md")]
-    data = [a for a in argv if not a.endswith(".md")]
-    problems = [p for f in data for p in check_file(Path(f), ROOT)]
+    docs = (ROOT / "docs").resolve()
+    pages = [Path(a).resolve() for a in argv if a.endswith(".md")]
+    problems = [f"{p}: not a page under docs/" for p in pages if not p.is_relative_to(docs)]
+    pages = [p.relative_to(docs).as_posix() for p in pages if p.is_relative_to(docs)]
+    problems += [p for f in argv if not f.endswith(".md") for p in check_file(Path(f), ROOT)]
     if not argv or pages:
         try:
             load_content(ROOT)

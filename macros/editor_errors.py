@@ -53,7 +53,7 @@ def closest(key: str, known: list[str]) -> str | None:
     return close[0] if close else None
 
 
-def unknown_id(what: str, key: str, known: list[str]) -> str:
+def unknown_id(what: str, key: str, known: list[str], noun: str = "id") -> str:
     """ "unknown worksheet id 'x': did you mean 'y'?" (the closest known id, else the known ids or where they are)."""
     where = WHERE.get(what)
     close = closest(key, known)
@@ -63,7 +63,7 @@ def unknown_id(what: str, key: str, known: list[str]) -> str:
         hint = f"known: {', '.join(sorted(known))}"
     else:
         hint = f"the known ids are {where}"
-    return f"unknown {what} id '{key}': {hint}"
+    return f"unknown {what} {noun} '{key}': {hint}"
 
 
 def known(table: dict, key: str, what: str) -> str:
@@ -102,7 +102,7 @@ def _what_to_do(error: BaseException, macros: dict) -> str | None:
     if isinstance(error, jinja2.UndefinedError):
         name = str(error.message or "").split("'")[1] if "'" in str(error.message) else ""
         if name:
-            return unknown_id("macro", name, list(macros)).replace(" id ", " name ", 1)
+            return unknown_id("macro", name, list(macros), noun="name")
         return f"unknown name in a macro call: {error.message}"
     return None
 
