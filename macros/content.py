@@ -1,5 +1,8 @@
 """Load and validate everything under data/ into one immutable `Content`.
 
+A worksheet's place (its page and step) is read from docs/: the page whose
+{{ arbejdsark("<id>") }} call embeds it.
+
 Errors are for content editors: each names the file, the path inside it
 (`sections[2].items[0].id`) and the line, and all errors are gathered before
 failing, so one build shows everything that is wrong. Nothing is rendered from

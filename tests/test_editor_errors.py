@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -271,8 +272,10 @@ class Server:
             assert self.process.poll() is None, f"serve exited:\n{self.log.read_text()[-3000:]}"
             try:
                 page = self.get(path)
-            except OSError:  # not listening yet: wait for the first build by polling the port
-                page = ""
+            except urllib.error.URLError as exc:  # a timeout (a hanging request) is not caught
+                if not isinstance(exc.reason, ConnectionRefusedError):
+                    raise
+                page = ""  # not listening yet: serve is still making its first build
             if has in page:
                 return page
             assert time.monotonic() < deadline, f"{path} never showed {has!r}:\n{page[-2000:]}"
