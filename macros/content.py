@@ -313,7 +313,7 @@ def load_content(root: Path) -> Content:
             problems.append(f"{embed}: {unknown_id('worksheet', embed.sheet_id, sheet_ids)}")
             misspelt.add(closest(embed.sheet_id, sheet_ids))
     step_ids = [s.id for s in route.steps] if route else []
-    placed = []  # (path, sheet with its place) in the book's order
+    placed = []  # (index of its call in docs/, the sheet with its page and step)
     for path, sheet in sheets:
         if sheet is None:
             continue
