@@ -201,32 +201,11 @@ def env_for(project: Path) -> dict:
     return {**ENV, "PYTHONPATH": str(project)}
 
 
-def run_check(project: Path) -> subprocess.CompletedProcess:
-    """`python -m macros.check` in `project` (its own macros/: the current directory comes first)."""
+def run(project: Path, *command: str) -> subprocess.CompletedProcess:
+    """`command` in `project` with the copy's own macros/; stdout and stderr together in `.stdout`."""
     return subprocess.run(
-        [sys.executable, "-m", "macros.check"],
+        list(command),
         cwd=project,
-        env=ENV,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
-@pytest.mark.parametrize("broken", MISTAKES, ids=IDS, indirect=True)
-def test_macros_check_reports_the_mistake(broken):
-    project, mistake = broken
-    result = run_check(project)
-    assert result.returncode == 1, result.stdout + result.stderr
-    one_line_says(result.stderr, mistake.expected(project))
-
-
-@pytest.mark.parametrize("broken", MISTAKES, ids=IDS, indirect=True)
-def test_strict_build_stops_with_the_same_message(broken, tmp_path):
-    project, mistake = broken
-    result = subprocess.run(
-        [str(project / "scripts" / "build_site"), str(tmp_path / "site")],
         env=env_for(project),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -234,13 +213,27 @@ def test_strict_build_stops_with_the_same_message(broken, tmp_path):
         timeout=300,
         check=False,
     )
+
+
+@pytest.mark.parametrize("broken", MISTAKES, ids=IDS, indirect=True)
+def test_macros_check_reports_the_mistake(broken):
+    project, mistake = broken
+    result = run(project, sys.executable, "-m", "macros.check")
+    assert result.returncode == 1, result.stdout
+    one_line_says(result.stdout, mistake.expected(project))
+
+
+@pytest.mark.parametrize("broken", MISTAKES, ids=IDS, indirect=True)
+def test_strict_build_stops_with_the_same_message(broken, tmp_path):
+    project, mistake = broken
+    result = run(project, str(project / "scripts" / "build_site"), str(tmp_path / "site"))
     assert result.returncode != 0, result.stdout[-3000:]
     one_line_says(result.stdout, mistake.expected(project))
 
 
 def test_unbroken_project_checks_ok(project):
-    result = run_check(project)
-    assert (result.returncode, result.stdout.strip()) == (0, "OK"), result.stderr
+    result = run(project, sys.executable, "-m", "macros.check")
+    assert (result.returncode, result.stdout.strip()) == (0, "OK"), result.stdout
 
 
 # --- scripts/serve ------------------------------------------------------------------------------
