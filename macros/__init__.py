@@ -13,6 +13,8 @@ from . import contract, editor_errors, pages
 from .content import ContentError, load_content
 from .editor_errors import known as _known
 from .render import render_worksheet
+from .strings import strings as all_strings
+from .strings import t, text
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,6 +31,8 @@ def _pdf_files(env) -> dict:
 
 
 def define_env(env):
+    # The theme's templates (main.html, partials/, 404.html) see config.extra, not the macros.
+    env.conf.setdefault("extra", {}).update(t=t, strings=all_strings())
     try:
         content = load_content(Path(env.project_dir))
     except ContentError as exc:  # a strict build stops with the message; serve shows it on every page
@@ -85,14 +89,15 @@ def define_env(env):
         """A download button for the whole guide as one PDF (only when it was built)."""
         name = "parat-til-private-partnerskaber"
         info = _pdf_files(env).get(f"{name}.pdf") or {}
-        extra = f" ({info['pages']} sider)" if isinstance(info.get("pages"), int) else ""
-        return pages.download_button(pdf(name), f"Hent hele bogen som PDF{extra}")
+        n = info.get("pages")
+        label = text("download.guidePages", n=n) if isinstance(n, int) else text("download.guide")
+        return pages.download_button(pdf(name), label)
 
     @env.macro
     def printpakke(name: str) -> str:
         """A download button for a print pack that is not a step's (e.g. "bevar-gejsten")."""
         name = _known(dict.fromkeys(s or pages.NO_STEP for s in content.worksheet_groups()), name, "print pack")
-        return pages.download_button(pdf(f"printpakke-{name}"), "Hent printpakken med arbejdsarkene (PDF)")
+        return pages.download_button(pdf(f"printpakke-{name}"), text("download.pack"))
 
     @env.macro
     def ruten() -> str:

@@ -27,6 +27,7 @@ from typing import Any
 
 from .content import Content
 from .slug import slugify
+from .strings import text
 
 FORMAT = "parat-til-private-partnerskaber/svar"
 # Export and storage version: 1 = per-field keys "v1:<sheet>:<key>" without site path or sets
@@ -57,7 +58,10 @@ MONTHS = [
 # The header of every printed sheet: whose copy it is and when. Not answers (never stored); in a
 # PDF they are fillable fields whose names start with "_", which no worksheet key can (ids are
 # [a-z0-9-]), so they never collide with a key (in a print pack: "<sheet>--_dato").
-HEADER_FIELDS = (("organisation", "_organisation", "Organisation / partnerskab"), ("date", "_dato", "Dato"))
+HEADER_FIELDS = (
+    ("organisation", "_organisation", text("sheet.headerOrganisation")),
+    ("date", "_dato", text("sheet.headerDate")),
+)
 # Where the build publishes the contract, relative to docs/ (and so to the site root).
 PUBLISHED_PATH = "assets/arbejdsark/kontrakt.json"
 
@@ -225,7 +229,7 @@ def _fields(content: Content, sheet: Any) -> list[Field]:
                     fields.append(
                         Field(
                             f"{item.id}{NOTE_SUFFIX}",
-                            f"Note: {label}",
+                            text("sheet.noteFor", label=label),
                             "text",
                             2,
                             note=True,
@@ -273,18 +277,18 @@ def _rows(sheet: Any) -> RowPattern | None:
     if sheet.kind == "risk":
         return RowPattern(
             "egen",
-            f"Eget udsagn {n}",
+            text("sheet.ownStatement", n=n),
             (
-                Field(f"{r}--tekst", f"Eget udsagn {n}", "text", 2),
-                Field(r, f"Eget udsagn {n}: vurdering", "choice", choices=tuple(sheet.scale)),
+                Field(f"{r}--tekst", text("sheet.ownStatement", n=n), "text", 2),
+                Field(r, text("sheet.ownStatementRating", n=n), "choice", choices=tuple(sheet.scale)),
             ),
             sheet.extra_rows,
         )
     if sheet.kind == "table" and sheet.addable:
         return RowPattern(
             "raekke",
-            f"Række {n}",
-            tuple(Field(f"{r}--{c.id}", f"{c.label}, række {n}", "text", 2) for c in sheet.columns),
+            text("sheet.row", n=n),
+            tuple(Field(f"{r}--{c.id}", text("sheet.rowField", label=c.label, n=n), "text", 2) for c in sheet.columns),
             sheet.extra_rows,
         )
     return None
@@ -326,7 +330,7 @@ def sheet_contract(content: Content, sheet_id: str) -> SheetContract:
         id=sheet.id,
         title=sheet.title,
         kind=sheet.kind,
-        step=f"Trin {step.number}: {step.title}" if step else None,
+        step=text("step.label", number=step.number, title=step.title) if step else None,
         fields=tuple(_fields(content, sheet)),
         rows=_rows(sheet),
         table=_table(sheet),

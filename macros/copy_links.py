@@ -23,46 +23,47 @@ import xml.etree.ElementTree as etree
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-LABEL = "Kopiér link"
+from .strings import text
+
 ITEM_LABEL_CHARS = 60  # longer item texts are cut in the button's accessible name
+WRAPPER = "kopier-overskrift"
 
 
 def _attributes(link_id: str, what: str) -> dict[str, str]:
+    """The button's attributes, as macros/templates/_kopier-link.html writes them."""
     return {
         "type": "button",
         "class": "kopier-link no-print",
         "data-link-id": link_id,
-        "aria-label": f"Kopiér link til {what}",
+        "aria-label": text("copyLink.name", what=what),
         "data-search-exclude": "",
     }
 
 
+def _macros():
+    from .render import macro  # render.py imports this module: resolve at call time
+
+    return macro
+
+
 def copy_link(link_id: str, what: str) -> Markup:
     """A button that copies the page's address + #link_id ("" = the page itself)."""
-    attrs = "".join(f' {name}="{html.escape(value, quote=True)}"' for name, value in _attributes(link_id, what).items())
-    return Markup(f"<button{attrs}>{LABEL}</button>")
-
-
-WRAPPER = "kopier-overskrift"
+    return _macros()("_kopier-link.html", "copy_link")(link_id, what)
 
 
 def heading(tag: str, link_id: str, title: str, cls: str = "") -> Markup:
     """A heading that a template writes as HTML (not Markdown), with its button beside it."""
-    class_attr = f' class="{html.escape(cls, quote=True)}"' if cls else ""
-    return Markup(
-        f'<div class="{WRAPPER} {WRAPPER}--{tag}"><{tag} id="{html.escape(link_id, quote=True)}"{class_attr}>{escape(title)}</{tag}>'
-        f"{copy_link(link_id, f'afsnittet „{title}“')}</div>"
-    )
+    return _macros()("_kopier-link.html", "heading")(tag, link_id, title, cls)
 
 
 def item_link(link_id: str, label_html: str) -> Markup:
     """The button of one question or checklist item, named after the item's label text."""
-    text = Markup(label_html).striptags()  # tags out, entities decoded, whitespace collapsed
-    if len(text) > ITEM_LABEL_CHARS:
-        text = text[: ITEM_LABEL_CHARS - 3] + "…"
-    return copy_link(link_id, f"punktet „{text}“")
+    label = Markup(label_html).striptags()  # tags out, entities decoded, whitespace collapsed
+    if len(label) > ITEM_LABEL_CHARS:
+        label = label[: ITEM_LABEL_CHARS - 3] + "…"
+    return copy_link(link_id, text("copyLink.item", text=label))
 
 
 class _HeadingLinks(Treeprocessor):
@@ -74,9 +75,9 @@ class _HeadingLinks(Treeprocessor):
             if el.tag == "h1":
                 if page_done:
                     continue
-                page_done, link_id, what = True, "", "siden"
+                page_done, link_id, kind = True, "", "copyLink.page"
             elif "id" in el.attrib:
-                link_id, what = el.attrib["id"], "afsnittet"
+                link_id, kind = el.attrib["id"], "copyLink.section"
             else:
                 continue
             name = names.get(el.get("id", "")) or _plain_text(el)
@@ -87,7 +88,7 @@ class _HeadingLinks(Treeprocessor):
             parent.remove(el)
             wrap.tail, el.tail = el.tail, None
             wrap.append(el)
-            etree.SubElement(wrap, "button", _attributes(link_id, f"{what} „{name}“")).text = LABEL
+            etree.SubElement(wrap, "button", _attributes(link_id, text(kind, title=name))).text = text("links.label")
 
 
 def _plain_text(heading: etree.Element) -> str:

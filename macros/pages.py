@@ -12,10 +12,11 @@ from .content import Content
 from .contract import PUBLISHED_PATH, item_numbers
 from .render import render, render_worksheet
 from .slug import slugify
+from .strings import text
 
 # The worksheets without a step belong to this chapter (page and print pack name).
 NO_STEP = "bevar-gejsten"
-NO_STEP_TITLE = "Bevar gejsten og skab værdi"
+NO_STEP_TITLE = text("chapter.noStep")
 
 # A built PDF by file name without ".pdf" → {"url": …, "pages": int | None}, or None when the
 # PDF step did not make it (macros/__init__.py reads docs/pdf/manifest.json).
@@ -29,6 +30,11 @@ def _no_pdfs(name: str) -> None:
 def pack_name(step_id: str | None) -> str:
     """The print pack of a step (or of the worksheets without one): printpakke-trin-3."""
     return f"printpakke-{step_id or NO_STEP}"
+
+
+def step_label(step) -> str:
+    """ "Trin 3: Det første møde" (print packs, overview groups)."""
+    return text("step.label", number=step.number, title=step.title)
 
 
 def base_for(page_url: str) -> str:
@@ -107,7 +113,7 @@ def route_list(c: Content, base: str) -> str:
 
 def print_packs(c: Content, base: str, pdf: PdfLookup = _no_pdfs) -> str:
     """Every print pack that was built, as a list of download links (nothing when none was)."""
-    packs = [(f"Trin {s.number}: {s.title}", pdf(pack_name(s.id))) for s in c.steps.values()]
+    packs = [(step_label(s), pdf(pack_name(s.id))) for s in c.steps.values()]
     packs.append((NO_STEP_TITLE, pdf(pack_name(None))))
     return _html(render("printpakker.html", packs=[(title, p) for title, p in packs if p]))
 
@@ -167,7 +173,7 @@ def box(label: str, label_id: str, body: str, title: str | None = None, anchor: 
 
 def example_advice(c: Content, example_id: str) -> str:
     ex = c.examples[example_id]
-    label = "Gode råd fra partnerskabet"
+    label = text("example.advice")
     return _html(box(label, slugify(label), render("eksempel-raad.html", example=ex)))
 
 
@@ -176,14 +182,14 @@ def example_values(c: Content, example_id: str, base: str) -> str:
     ex = c.examples[example_id]
     items = [(ref, c.perspectives[ref.perspective]) for ref in ex.perspectives if ref.text]
     body = render("eksempel-vaerdier.html", example=ex, items=items, base=base)
-    label = "Værdiperspektiver"
+    label = text("example.values")
     title = ex.values_title
     return _html(box(label, slugify(label), body, title=title, anchor=slugify(title) if title else None))
 
 
 def perspective_list(c: Content, base: str) -> str:
     """The eight definitions in "Partnerskabets potentialer", in the book's box "Værdiperspektiver"."""
-    label = "Værdiperspektiver"
+    label = text("example.values")
     return _html(
         box(
             label,
@@ -200,21 +206,27 @@ def perspective_page(c: Content, perspective_id: str, base: str) -> str:
     def part(name: str, **extra) -> str:
         return render("vaerdiperspektiv-side.html", part=name, p=p, base=base, **extra)
 
-    parts = ["## I bogens indledning { #i-indledningen }", part("intro")]
+    def heading(key: str, anchor: str) -> str:
+        return render("overskrift.md", level=2, title=text(f"perspective.{key}"), anchor=anchor, cls="")
+
+    parts = [heading("headingIntro", "i-indledningen"), part("intro")]
     if p.company_view:
         parts += [
-            "## Set med virksomhedens briller (trin 2) { #virksomhedens-briller }",
+            heading("headingCompany", "virksomhedens-briller"),
             part("company_view", step=c.steps["trin-2"]),
         ]
     if p.question:
-        parts += ["## Som spørgsmål i dialogen (trin 4) { #spoergsmaal }", part("question", step=c.steps["trin-4"])]
+        parts += [
+            heading("headingQuestion", "spoergsmaal"),
+            part("question", step=c.steps["trin-4"]),
+        ]
     examples = c.examples_for_perspective(perspective_id)
     if examples:
         own = [
             (ex, next((r.text for r in ex.perspectives if r.perspective == perspective_id and r.text), None))
             for ex in examples
         ]
-        parts += ["## Relevante eksempler { #eksempler }", part("examples", examples=own)]
+        parts += [heading("headingExamples", "eksempler"), part("examples", examples=own)]
     return "\n\n" + "\n\n".join(parts) + "\n\n"
 
 
@@ -234,7 +246,7 @@ def worksheets_overview(c: Content, base: str, pdf: PdfLookup = _no_pdfs) -> str
         groups.append(
             {
                 "anchor": s.id,
-                "title": f"Trin {s.number}: {s.title}",
+                "title": step_label(s),
                 "worksheets": c.worksheets_for_step(s.id),
                 "pack": pdf(pack_name(s.id)),
             }

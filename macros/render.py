@@ -12,12 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
 
 from . import contract
 from .content import Content
 from .contract import MONTHS, item_numbers, month_keys, perspective_items, sheet_contract, worksheet_fields  # noqa: F401 (re-exported)
 from .copy_links import copy_link, heading, item_link
 from .slug import slugify
+from .strings import t
 
 _env = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
@@ -28,6 +30,7 @@ _env = Environment(
 )
 # max_chars: the longest answer the contract accepts (import rejects longer), as maxlength.
 _env.globals.update(
+    t=t,
     copy_link=copy_link,
     heading=heading,
     item_link=item_link,
@@ -38,8 +41,6 @@ _env.globals.update(
 
 def _linked(text: str | None, links: Any, base: str) -> Any:
     """An item's text with its page references ("(se værdiperspektiverne)") as links (Markup)."""
-    from markupsafe import Markup, escape
-
     if not text or not links:
         return text
     out = escape(text)
@@ -120,9 +121,8 @@ def render_worksheet(
             body=_block(body),
         )
         return f"\n\n{box}\n\n"
-    # A Markdown heading (not raw HTML) so the worksheet reaches the TOC and search.
     # The heading anchors the readable title (#gode-raad-foer-moedet), the block the id.
-    heading = f"{'#' * level} {_md_text(sheet.title)} {{ #{anchor} .ark-titel }}\n\n"
+    heading = render("overskrift.md", level=level, title=sheet.title, anchor=anchor, cls="ark-titel") + "\n\n"
     heading += _sitets_note(sheet)
     return f"\n\n{heading}{_block(body)}\n\n"
 
@@ -138,19 +138,26 @@ def heading_anchor(sheet: Any) -> str:
     return sheet.anchor or slugify(sheet.title)
 
 
-def _md_text(text: str) -> str:
-    """Escape text for a Markdown heading line (HTML-escaped, Markdown specials neutralised)."""
-    import html
-
-    out = html.escape(text, quote=False)
+def _markdown_text(text: Any) -> Markup:
+    """Text for a Markdown line: HTML-escaped (Markdown shows entities as written), then a backslash
+    before each character Markdown would read as markup; Markdown removes the backslashes."""
+    out = str(escape(text))
     for ch in "\\`*_[]{}#":
         out = out.replace(ch, "\\" + ch)
-    return out
+    return Markup(out)
+
+
+_env.filters["md"] = _markdown_text
 
 
 def _block(html_text: str) -> str:
     """Collapse blank lines inside an HTML block: a blank line would end it in Python-Markdown."""
     return "\n".join(line for line in html_text.splitlines() if line.strip())
+
+
+def macro(template: str, name: str) -> Any:
+    """A macro of a template (e.g. _kopier-link.html's copy_link), callable from Python; returns Markup."""
+    return getattr(_env.get_template(template).module, name)
 
 
 def render(template: str, **context: Any) -> str:

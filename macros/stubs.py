@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 from .content import Content, load_content
+from .strings import text
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -29,7 +30,7 @@ def expected_stubs(content: Content) -> dict[str, str]:
     """Relative path under docs/ → file text."""
     stubs = {}
     for w in content.worksheets.values():
-        desc = f"Arbejdsark: {w.title}. Udfyld på skærmen, eller udskriv tomt eller med svar."
+        desc = text("sheet.description", title=w.title)
         stubs[f"arbejdsark/{w.id}.md"] = (
             f'{_front_matter(desc, searchable=False)}# {w.title}{f" {{ #{w.anchor} }}" if w.anchor else ""}\n\n{{{{ arbejdsark_side("{w.id}") }}}}\n'
         )
@@ -43,11 +44,11 @@ def expected_stubs(content: Content) -> dict[str, str]:
 
 def write_stubs(root: Path = ROOT) -> list[str]:
     written = []
-    for rel, text in expected_stubs(load_content(root)).items():
+    for rel, stub in expected_stubs(load_content(root)).items():
         path = root / "docs" / rel
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
+        if not path.exists() or path.read_text(encoding="utf-8") != stub:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+            path.write_text(stub, encoding="utf-8")
             written.append(rel)
     return written
 

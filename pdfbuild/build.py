@@ -17,6 +17,7 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from macros.content import Content, load_content
+from macros.strings import text
 
 from . import engine
 from .guide import GUIDE_NAME, guide_document
@@ -50,13 +51,13 @@ def plan(content: Content, kinds: tuple[str, ...] = KINDS) -> list[Job]:
     """Every PDF to make, longest first."""
     jobs: list[Job] = []
     if "bog" in kinds:
-        jobs.append(Job("bog", GUIDE_NAME, None, "Parat til private partnerskaber – hele bogen"))
+        jobs.append(Job("bog", GUIDE_NAME, None, text("pdf.guideTitle", site=text("ark.siteName"))))
     if "printpakke" in kinds:
         for step_id in pack_groups(content):
             title = (
-                f"Printpakke: trin {content.steps[step_id].number}"
+                text("pdf.packTitle", number=content.steps[step_id].number)
                 if step_id
-                else "Printpakke: Bevar gejsten og skab værdi"
+                else text("pdf.packTitleNoStep", title=text("chapter.noStep"))
             )
             jobs.append(Job("printpakke", pack_name(step_id), step_id, title))
     if "arbejdsark" in kinds:

@@ -8,6 +8,7 @@ from functools import lru_cache
 import segno
 
 from macros.content import Content
+from macros.strings import text
 
 from .meta import BuildInfo
 
@@ -31,7 +32,7 @@ def qr_data_uri(url: str) -> str:
 
 def step_line(content: Content, step_id: str) -> str:
     step = content.steps[step_id]
-    return f"Trin {step.number} af {len(content.steps)} · {step.title}"
+    return text("step.ofTitled", number=step.number, total=len(content.steps), title=step.title)
 
 
 def context_line(content: Content, info: BuildInfo, docs_path: str, step_id: str | None = None) -> str:

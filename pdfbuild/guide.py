@@ -23,6 +23,7 @@ from urllib.parse import urldefrag, urljoin
 from markupsafe import Markup
 
 from macros.content import Content
+from macros.strings import text
 
 from . import markup
 from .footer import Footer, footer_for
@@ -140,11 +141,11 @@ def _prefix_ids(root: markup.Element, key: str) -> None:
 def _page_references(root: markup.Element) -> None:
     """Internal links that name a page of the printed book print the PDF's page number instead."""
     for el in root.iter():
-        text = "".join(el.itertext()).strip()
-        if markup.tag(el) == "a" and (el.get("href") or "").startswith("#") and _PAGE_REF.match(text):
+        label = "".join(el.itertext()).strip()
+        if markup.tag(el) == "a" and (el.get("href") or "").startswith("#") and _PAGE_REF.match(label):
             for child in list(el):
                 el.remove(child)
-            el.text = "Side " if text[0].isupper() else "side "
+            el.text = text("pdf.pageRef" if label[0].isupper() else "pdf.pageRefLower")
             markup.add_class(el, PAGE_REF_CLASS)
 
 
@@ -230,6 +231,6 @@ def guide_document(content: Content, info: BuildInfo, site_dir: Path | None = No
     return templates.get_template("bog.html").render(
         info=info,
         title=info.site_name,
-        subject=f"{info.site_name} – hele bogen med eksempler og arbejdsark",
+        subject=text("pdf.guideSubject", site=info.site_name),
         guide=guide,
     )

@@ -27,6 +27,7 @@ from markupsafe import Markup
 from macros.content import Content
 from macros.contract import HEADER_FIELDS, sheet_contract
 from macros.pages import base_for, pack_name, worksheet_page  # noqa: F401 (pack_name re-exported)
+from macros.strings import t, text
 
 from . import markup
 from .footer import Footer, footer_for
@@ -41,6 +42,7 @@ templates = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+templates.globals["t"] = t  # the site's strings file (macros/strings.py)
 
 # Site chrome that has no place on paper (the worked example is left out as on the site's blank printout).
 _DROP_TAGS = ("noscript", "script", "template", "button")
@@ -125,9 +127,15 @@ class PrintSheet:
     body: Markup
 
 
-def print_sheet(content: Content, info: BuildInfo, sheet, prefix: str = "", kicker: str = "Arbejdsark") -> PrintSheet:
+def print_sheet(content: Content, info: BuildInfo, sheet, prefix: str = "", kicker: str | None = None) -> PrintSheet:
     footer = footer_for(content, info, sheet_url(sheet.id), sheet.page, sheet.step)
-    return PrintSheet(sheet.id, sheet.title, kicker, footer, Markup(fillable_body(content, info, sheet, prefix)))
+    return PrintSheet(
+        sheet.id,
+        sheet.title,
+        kicker or text("common.worksheets"),
+        footer,
+        Markup(fillable_body(content, info, sheet, prefix)),
+    )
 
 
 def pack_groups(content: Content) -> dict[str | None, list]:
@@ -141,7 +149,9 @@ def worksheet_document(content: Content, info: BuildInfo, sheet_id: str) -> str:
     return templates.get_template("arbejdsark.html").render(
         info=info,
         title=f"{sheet.title} – {info.site_name}",
-        subject=f"Arbejdsark · {footer_for(content, info, sheet_url(sheet.id), sheet.page, sheet.step).context}",
+        subject=text(
+            "pdf.sheetSubject", context=footer_for(content, info, sheet_url(sheet.id), sheet.page, sheet.step).context
+        ),
         sheets=[print_sheet(content, info, sheet)],
     )
 
@@ -152,10 +162,12 @@ def pack_document(content: Content, info: BuildInfo, step_id: str | None) -> str
     context = footer_for(content, info, sheet_url(sheets[0].id), sheets[0].page, step_id).context
     return templates.get_template("arbejdsark.html").render(
         info=info,
-        title=f"Printpakke: {context} – {info.site_name}",
-        subject=f"Printpakke · {context}",
+        title=text("pdf.packTitleFull", context=context, site=info.site_name),
+        subject=text("pdf.packSubject", context=context),
         sheets=[
-            print_sheet(content, info, s, prefix=s.id + PACK_SEPARATOR, kicker=f"Printpakke · ark {n} af {len(sheets)}")
+            print_sheet(
+                content, info, s, prefix=s.id + PACK_SEPARATOR, kicker=text("pdf.kicker", n=n, total=len(sheets))
+            )
             for n, s in enumerate(sheets, start=1)
         ],
     )

@@ -166,8 +166,8 @@ def test_item_button_is_named_after_the_label_text(label, expected):
 
 def test_button_escapes_its_attributes():
     button = copy_link('a"b', 'afsnittet „<x> & "y"“')
-    assert 'data-link-id="a&quot;b"' in button
-    assert 'aria-label="Kopiér link til afsnittet „&lt;x&gt; &amp; &quot;y&quot;“"' in button
+    assert 'data-link-id="a&#34;b"' in button
+    assert 'aria-label="Kopiér link til afsnittet „&lt;x&gt; &amp; &#34;y&#34;“"' in button
 
 
 def test_heading_outside_the_toc_is_named_without_its_permalink():

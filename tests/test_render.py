@@ -286,3 +286,32 @@ def test_generated_page_stubs_match_the_data(content):
         p.name for p in (docs / "arbejdsark").glob("*.md") if p.name != "index.md" and p.stem not in content.worksheets
     )
     assert not orphans, f"worksheet pages without a worksheet in data/: {orphans}"
+
+
+MARKDOWN_TITLE = "Mål *a* _b_ [c](d) `e` {f} #g <h> & i"
+
+
+def test_a_title_with_markdown_characters_shows_as_written(content, html_parser):
+    """An embedded worksheet's Markdown heading: what Markdown would read as emphasis, a link or
+    code, and what HTML would read as a tag, shows as written, without backslashes, in the
+    heading, the table of contents and the "Kopiér link" button's name."""
+    import markdown
+
+    from macros.slug import slugify as site_slugify
+
+    sheet = content.worksheets["trin-1-hvem-leder-i-efter"]
+    assert not sheet.box  # a sheet whose title is a Markdown heading
+    changed = dataclasses.replace(
+        content, worksheets={**content.worksheets, sheet.id: sheet.model_copy(update={"title": MARKDOWN_TITLE})}
+    )
+    md = markdown.Markdown(
+        extensions=["attr_list", "toc", "macros.copy_links"], extension_configs={"toc": {"slugify": site_slugify}}
+    )
+    out = md.convert(render_worksheet(changed, sheet.id, level=2))
+    heading = html_parser(out).find("h2")
+    assert heading.text() == MARKDOWN_TITLE and "\\" not in out
+    assert [t["name"] for t in md.toc_tokens] == ["Mål *a* _b_ [c](d) `e` {f} #g &lt;h&gt; &amp; i"]
+    assert (
+        f'aria-label="Kopiér link til afsnittet „{MARKDOWN_TITLE.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")}“"'
+        in out
+    )

@@ -3,6 +3,14 @@
  * #anchor scrolls to it, opens collapsed content around it and highlights it briefly.
  * Re-run after Material's instant navigation (document$).
  */
+
+/* The texts of both parts below: "links" of the strings file (overrides/assets/strings/da.json),
+ * which main.html puts in the page; `{name}` placeholders filled from `params`. */
+function linkText(key, params) {
+  var text = JSON.parse(document.getElementById("strings-links").textContent)[key];
+  return text.replace(/\{(\w+)\}/g, function (_, name) { return params[name]; });
+}
+
 (function () {
   "use strict";
 
@@ -52,10 +60,10 @@
     e.preventDefault();
     var url = addressOf(button.getAttribute("data-link-id"));
     copy(url).then(
-      function () { button.textContent = "Link kopieret"; announce("Linket er kopieret: " + url); },
-      function () { button.textContent = "Kunne ikke kopiere"; announce("Linket kunne ikke kopieres. Adressen er " + url); }
+      function () { button.textContent = linkText("copied"); announce(linkText("announceCopied", { url: url })); },
+      function () { button.textContent = linkText("copyFailed"); announce(linkText("announceFailed", { url: url })); }
     );
-    window.setTimeout(function () { button.textContent = "Kopiér link"; }, 2500);
+    window.setTimeout(function () { button.textContent = linkText("label"); }, 2500);
   });
 
   /* Open <details> around the target (and a route step's own, so a link to #rute-trin-3 shows
@@ -114,8 +122,6 @@
 (function () {
   "use strict";
 
-  var SHOW = "Vis alle trin", HIDE = "Skjul alle trin";
-
   function steps(route) { return route.querySelectorAll("details.rute-indhold"); }
 
   function allOpen(route) {
@@ -126,7 +132,7 @@
     var button = route.querySelector("[data-rute-alle]");
     if (!button) return;
     var open = allOpen(route);
-    button.textContent = open ? HIDE : SHOW;
+    button.textContent = linkText(open ? "hideAll" : "showAll");
     button.setAttribute("aria-expanded", open ? "true" : "false");
   }
 

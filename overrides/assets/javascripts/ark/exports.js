@@ -267,7 +267,7 @@ async function fillDocument(L, root, contract, sheetId, answers, header = {}) {
       }
     }
     if (overflow.length || unmatched.length) {
-      w.write("Svar, der ikke er plads til i feltet – hele teksten:", { font: f.bold, size: 11, gap: 14 });
+      w.write(T.overflow, { font: f.bold, size: 11, gap: 14 });
       for (const { label, value } of [...overflow, ...unmatched]) {
         w.write(label, { font: f.bold, size: 9, gap: 6 });
         w.write(value, { size: 10 });
@@ -354,10 +354,10 @@ export async function allAnswersPdf(root, contract, { name = "", date = "", work
   }));
   const out = await L.PDFDocument.create();
   const f = await fonts(L, out);
-  out.setTitle(`${name || "Svar"} – Parat til private partnerskaber`);
+  out.setTitle(T.pdfTitle(name));
   out.setLanguage("da-DK");
   out.setCreator(T.siteName);
-  out.setProducer("pdf-lib (i browseren)");
+  out.setProducer(T.pdfProducer);
 
   const starts = []; // first page of each sheet, counted after the cover
   let after = 0;
@@ -366,7 +366,7 @@ export async function allAnswersPdf(root, contract, { name = "", date = "", work
   const drawCover = (coverPages) => {
     const w = textWriter(out, f);
     w.write(T.siteName, { size: 10, color: L.rgb(0.3, 0.3, 0.3) });
-    w.write(name || "Svar", { font: f.bold, size: 22, gap: 10 });
+    w.write(name || T.unnamed, { font: f.bold, size: 22, gap: 10 });
     if (date) w.write(danishDate(date), { size: 11, gap: 4 });
     w.write(ids.length ? T.answeredSheets : T.noAnswersInSet, { font: f.bold, size: 12, gap: 22 });
     lines.forEach((line, i) => w.write(`${line}  (side ${starts[i] + coverPages})`, { size: 10, gap: 3 }));
@@ -405,7 +405,7 @@ export async function answersDocx(contract, doc, root = siteRoot()) {
     String(value).replace(/\r\n?/g, "\n").split(/\n{2,}/).map((para) =>
       new Paragraph({ children: para.split("\n").map((line, i) => new TextRun({ text: line, break: i ? 1 : 0 })) }));
   const children = [
-    new Paragraph({ text: doc.name || "Svar", heading: HeadingLevel.TITLE }),
+    new Paragraph({ text: doc.name || T.unnamed, heading: HeadingLevel.TITLE }),
   ];
   if (doc.date) children.push(new Paragraph({ children: [new TextRun({ text: danishDate(doc.date) })] }));
   children.push(new Paragraph({ children: [new TextRun({ text: T.siteName, italics: true })] }));
@@ -442,7 +442,7 @@ export async function answersDocx(contract, doc, root = siteRoot()) {
   const word = new Document({
     creator: T.siteName,
     lastModifiedBy: T.siteName,
-    title: doc.name || "Svar",
+    title: doc.name || T.unnamed, // a set without a name
     description: T.docxDescription,
     styles: { default: { document: { run: { language: { value: "da-DK" } } } } },
     sections: [{ children }],

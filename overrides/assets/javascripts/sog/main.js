@@ -48,7 +48,7 @@ function open() {
   if (!mount.dataset.started) {
     mount.dataset.started = "1";
     started = start(mount).catch((error) => {
-      mount.textContent = "Søgningen kunne ikke indlæses. Prøv at genindlæse siden.";
+      mount.textContent = mount.dataset.failed; // partials/search.html, from the strings file
       throw error;
     });
   }

@@ -1,0 +1,31 @@
+// ark/core/strings.js over the site's one strings file: every message fills all its placeholders
+// from the arguments its call sites pass (a renamed placeholder in da.json fails here, not on a page).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import path from "node:path";
+import { CORE } from "./contract.mjs";
+
+const { T, t } = await import(path.join(CORE, "strings.js"));
+
+const SAMPLE = {
+  wrongSheet: ["Ark", ["Andet ark"]],
+  savedIn: ["Mine svar", new Date("2026-11-29T10:05:00")],
+  importSummary: [2, ["A", "B"], "Sæt"],
+  importedSetDated: [new Date("2026-11-29T10:05:00")],
+};
+
+test("every worksheet message fills its placeholders", () => {
+  for (const [key, value] of Object.entries(T)) {
+    const text = typeof value === "function" ? value(...(SAMPLE[key] || [2, "B", "C"])) : value;
+    assert.equal(typeof text, "string", key);
+    assert.doesNotMatch(text, /\{\w+\}/, key);
+  }
+});
+
+test("plurals, placeholders and unknown keys", () => {
+  assert.equal(T.setSheets(1), "Vis arket");
+  assert.equal(T.setSheets(3), "Vis de 3 ark");
+  assert.equal(T.unknownField("k", "Ark"), "Filen indeholder et ukendt felt i „Ark“ („k“). Intet er ændret.");
+  assert.throws(() => t("ark.nothing"), /no interface string/);
+  assert.throws(() => t("ark.confirmClear"), /needs \{title\}/);
+});
