@@ -10,8 +10,10 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from . import contract, pages, pdf_files
+from . import contract, editor_errors, pages, pdf_files
 from .cache import cached_content
+from .content import ContentError
+from .editor_errors import known as _known
 from .render import render_worksheet
 from .strings import strings as all_strings
 from .strings import text
@@ -57,20 +59,20 @@ def _pdf_files(env) -> dict:
 
 
 def define_env(env):
-    # Raises ContentError: the build stops here. Cached: Zensical calls define_env once per page.
-    docs_dir = _docs_dir(env)
-    content = cached_content(
-        Path(env.project_dir),
-        lambda c: contract.publish(c, docs_dir),  # assets/arbejdsark/kontrakt.json
-    )
-    if not (docs_dir / contract.PUBLISHED_PATH).exists():  # removed since the last load (serve)
-        contract.publish(content, docs_dir)
-
     # The theme's templates (main.html, partials/, 404.html) see config.extra, not the macros; they
     # read the strings as data (config.extra.strings.<group>.<key>), which Zensical's renderer also
     # gets: scripts/build_site puts the same file into its config, as define_env's changes to the
-    # config do not reach Zensical's templates.
+    # config do not reach Zensical's templates. Set first: serve's error pages render the theme too.
     env.conf.setdefault("extra", {}).update(strings=all_strings())
+    docs_dir = _docs_dir(env)
+    try:
+        # Cached: Zensical calls define_env once per page.
+        content = cached_content(Path(env.project_dir), lambda c: contract.publish(c, docs_dir))
+    except ContentError as exc:  # a strict build stops with the message; serve shows it on every page
+        editor_errors.install(env, exc)
+        return
+    if not (docs_dir / contract.PUBLISHED_PATH).exists():  # removed since the last load (serve)
+        contract.publish(content, docs_dir)
     zensical = _is_zensical(env)
 
     def base() -> str:
@@ -142,6 +144,7 @@ def define_env(env):
     @macro
     def printpakke(name: str) -> str:
         """A download button for a print pack that is not a step's (e.g. "bevar-gejsten")."""
+        name = _known(dict.fromkeys(s or pages.NO_STEP for s in content.worksheet_groups()), name, "print pack")
         return pages.download_button(pdf(pdf_files.pack(name)), text("download.pack"))
 
     @macro
@@ -188,8 +191,4 @@ def define_env(env):
             content, _known(content.perspectives, perspective_id, "value perspective"), base()
         )
 
-
-def _known(table: dict, key: str, what: str) -> str:
-    if key not in table:
-        raise KeyError(f"unknown {what} id '{key}' in a macro call (known: {', '.join(sorted(table))})")
-    return key
+    editor_errors.install(env)  # mistakes in macro calls: the editor's message, with file and line

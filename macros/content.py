@@ -1,5 +1,8 @@
 """Load and validate everything under data/ into one immutable `Content`.
 
+A worksheet's place (its page and step) is read from docs/: the page whose
+{{ arbejdsark("<id>") }} call embeds it.
+
 Errors are for content editors: each names the file, the path inside it
 (`sections[2].items[0].id`) and the line, and all errors are gathered before
 failing, so one build shows everything that is wrong. Nothing is rendered from
@@ -13,21 +16,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
+import jinja2
+import jinja2.nodes
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
-from .schema import Example, ExampleOrder, Perspectives, Route, Worksheet
+from .editor_errors import closest, unknown_id
+from .schema import ID_PATTERN, PATTERN_IN_WORDS, Example, ExampleOrder, Perspectives, Route, Worksheet
+from .slug import slugify
 
 WORKSHEET = TypeAdapter(Worksheet)
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class ContentError(Exception):
-    """Raised with every problem found in data/, one per line."""
+    """Raised with every problem found in data/ (and the worksheets' macro calls in docs/), one per line."""
 
     def __init__(self, problems: list[str]):
         self.problems = problems
-        super().__init__("Invalid content in data/:\n" + "\n".join(f"  - {p}" for p in problems))
+        super().__init__("Mistakes in data/ or docs/ (fix each one):\n" + "\n".join(f"  - {p}" for p in problems))
 
 
 @dataclass(frozen=True)
@@ -120,8 +127,9 @@ def _read(path: Path, root: Path, problems: list[str]) -> tuple[Any, yaml.Node |
         problems.append(f"{rel}: not UTF-8 text ({exc.reason})")
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark else ""
-        problems.append(f"{rel}{where}: not valid YAML: {getattr(exc, 'problem', exc)}")
+        where = f" (line {mark.line + 1})" if mark else ""
+        what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        problems.append(f"{rel}{where}: not valid YAML: {what} (check the indentation, and quote a text with ': ')")
     return None, None
 
 
@@ -138,17 +146,31 @@ def _validate(adapter_or_model: Any, data: Any, node: Any, rel: Path, problems: 
                 msg = "unknown key"
             elif error["type"] == "missing":
                 msg = "required field is missing"
+            elif error["type"] == "string_pattern_mismatch" and error["ctx"]["pattern"] in PATTERN_IN_WORDS:
+                msg = f"'{error['input']}' is not allowed: {PATTERN_IN_WORDS[error['ctx']['pattern']]}"
+                if error["ctx"]["pattern"] == ID_PATTERN and slugify(str(error["input"])):
+                    msg += f"; e.g. '{slugify(str(error['input']))}'"
             problems.append(f"{rel}: {_format_loc(loc)}{f' (line {line})' if line else ''}: {msg}")
     return None
 
 
-def _unique(ids: Iterable[tuple[str, str]], what: str, problems: list[str]) -> None:
+def _unique(
+    ids: Iterable[tuple[str, str]], what: str, problems: list[str], rel: Path | str, node: yaml.Node | None = None
+) -> None:
+    """One problem per repeated id in file `rel`, naming both places (path and line); `ids` are (id, path)."""
     seen: dict[str, str] = {}
-    for ident, where in ids:
+    for ident, path in ids:
+        line = _line_of(node, _parse_loc(path)) if node is not None else None
+        where = f"{path} (line {line})" if line else path
         if ident in seen:
-            problems.append(f"{where}: duplicate {what} id '{ident}' (first used in {seen[ident]})")
+            problems.append(f"{rel}: {where}: duplicate {what} id '{ident}' (first at {seen[ident]}): give it a new id")
         else:
             seen[ident] = where
+
+
+def _parse_loc(path: str) -> tuple:
+    """ "sections[1].items[0]" → ("sections", 1, "items", 0), for _line_of."""
+    return tuple(int(p[1:-1]) if p.startswith("[") else p for p in re.findall(r"[a-z_]+|\[\d+\]", path))
 
 
 def _item_ids(sheet: Any) -> list[tuple[str, str]]:
@@ -163,10 +185,57 @@ def _item_ids(sheet: Any) -> list[tuple[str, str]]:
     return []
 
 
-def _embed_position(page: Path, sheet_id: str) -> int:
-    """Where a docs page calls {{ arbejdsark("<id>") }} (-1: it does not)."""
-    match = re.search(r"""arbejdsark\(\s*["']""" + re.escape(sheet_id) + r"""["']""", page.read_text(encoding="utf-8"))
-    return match.start() if match else -1
+@dataclass(frozen=True)
+class Embed:
+    """A {{ arbejdsark("<id>") }} call: the worksheet's one place."""
+
+    sheet_id: str
+    page: str  # under docs/, e.g. "trin-3.md"
+    line: int  # in the file
+
+    def __str__(self) -> str:
+        return f"docs/{self.page} (line {self.line})"
+
+
+def _embeds(docs: Path, problems: list[str]) -> list[Embed]:
+    """Every arbejdsark(...) call in docs/*.md in page order, found by Jinja's own parser."""
+    env = jinja2.Environment()
+    found = []
+    for path in sorted(docs.glob("*.md")):
+        rel = path.relative_to(docs).as_posix()
+        try:
+            tree = env.parse(path.read_text(encoding="utf-8"))
+        except jinja2.TemplateSyntaxError as exc:
+            problems.append(f"docs/{rel} (line {exc.lineno}): macro syntax error: {exc.message}")
+            continue
+        for call in tree.find_all(jinja2.nodes.Call):
+            if isinstance(call.node, jinja2.nodes.Name) and call.node.name == "arbejdsark":
+                if call.args and isinstance(call.args[0], jinja2.nodes.Const) and isinstance(call.args[0].value, str):
+                    found.append(Embed(call.args[0].value, rel, call.lineno))
+    return found
+
+
+def _place(sheet: Any, rel: Path, embeds: list[Embed], step_ids: list[str], problems: list[str]) -> Embed | None:
+    """The one call that embeds `sheet`, on a step page (docs/trin-N.md) or the page of the sheets without a step."""
+    from .pages import NO_STEP  # pages imports this module
+
+    mine = [e for e in embeds if e.sheet_id == sheet.id]
+    if not mine:
+        problems.append(
+            f'{rel}: no docs page embeds it: put {{{{ arbejdsark("{sheet.id}") }}}} where the book has it, '
+            f"on its step's page (docs/trin-N.md) or docs/{NO_STEP}.md"
+        )
+        return None
+    for extra in mine[1:]:
+        problems.append(
+            f"{extra}: worksheet '{sheet.id}' is embedded again (first at {mine[0]}): a worksheet has one place"
+        )
+    place = mine[0]
+    if place.page.removesuffix(".md") not in [*step_ids, NO_STEP]:
+        problems.append(
+            f"{place}: worksheet '{sheet.id}' belongs on a step's page (docs/trin-N.md) or docs/{NO_STEP}.md"
+        )
+    return place
 
 
 def load_content(root: Path) -> Content:
@@ -175,13 +244,18 @@ def load_content(root: Path) -> Content:
     data = root / "data"
     problems: list[str] = []
 
+    nodes: dict[Path, yaml.Node | None] = {}
+
     def load(path: Path, model: Any) -> Any:
         if not path.exists():
             problems.append(f"{path.relative_to(root)}: file is missing")
             return None
         raw, node = _read(path, root, problems)
+        nodes[path] = node
         if raw is None and node is None:
             return None
+        if model is WORKSHEET:
+            raw = _without_place(raw, node, path.relative_to(root), problems)
         return _validate(model, raw, node, path.relative_to(root), problems)
 
     route = load(data / "ruten.yml", Route)
@@ -205,14 +279,22 @@ def load_content(root: Path) -> Content:
             )
         for ident in sorted(set(listed) - set(known)):
             problems.append(f"data/eksempler.yml: order: unknown example '{ident}' (no data/eksempler/{ident}.yml)")
-        _unique(((i, f"data/eksempler.yml: order[{n}]") for n, i in enumerate(listed)), "example", problems)
+        _unique(
+            ((i, f"order[{n}]") for n, i in enumerate(listed)),
+            "example",
+            problems,
+            "data/eksempler.yml",
+            nodes.get(data / "eksempler.yml"),
+        )
 
     perspective_ids = {p.id for p in persp.perspectives} if persp else set()
     if persp:
         _unique(
-            ((p.id, f"data/vaerdiperspektiver.yml: perspectives[{n}]") for n, p in enumerate(persp.perspectives)),
+            ((p.id, f"perspectives[{n}]") for n, p in enumerate(persp.perspectives)),
             "perspective",
             problems,
+            "data/vaerdiperspektiver.yml",
+            nodes.get(data / "vaerdiperspektiver.yml"),
         )
     for path, ex in examples:
         if ex is None:
@@ -221,23 +303,32 @@ def load_content(root: Path) -> Content:
         for n, ref in enumerate(ex.perspectives):
             if persp and ref.perspective not in perspective_ids:
                 problems.append(f"{rel}: perspectives[{n}].perspective: unknown value perspective '{ref.perspective}'")
-    embedded_at: dict[str, int] = {}  # worksheet id → where its page embeds it
+    before = len(problems)
+    embeds = _embeds(root / "docs", problems)
+    pages_parsed = len(problems) == before  # else a page's embeds are unknown: no "not embedded" guesses
+    sheet_ids = [p.stem for p, _ in sheets]
+    misspelt = set()  # sheets whose call has a typo: that message says it all
+    for embed in embeds:
+        if embed.sheet_id not in sheet_ids:
+            problems.append(f"{embed}: {unknown_id('worksheet', embed.sheet_id, sheet_ids)}")
+            misspelt.add(closest(embed.sheet_id, sheet_ids))
+    step_ids = [s.id for s in route.steps] if route else []
+    placed = []  # (index of its call in docs/, the sheet with its page and step)
     for path, sheet in sheets:
         if sheet is None:
             continue
         rel = path.relative_to(root)
-        _unique(((i, f"{rel}: {where}") for i, where in _item_ids(sheet)), "item", problems)
+        node = nodes.get(path)
+        _unique(_item_ids(sheet), "item", problems, rel, node)
         if getattr(sheet, "sections", None):
-            _unique(((s.id, f"{rel}: sections[{n}]") for n, s in enumerate(sheet.sections)), "section", problems)
-        page = root / "docs" / sheet.page
-        if not page.exists():
-            problems.append(f"{rel}: page: docs/{sheet.page} does not exist")
-            continue
-        embedded_at[sheet.id] = _embed_position(page, sheet.id)
-        if embedded_at[sheet.id] < 0:
-            problems.append(
-                f'{rel}: page: docs/{sheet.page} does not embed it ({{{{ arbejdsark("{sheet.id}") }}}} is missing)'
-            )
+            _unique(((s.id, f"sections[{n}]") for n, s in enumerate(sheet.sections)), "section", problems, rel, node)
+        # Only when nothing else explains it (a page that did not parse, the route, the file name, a typo).
+        placeable = pages_parsed and route is not None and sheet.id == path.stem and sheet.id not in misspelt
+        place = _place(sheet, rel, embeds, step_ids, problems) if placeable else None
+        if place is not None:
+            step = place.page.removesuffix(".md")
+            sheet = sheet.model_copy(update={"page": place.page, "step": step if step in step_ids else None})
+            placed.append((embeds.index(place), sheet))
 
     if problems:
         raise ContentError(problems)
@@ -246,13 +337,29 @@ def load_content(root: Path) -> Content:
     book_order = {ident: n for n, ident in enumerate(example_order.order)}
     examples.sort(key=lambda pe: book_order[pe[1].id])
     step_number = {s.id: s.number for s in route.steps}
-    sheets.sort(key=lambda ps: (step_number.get(ps[1].step, len(step_number) + 1), embedded_at[ps[1].id]))
+    placed.sort(key=lambda ps: (step_number.get(ps[1].step, len(step_number) + 1), ps[0]))
     return Content(
         steps={s.id: s for s in route.steps},
         perspectives={p.id: p for p in persp.perspectives},
         examples={e.id: e for _, e in examples},
-        worksheets={w.id: w for _, w in sheets},
+        worksheets={w.id: w for _, w in placed},
     )
+
+
+PLACE_KEYS = ("step", "page")
+
+
+def _without_place(raw: Any, node: yaml.Node | None, rel: Path, problems: list[str]) -> Any:
+    """A worksheet's YAML without `step`/`page`: its place follows from its macro call, so writing it is a problem."""
+    if not isinstance(raw, dict):
+        return raw
+    for key in PLACE_KEYS:
+        if key in raw:
+            problems.append(
+                f"{rel}: {key} (line {_line_of(node, (key,))}): remove this line: a worksheet's step and page "
+                f'follow from the docs page that embeds it ({{{{ arbejdsark("{rel.stem}") }}}})'
+            )
+    return {k: v for k, v in raw.items() if k not in PLACE_KEYS}
 
 
 def check_file(path: Path, root: Path) -> list[str]:
@@ -267,7 +374,10 @@ def check_file(path: Path, root: Path) -> list[str]:
     problems: list[str] = []
     raw, node = _read(path, root, problems)
     if not problems:
-        obj = _validate(model, raw, node, path.relative_to(root), problems)
+        rel = path.relative_to(root)
+        if model is WORKSHEET:
+            raw = _without_place(raw, node, rel, problems)
+        obj = _validate(model, raw, node, rel, problems)
         if obj is not None and hasattr(obj, "kind"):
-            _unique(((i, f"{path.relative_to(root)}: {w}") for i, w in _item_ids(obj)), "item", problems)
+            _unique(_item_ids(obj), "item", problems, rel, node)
     return problems

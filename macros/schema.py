@@ -13,11 +13,21 @@ from pathlib import Path
 from typing import Annotated, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic.json_schema import SkipJsonSchema
 
 # Ids are storage keys, anchors and PDF field names at once: keep them boring.
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+STEP_PATTERN = r"^trin-[1-7]$"
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=60)]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
-StepId = Annotated[str, StringConstraints(pattern=r"^trin-[1-7]$")]
+StepId = Annotated[str, StringConstraints(pattern=STEP_PATTERN)]
+
+# The patterns in words, for the editor's error message.
+PATTERN_IN_WORDS = {
+    ID_PATTERN: "an id may contain only lower-case a-z, 0-9 and single hyphens between them "
+    "(æ→ae, ø→oe, å→aa; no spaces, no '--', no hyphen first or last)",
+    STEP_PATTERN: "a step id is trin-1 … trin-7",
+}
 
 
 class Strict(BaseModel):
@@ -140,8 +150,10 @@ class Section(Strict):
 class WorksheetBase(Strict):
     id: Id
     title: Text
-    step: Optional[StepId] = Field(None, description="The step the worksheet belongs to; none for 'Bevar gejsten'.")
-    page: Text = Field(description="The docs page (path under docs/) where the book has this worksheet.")
+    # Its place is where a docs page embeds it ({{ arbejdsark("<id>") }}): content.load_content sets
+    # both from that call; they are not written in the YAML (nor offered in its JSON Schema).
+    step: SkipJsonSchema[Optional[StepId]] = Field(None, description="The step of the page; none for 'Bevar gejsten'.")
+    page: SkipJsonSchema[Optional[str]] = Field(None, description="The docs page that embeds it, e.g. 'trin-3.md'.")
     intro: Optional[Text] = Field(None, description="The book's lead-in sentence above the list, if any.")
     title_source: Literal["book", "site"] = Field(
         "site",

@@ -16,10 +16,10 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject
 
+from macros.content import load_content
 from macros.contract import HEADER_FIELDS, sheet_contract
 from macros.render import MONTHS, perspective_items, worksheet_fields
 from tests.conftest import PDF_SITE_URL as SITE_URL
@@ -63,10 +63,7 @@ def pack_of(sheet) -> str:
 
 
 def all_pdfs() -> list[str]:
-    steps = {
-        yaml.safe_load(p.read_text(encoding="utf-8")).get("step") for p in (ROOT / "data" / "arbejdsark").glob("*.yml")
-    }
-    packs = sorted(f"printpakke-{s or 'bevar-gejsten'}.pdf" for s in steps)
+    packs = sorted(f"printpakke-{s or 'bevar-gejsten'}.pdf" for s in load_content(ROOT).worksheet_groups())
     return [f"{i}.pdf" for i in SHEET_IDS] + packs + [GUIDE]
 
 

@@ -25,8 +25,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SHEET = """\
 id: x
 title: Et testark
-step: trin-1
-page: trin-1.md
 kind: questions
 sections:
   - id: a
@@ -51,8 +49,6 @@ perspectives:
 DIALOGUE = """\
 id: x
 title: Dialog
-step: trin-4
-page: trin-4.md
 kind: dialogue
 parties: [Foreningen, Virksomheden]
 rows:
@@ -69,8 +65,6 @@ rows:
 TABLE = """\
 id: x
 title: Roller
-step: trin-5
-page: trin-5.md
 kind: table
 columns:
   - {id: organ, label: Organ}
@@ -139,7 +133,7 @@ CASES = [
         lambda _: edit(SHEET, "id: to", "id: Før-mødet"),
         "sections[0].items[1].id",
         "id: Før-mødet",
-        "pattern",
+        "an id may contain only lower-case a-z, 0-9 and single hyphens",
     ),
     Case(
         "duplicate item id",
@@ -147,7 +141,7 @@ CASES = [
         lambda _: edit(SHEET, "id: to", "id: en"),
         "sections[0].items[1]",
         None,
-        "duplicate item id 'en'",
+        "duplicate item id 'en' (first at sections[0].items[0] (line 7))",
     ),
     Case(
         "duplicate section id",
@@ -166,20 +160,36 @@ CASES = [
         "unknown value perspective 'tillidsvaerdi'",
     ),
     Case(
-        "page that does not exist",
+        "a worksheet's step written in its YAML (it follows from its page)",
         "data/arbejdsark/x.yml",
-        lambda _: edit(SHEET, "page: trin-1.md", "page: trin-9.md"),
-        "page",
-        None,
-        "docs/trin-9.md does not exist",
+        lambda _: edit(SHEET, "kind: questions", "step: trin-6\nkind: questions"),
+        "step",
+        "step: trin-6",
+        "remove this line",
     ),
     Case(
-        "page that does not embed the worksheet",
-        "data/arbejdsark/x.yml",
-        lambda _: edit(SHEET, "page: trin-1.md", "page: trin-2.md"),
-        "page",
+        "a worksheet no page embeds",
+        "data/arbejdsark/y.yml",
+        lambda _: edit(SHEET, "id: x", "id: y"),
+        "",
         None,
-        'docs/trin-2.md does not embed it ({{ arbejdsark("x") }} is missing)',
+        "no docs page embeds it",
+    ),
+    Case(
+        "a worksheet embedded twice",
+        "docs/trin-2.md",
+        lambda text: text + '\n{{ arbejdsark("trin-1-refleksion") }}\n',
+        "",
+        '{{ arbejdsark("trin-1-refleksion") }}',
+        "worksheet 'trin-1-refleksion' is embedded again (first at docs/trin-1.md (line",
+    ),
+    Case(
+        "an unknown worksheet id in a page",
+        "docs/trin-3.md",
+        lambda text: text + '\n{{ arbejdsark("trin-3-under-moede") }}\n',
+        "",
+        'arbejdsark("trin-3-under-moede")',
+        "unknown worksheet id 'trin-3-under-moede': did you mean 'trin-3-under-moedet'?",
     ),
     Case(
         "id differs from file name",
@@ -192,9 +202,9 @@ CASES = [
     Case(
         "invalid YAML",
         "data/arbejdsark/x.yml",
-        lambda _: edit(SHEET, "step: trin-1", "step: trin-1: trin-2"),
+        lambda _: edit(SHEET, "title: Et testark", "title: Et testark: nr. 1"),
         "",
-        "step: trin-1: trin-2",
+        "title: Et testark: nr. 1",
         "not valid YAML",
     ),
     Case(
@@ -234,13 +244,9 @@ CASES = [
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    """A copy of the real data/ and docs/ (the loader checks that worksheet pages exist)."""
+    """A copy of the real data/ and docs/ (the loader reads the pages' macro calls)."""
     for folder in ("data", "docs"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
-    # The fixture worksheets (id "x") are embedded on the pages they name, as real ones must be.
-    for page in ("trin-1.md", "trin-4.md", "trin-5.md"):
-        with open(tmp_path / "docs" / page, "a", encoding="utf-8") as f:
-            f.write('\n{{ arbejdsark("x") }}\n')
     return tmp_path
 
 
@@ -264,6 +270,11 @@ def test_bad_data_is_reported_with_file_path_and_line(project, case):
         # A new example has its place in the book's order of the examples (data/eksempler.yml).
         with open(project / "data" / "eksempler.yml", "a", encoding="utf-8") as f:
             f.write(f"  - {target.stem}\n")
+
+    if case.file == "data/arbejdsark/x.yml":
+        # The fixture worksheet is embedded on a step's page, as real ones must be.
+        with open(project / "docs" / "trin-1.md", "a", encoding="utf-8") as f:
+            f.write('\n{{ arbejdsark("x") }}\n')
 
     with pytest.raises(ContentError) as info:
         load_content(project)
