@@ -222,6 +222,18 @@ def test_worksheet_round_trip_search_and_storage_under_a_sub_path(browser, sub_p
     ctx.close()
 
 
+def test_the_guide_pdf_reads_the_same_from_either_build(built_site, zensical_site, content):
+    """pdfbuild takes the guide's HTML from whichever builder made the site (issue 15): the book it
+    assembles from the Zensical build has the same text and anchors as from the MkDocs build."""
+    from pdfbuild.guide import guide_document
+    from pdfbuild.meta import load_build_info
+
+    info = load_build_info()
+    mine, theirs = (parse_html(guide_document(content, info, site)) for site in (built_site, zensical_site))
+    assert theirs.text() == mine.text()
+    assert [n.get("id") for n in theirs.iter() if n.get("id")] == [n.get("id") for n in mine.iter() if n.get("id")]
+
+
 def test_contract_published_is_the_same(built_site, zensical_site):
     from macros.contract import PUBLISHED_PATH
 
