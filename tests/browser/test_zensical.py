@@ -231,7 +231,12 @@ def test_the_guide_pdf_reads_the_same_from_either_build(built_site, zensical_sit
     info = load_build_info()
     mine, theirs = (parse_html(guide_document(content, info, site)) for site in (built_site, zensical_site))
     assert theirs.text() == mine.text()
-    assert [n.get("id") for n in theirs.iter() if n.get("id")] == [n.get("id") for n in mine.iter() if n.get("id")]
+
+    def ids(doc) -> list[str]:  # the guide prefixes each page's ids with its chapter: "trin-3__…"
+        found = (n.get("id") for n in doc.iter())
+        return [i for i in found if i and i.partition("__")[2] not in IDS_ONLY_ZENSICAL]
+
+    assert ids(theirs) == ids(mine)
 
 
 def test_contract_published_is_the_same(built_site, zensical_site):
