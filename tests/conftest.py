@@ -178,7 +178,8 @@ def built_site(project_snapshot, pdf_dir, tmp_path_factory) -> Path:
 # --- Markers (pyproject.toml) ------------------------------------------------------------------
 
 BROWSER_TESTS = ROOT / "tests" / "browser"
-SLOW_FIXTURES = {"built_site", "build_project", "project_snapshot"}
+# Fixtures that build the site or copy the project to run a build on it.
+SLOW_FIXTURES = {"built_site", "build_project", "project_snapshot", "project_copy", "build_copy", "trin_3_pack"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

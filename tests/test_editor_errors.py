@@ -23,6 +23,9 @@ import pytest
 
 from tests.conftest import ROOT, _free_port
 
+# Every case runs macros.check, a build or serve in a subprocess on a copy of the project.
+pytestmark = pytest.mark.slow
+
 
 @dataclass(frozen=True)
 class Edit:

@@ -68,6 +68,7 @@ def test_suppressed_material_messages_still_occur(messages):
         assert any(re.search(pattern, m["message"]) for m in messages), f"no longer emitted: {pattern}"
 
 
+@pytest.mark.slow  # runs the Nu Html Checker (Java) in a subprocess
 def test_the_checker_finds_errors(tmp_path):
     """The checker really runs: a page with a duplicate id fails."""
     (tmp_path / "bad.html").write_text(
