@@ -8,7 +8,7 @@ would do nothing, so `overrides/main.html` hides `.kopier-link` inside <noscript
   headings, items).
 - `CopyLinkExtension`: a Markdown extension that gives every h1–h3 a button after the
   toc extension has set its id (so the button text reaches neither the table of contents nor,
-  thanks to data-search-exclude, the search index).
+  thanks to data-pagefind-ignore, the search index).
 
 A heading's button is its next sibling, never inside it: a screen reader names the heading by
 its text alone, not "Det første møde Kopiér link til afsnittet …". Heading and button share a
@@ -38,7 +38,7 @@ def _attributes(link_id: str, what: str) -> dict[str, str]:
         "class": "kopier-link no-print",
         "data-link-id": link_id,
         "aria-label": text("copyLink.name", what=what),
-        "data-search-exclude": "",
+        "data-pagefind-ignore": "",
     }
 
 

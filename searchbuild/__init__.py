@@ -23,7 +23,7 @@ never changed. What the copies get:
   from what it shows (overrides/assets/javascripts/sog.js).
 
 Interface text (buttons, the no-JavaScript notes, step navigation) is left out by the selectors
-in pagefind.yml; `data-search-exclude` marks such elements in the templates.
+in pagefind.yml; `data-pagefind-ignore` marks such elements in the templates.
 """
 
 from __future__ import annotations

@@ -53,7 +53,7 @@ QUIET_MKDOCS = {"DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
 # in docs/ (PDFs, the serve-time search index, minified modules, the published contract, the
 # vendored libraries).
 PROJECT_LINKS = (".venv", "node_modules")
-NOT_COPIED = {".git", "site", "build", "test-results", ".pytest_cache", ".ruff_cache", "__pycache__"}
+NOT_COPIED = {".git", "site", "build", "test-results", ".pytest_cache", ".ruff_cache", "__pycache__", ".cache"}
 GENERATED = {"docs/pdf", "docs/pagefind", "docs/assets/javascripts", "docs/assets/arbejdsark", "docs/assets/vendor"}
 
 

@@ -1,5 +1,5 @@
 """The route's step-by-step in Chromium: show/hide per step and "Vis alle trin" by keyboard and
-without JavaScript, working links, and no horizontal overflow at 320 px (tests/test_route.py
+without JavaScript, working links, and no horizontal overflow at 320 and 390 px (tests/test_route.py
 checks the built HTML)."""
 
 from __future__ import annotations
@@ -90,9 +90,10 @@ OVERFLOW = """() => {
 }"""
 
 
+@pytest.mark.parametrize("width", [320, 390])  # the narrowest phone, and a common one
 @pytest.mark.parametrize("path", ["", ROUTE, "trin-4/", "arbejdsark/trin-2-refleksion/", "eksempler/murmal/"])
-def test_no_horizontal_overflow_at_320_px(browser, site_url, path):
-    ctx = browser.new_context(base_url=site_url, viewport={"width": 320, "height": 640})
+def test_no_horizontal_overflow_on_phones(browser, site_url, path, width):
+    ctx = browser.new_context(base_url=site_url, viewport={"width": width, "height": 640})
     page = ctx.new_page()
     page.goto(path)
     if path == ROUTE:

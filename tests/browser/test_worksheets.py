@@ -40,6 +40,27 @@ def test_answers_survive_reload_and_status_is_announced(page):
     assert field(sheet, note_key(ITEM)).input_value() == "Vi kender direktøren fra Rotary.\nSpørg om mandat."
 
 
+def test_text_typed_before_the_sheet_is_bound_is_kept_and_saved(page):
+    """A fast typist or a slow phone: what is typed before the worksheet modules have bound the
+    sheet stays on screen and is saved (the first re-sync once wrote the empty store over it)."""
+    release = []
+    page.route("**/ark/sheet.js", lambda route: release.append(route))  # hold the module back
+    with page.expect_request("**/ark/sheet.js"):
+        page.goto(SHEET_PAGE)
+    note = page.locator(f'.ark[data-ark="{SHEET}"] [data-key="{note_key(ITEM)}"]')
+    note.fill("Skrevet før scriptet")
+    field(page.locator(f'.ark[data-ark="{SHEET}"]'), ITEM).check()
+    release[0].continue_()
+    sheet = page.locator(f'.ark[data-ark="{SHEET}"][data-bound="1"]')
+    sheet.wait_for()
+    assert field(sheet, note_key(ITEM)).input_value() == "Skrevet før scriptet"
+    page.unroute("**/ark/sheet.js")
+    page.reload()
+    sheet = open_sheet(page, SHEET_PAGE)
+    assert field(sheet, note_key(ITEM)).input_value() == "Skrevet før scriptet"
+    assert field(sheet, ITEM).is_checked()
+
+
 def test_same_sheet_on_step_page_and_own_page_share_answers(page):
     sheet = open_sheet(page, STEP3)
     field(sheet, note_key(ITEM)).fill("Skrevet på trinsiden")
@@ -306,7 +327,7 @@ def test_print_margins_follow_instant_navigation(browser, site_url):
     )
     flat = " ".join(pdf_text(page).split())
     assert f"{SITE_NAME} · Trin 3 af 7 · Det første møde" in flat
-    assert f"{opened}trin-3/ Side 1 af" in flat
+    assert f"{opened}trin-3/ · Side 1 af" in flat
     page.evaluate("window.__marker = 1")  # survives only if no page is fully reloaded
     page.locator(".md-footer__link--next").click()
     page.wait_for_function(
@@ -315,7 +336,7 @@ def test_print_margins_follow_instant_navigation(browser, site_url):
     assert page.evaluate("window.__marker") == 1
     flat = " ".join(pdf_text(page).split())
     assert f"{SITE_NAME} · Trin 4 af 7 · Dialog om de fælles idéer og mål" in flat
-    assert f"{opened}trin-4/ Side 1 af" in flat
+    assert f"{opened}trin-4/ · Side 1 af" in flat
     assert f"{SITE_NAME} · Trin 3 af 7" not in flat and f"{opened}trin-3/" not in flat  # nothing of the first page
     ctx.close()
 
@@ -327,7 +348,7 @@ def test_print_margins_without_javascript(browser, site_url):
     page.goto(SHEET_PAGE)
     flat = " ".join(pdf_text(page).split())
     assert f"{SITE_NAME} · Gode råd før mødet" in flat
-    assert f"{site_url}{SHEET_PAGE} Side 1 af" in flat
+    assert f"{site_url}{SHEET_PAGE} · Side 1 af" in flat
     ctx.close()
 
 

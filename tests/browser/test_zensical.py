@@ -18,9 +18,10 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.browser.conftest import Requests, _QuietHandler
-from tests.conftest import Page, build_site, load_site, parse_html
+from tests.conftest import ROOT, Page, build_site, load_site, parse_html
 from tests.link_manifest import collect, read_manifest
 from tests.test_schema import break_macro_call, break_yaml, project_copy  # noqa: F401  (project_copy: the fixture)
 
@@ -46,6 +47,14 @@ ONLY_ZENSICAL = {
 ONLY_MKDOCS[r"pagefind/.+"] = ONLY_ZENSICAL[r"pagefind/.+"]
 # Ids inside <article> only Zensical writes.
 IDS_ONLY_ZENSICAL = {"__skip": "the target of Zensical's skip link; Material's is outside <article>"}
+
+
+# The attributes pagefind.yml's exclude_selectors name ("[data-pagefind-ignore]"): they must survive both builders.
+EXCLUDING_ATTRIBUTES = {
+    sel[1:-1]
+    for sel in yaml.safe_load((ROOT / "pagefind.yml").read_text(encoding="utf-8"))["exclude_selectors"]
+    if re.fullmatch(r"\[[\w-]+\]", sel)
+}
 
 
 def _unexplained(files: set[str], allowed: dict[str, str]) -> list[str]:
@@ -93,7 +102,7 @@ def _page(site: Path, rel: str) -> Page:
 
 def test_the_build_leaves_nothing_in_the_project(zensical_build):
     # .cache/ is Zensical's (it writes its own .gitignore there); the scratch folder is removed.
-    assert {p for p in zensical_build[1] if not p.startswith(".cache/")} == set()
+    assert {p for p in zensical_build[1] if p != ".cache" and not p.startswith(".cache/")} == set()
 
 
 def test_both_builders_write_the_same_files_but_the_themes(built_site, zensical_site):
@@ -128,6 +137,10 @@ def test_pages_agree_on_text_ids_links_and_title(built_site, zensical_site):
         ids = lambda node: [n.get("id") for n in node.iter() if n.get("id") and n.get("id") not in IDS_ONLY_ZENSICAL]  # noqa: E731
         if ids(ma) != ids(za):
             problems.append(f"{rel}: ids differ: {sorted(set(ids(ma)) ^ set(ids(za)))}")
+        # What the search leaves out (interface text; Zensical strips Material's data-search-exclude).
+        ignored = lambda node: [n.tag for n in node.iter() if EXCLUDING_ATTRIBUTES & n.attrs.keys()]  # noqa: E731
+        if ignored(ma) != ignored(za):
+            problems.append(f"{rel}: search exclusions differ ({len(ignored(ma))} ≠ {len(ignored(za))})")
         if _links(m, ma) != _links(z, za):
             diff = [x for x in _links(z, za) if x not in _links(m, ma)]
             problems.append(f"{rel}: links differ, e.g. Zensical's {diff[:3]}")
@@ -252,4 +265,5 @@ def test_zensical_build_fails_on_broken_content_and_cleans_up(project_copy, tmp_
     result = build_site(project_copy, tmp_path / "site", builder="zensical")
     assert result.returncode != 0, f"the Zensical build succeeded with broken content:\n{result.stdout[-3000:]}"
     assert named in result.stdout, f"the build output does not name {named!r}:\n{result.stdout[-3000:]}"
+    assert "Traceback" not in result.stdout, f"the editor's message comes with a traceback:\n{result.stdout[-3000:]}"
     assert list(project_copy.glob(".zensical-build*")) == [] and not (tmp_path / "site").exists()

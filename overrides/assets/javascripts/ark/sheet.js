@@ -228,6 +228,10 @@ function bindRadioUnset(root, store) {
   });
 }
 
+/* A field whose state differs from what the page was served with. */
+const touched = (el) =>
+  el.type === "checkbox" || el.type === "radio" ? el.checked !== el.defaultChecked : el.value !== el.defaultValue;
+
 export function bindSheet(root, store) {
   if (root.getAttribute("data-bound") === "1") return;
   root.setAttribute("data-bound", "1");
@@ -253,6 +257,9 @@ export function bindSheet(root, store) {
   const file = root.querySelector('input[data-action="import"]');
   if (file) file.addEventListener("change", () => import("./actions.js").then((m) => m.importInto(root, store, file)));
   showSetName(root, store);
+  // What was typed or ticked before the modules bound the sheet (a fast typist, a slow phone) is
+  // kept: saved first, so the re-sync below shows it instead of writing the store over it.
+  fields(root).filter(touched).forEach((el) => saveField(root, store, el));
   const n = resyncSheet(root, store);
   if (!store.persistent) status(root, T.noStorage, true);
   else if (n) status(root, T.restoredFrom(n, store.currentSet().name));
