@@ -127,7 +127,7 @@ def message(error: BaseException, page_path: str, source: str, markdown: str, ma
 def error_page(text: str) -> str:
     """A page's Markdown when it cannot be shown: the editor's message (scripts/serve only)."""
     lines = "\n".join(f"    {line}" for line in text.splitlines())
-    return f'# Content error\n\n!!! failure "Fix this, then reload the page"\n\n{lines}\n'
+    return f'# Content error\n\n!!! failure "Fix the file: this page reloads by itself when it is saved"\n\n{lines}\n'
 
 
 def _check_arguments(name: str, fn: Callable) -> Callable:
