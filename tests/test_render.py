@@ -54,6 +54,18 @@ def test_fragment_is_one_worksheet_with_unique_ids(rendered, sheet_id):
     assert [i for i, n in Counter(ids).items() if n > 1] == []
 
 
+def test_delete_row_buttons_read_as_a_sentence(rendered):
+    """The added rows' delete button is named "Slet række 3" / "Slet eget udsagn 3" (the row's label
+    starts a sentence elsewhere, so it is capitalised in the contract)."""
+    names = {
+        b.get("aria-label")
+        for fragment in rendered.values()
+        for b in fragment.iter()
+        if b.tag == "button" and b.get("data-action") == "delete-row"
+    }
+    assert names == {"Slet række {n}", "Slet eget udsagn {n}"}
+
+
 @pytest.mark.parametrize("sheet_id", SHEET_IDS)
 def test_every_control_has_a_label(rendered, sheet_id):
     fragment = rendered[sheet_id]
