@@ -18,8 +18,6 @@ from .render import render_worksheet
 from .strings import strings as all_strings
 from .strings import text
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 def _docs_dir(env) -> Path:
     """docs_dir as an absolute path: Zensical gives it relative to the project, MkDocs absolute."""

@@ -5,23 +5,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
-
+from pdfbuild.meta import read_config
 from tests.link_manifest import collect, read_manifest
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-class _Loader(yaml.SafeLoader):
-    """mkdocs.yml uses !ENV and !!python/name tags; their values don't matter here."""
-
-
-_Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
 def redirect_maps() -> dict[str, str]:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    config = read_config()
     for plugin in config["plugins"]:
         if isinstance(plugin, dict) and "redirects" in plugin:
             return plugin["redirects"].get("redirect_maps") or {}

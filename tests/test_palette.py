@@ -7,10 +7,9 @@ import re
 import subprocess
 from pathlib import Path
 
-import yaml
-
 from pdfbuild import engine
 from pdfbuild.guide import print_palette
+from pdfbuild.meta import read_config
 
 ROOT = Path(__file__).resolve().parent.parent
 PALETTE = ROOT / "overrides" / "assets" / "stylesheets" / "palette.css"
@@ -60,7 +59,7 @@ def test_no_palette_colour_is_written_outside_palette_css():
 
 
 def test_the_site_and_every_pdf_load_the_palette_first():
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    config = read_config()
     assert config["extra_css"][0] == "assets/stylesheets/palette.css"
     for kind, sheets in engine.STYLESHEETS.items():
         assert sheets[0] == PALETTE, kind

@@ -9,11 +9,10 @@ import json
 from pathlib import Path
 
 import pytest
-import yaml
 
 from macros.pages import NO_STEP, NO_STEP_TITLE, pack_name
+from pdfbuild.meta import read_config
 from tests.conftest import squeeze
-from tests.test_links import _Loader
 
 ROOT = Path(__file__).resolve().parent.parent
 STEP_IDS = [f"trin-{n}" for n in range(1, 8)]
@@ -192,7 +191,7 @@ def test_start_page_has_the_start_button_the_steps_the_worksheets_and_the_pdfs(s
 
 def nav_order() -> list[str]:
     """The pages in the order of mkdocs.yml's nav, as built files."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    config = read_config()
     out: list[str] = []
 
     def walk(items):
