@@ -45,37 +45,35 @@ def build_site(root: Path, site_dir: Path) -> None:
     if result.returncode != 0:
         raise PdfBuildError(
             f"the site build the guide PDF is made from failed (scripts/build_site, {builder()}):\n  "
-            + build_failure(result.stdout, Path(root))
+            + build_failure(result.stdout)
         )
 
 
-# mkdocs-macros reports an exception in a page's macro call as a Markdown block: "_File_: `trin-3.md`",
-# then the traceback, whose template frame names the line counted without the page's front matter.
+# An editor's mistake in a macro call is already one line with file and line (macros/editor_errors.py);
+# what is left is a bug in our code, which mkdocs-macros reports as a Markdown block naming the page
+# ("_File_: `trin-3.md`") before the traceback.
 _MACRO_FILE = re.compile(r"^_File_: `([^`]+)`", re.M)
-_TEMPLATE_LINE = re.compile(r'File "<template>", line (\d+)')
 # The last line of a Python traceback: "KeyError: …", "macros.content.ContentError: …".
 _EXCEPTION = re.compile(r"^(?:[\w.]+\.)?(\w*(?:Error|Exception)): ?(.*)$")
 # A builder's own log lines (MkDocs: "ERROR    -  …", "WARNING  -  …"; --strict turns warnings into
 # errors), which name a page as "Doc file 'trin-3.md'".
 _LOG_PROBLEM = re.compile(r"^(?:ERROR|WARNING|error|warning)\b\s*[-:]?\s*(.*)$")
 _DOC_FILE = re.compile(r"^Doc file '([^']+)' ")
+_MACROS_LOG = re.compile(r"^\[macros\] - (?:ERROR )?")
 
 
-def build_failure(output: str, root: Path) -> str:
+def build_failure(output: str) -> str:
     """The cause of a failed site build, from the builder's output, as one line (or a few, one per
-    problem): "docs/trin-3.md, line 28: unknown worksheet id …". Falls back to the output's last lines."""
+    problem): "docs/trin-3.md (line 7): unknown macro name …". Falls back to the output's last lines."""
     lines = [line.rstrip() for line in output.splitlines()]
     cause = _exception(lines)
     page = _MACRO_FILE.search(output)
     if cause and page:
-        where = f"docs/{page.group(1)}"
-        line = _TEMPLATE_LINE.findall(output)
-        if line:
-            where += f", line {int(line[-1]) + _front_matter_lines(Path(root) / where)}"
-        return f"{where}: {cause}"
+        return f"docs/{page.group(1)}: {cause}"
     if cause:
         return cause
-    problems = [m.group(1).strip() for m in map(_LOG_PROBLEM.match, lines) if m and "[macros]" not in m.group(1)]
+    # mkdocs-macros logs an editor's mistake as "[macros] - ERROR docs/trin-3.md (line 7): …".
+    problems = [_MACROS_LOG.sub("", m.group(1).strip()) for m in map(_LOG_PROBLEM.match, lines) if m]
     problems = [_DOC_FILE.sub(r"docs/\1: ", p) for p in problems if p and not p.startswith("Aborted with")]
     if problems:
         return "\n  ".join(dict.fromkeys(problems))
@@ -91,18 +89,6 @@ def _exception(lines: list[str]) -> str | None:
             message += [line.strip() for line in takewhile(lambda line: line.startswith("  "), lines[n + 1 :])]
             return " ".join(m for m in message if m)
     return None
-
-
-def _front_matter_lines(page: Path) -> int:
-    """Lines the builder strips before it renders a page's macros: its YAML front matter."""
-    try:
-        lines = page.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return 0
-    if not lines or lines[0].strip() != "---":
-        return 0
-    end = next((n for n in range(1, len(lines)) if lines[n].strip() in ("---", "...")), None)
-    return end + 1 if end is not None else 0
 
 
 def page_article(site_dir: Path, url: str) -> markup.Element:

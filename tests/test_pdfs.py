@@ -728,6 +728,11 @@ def unknown_worksheet_in_a_page(project: Path) -> tuple[str, int]:
     return "docs/trin-3.md", insert_line(path, after, '{{ arbejdsark("findes-ikke") }}')
 
 
+def unknown_macro_in_a_page(project: Path) -> tuple[str, int]:
+    """Reaches the guide's site build (the content loads): its message must keep file and line."""
+    return "docs/trin-3.md", insert_line(project / "docs" / "trin-3.md", 5, "{{ findes_ikke() }}")
+
+
 def broken_link_in_a_page(project: Path) -> tuple[str, None]:
     """MkDocs names the page of a broken link in --strict mode, not the line."""
     path = project / "docs" / "trin-3.md"
@@ -746,7 +751,9 @@ def build_copy(tmp_path) -> Path:
 
 
 @pytest.mark.parametrize(
-    "mistake", [yaml_syntax_error, unknown_worksheet_in_a_page, broken_link_in_a_page], ids=lambda f: f.__name__
+    "mistake",
+    [yaml_syntax_error, unknown_worksheet_in_a_page, unknown_macro_in_a_page, broken_link_in_a_page],
+    ids=lambda f: f.__name__,
 )
 def test_a_failed_build_names_file_and_line_and_keeps_the_last_good_pdfs(build_copy, mistake):
     file, line = mistake(build_copy)
