@@ -114,9 +114,10 @@ def _checked(result: subprocess.CompletedProcess, what: str) -> None:
         pytest.fail(f"{what} failed (exit {result.returncode}):\n{result.stdout}", pytrace=False)
 
 
-@pytest.fixture(scope="session")
-def build_project() -> Callable[[Path, Path], subprocess.CompletedProcess]:
-    return build_site
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    """A buildable copy of the whole project, to break and build."""
+    return copy_project(tmp_path / "project")
 
 
 def once_per_run(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
@@ -179,7 +180,7 @@ def built_site(project_snapshot, pdf_dir, tmp_path_factory) -> Path:
 
 BROWSER_TESTS = ROOT / "tests" / "browser"
 # Fixtures that build the site or copy the project to run a build on it.
-SLOW_FIXTURES = {"built_site", "build_project", "project_snapshot", "project_copy", "build_copy", "trin_3_pack"}
+SLOW_FIXTURES = {"built_site", "project_snapshot", "project_copy", "build_copy", "trin_3_pack"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

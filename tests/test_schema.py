@@ -18,7 +18,7 @@ import yaml
 
 from macros.content import ContentError, load_content
 from macros.schema import write_json_schemas
-from tests.conftest import copy_project
+from tests.conftest import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -305,12 +305,6 @@ def test_committed_json_schemas_are_up_to_date(tmp_path):
 # --- The build refuses broken content -----------------------------------------------------------
 
 
-@pytest.fixture
-def project_copy(tmp_path) -> Path:
-    """A buildable copy of the whole project."""
-    return copy_project(tmp_path / "project")
-
-
 def break_yaml(project: Path) -> str:
     path = project / "data" / "arbejdsark" / "trin-3-foer-moedet.yml"
     path.write_text(
@@ -327,8 +321,8 @@ def break_macro_call(project: Path) -> str:
 
 
 @pytest.mark.parametrize("breakage", [break_yaml, break_macro_call], ids=lambda f: f.__name__)
-def test_strict_build_fails_on_broken_content(project_copy, build_project, tmp_path, breakage):
+def test_strict_build_fails_on_broken_content(project_copy, tmp_path, breakage):
     named = breakage(project_copy)
-    result = build_project(project_copy, tmp_path / "site")
+    result = build_site(project_copy, tmp_path / "site")
     assert result.returncode != 0, f"the build succeeded with broken content:\n{result.stdout[-3000:]}"
     assert named in result.stdout, f"the build output does not name {named!r}:\n{result.stdout[-3000:]}"

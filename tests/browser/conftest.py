@@ -7,6 +7,7 @@ requests its pages made, so tests can assert that nothing leaves localhost.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -100,12 +101,22 @@ def page(context):
     assert not errors, f"JavaScript errors on the page: {errors}"
 
 
-@pytest.fixture
-def sub_path_site(built_site: Path, tmp_path: Path):
-    """The built site served under /parat/ (as on a host that publishes it in a folder)."""
-    (tmp_path / "parat").symlink_to(built_site)
-    handler = functools.partial(_QuietHandler, directory=str(tmp_path))
+@contextlib.contextmanager
+def served_under_parat(site: Path, root: Path):
+    """`site` served under /parat/ (as on a host that publishes it in a folder), from the empty
+    folder `root`; yields the address of /parat/."""
+    (root / "parat").symlink_to(site)
+    handler = functools.partial(_QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/parat/"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/parat/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture
+def sub_path_site(built_site: Path, tmp_path: Path):
+    """The built site served under /parat/."""
+    with served_under_parat(built_site, tmp_path) as url:
+        yield url

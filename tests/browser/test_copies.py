@@ -230,6 +230,7 @@ def test_all_answers_pdf(page, context):
     cover = page_texts(data)[0]
     assert "Røde Kors og LB – 2026" in cover and "29. november 2026" in cover
     assert "Gode råd før mødet" in cover and "Risikoanalyse" in cover and "KPI" in cover.upper()
+    assert "(side 2)" in cover, "the cover names the page each sheet starts on"
     assert not reader.get_fields(), "the all-answers copy is flattened"
     texts = page_texts(data)
     # Contract (book) order: trin-3 before trin-4 before trin-7; answers are printed on the pages.

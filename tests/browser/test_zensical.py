@@ -9,23 +9,18 @@ difference fails (DESIGN.md "Moving to Zensical" lists the same).
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
-import threading
 import urllib.request
 from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.browser.conftest import Requests, _QuietHandler
+from tests.browser.conftest import Requests, served_under_parat
 from tests.conftest import ROOT, Page, build_site, load_site, parse_html
 from tests.link_manifest import collect, read_manifest
-from tests.test_schema import break_macro_call, break_yaml, project_copy  # noqa: F401  (project_copy: the fixture)
-
-pytestmark = pytest.mark.slow
+from tests.test_schema import break_macro_call, break_yaml
 
 # Files only one builder writes: each theme ships its own assets (file names carry content hashes).
 ONLY_MKDOCS = {
@@ -177,12 +172,8 @@ def test_every_article_link_names_a_built_file(zensical_site):
 @pytest.fixture(scope="module")
 def sub_path_zensical(zensical_site, tmp_path_factory):
     """The Zensical build served under /parat/."""
-    root = tmp_path_factory.mktemp("served")
-    (root / "parat").symlink_to(zensical_site)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/parat/"
-    server.shutdown()
+    with served_under_parat(zensical_site, tmp_path_factory.mktemp("served")) as url:
+        yield url
 
 
 def test_link_manifest_addresses_are_all_there_and_answer(zensical_site, sub_path_zensical):
@@ -260,7 +251,7 @@ def test_contract_published_is_the_same(built_site, zensical_site):
 
 
 @pytest.mark.parametrize("breakage", [break_yaml, break_macro_call], ids=lambda f: f.__name__)
-def test_zensical_build_fails_on_broken_content_and_cleans_up(project_copy, tmp_path, breakage):  # noqa: F811
+def test_zensical_build_fails_on_broken_content_and_cleans_up(project_copy, tmp_path, breakage):
     named = breakage(project_copy)
     result = build_site(project_copy, tmp_path / "site", builder="zensical")
     assert result.returncode != 0, f"the Zensical build succeeded with broken content:\n{result.stdout[-3000:]}"

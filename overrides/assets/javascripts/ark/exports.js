@@ -369,7 +369,7 @@ export async function allAnswersPdf(root, contract, { name = "", date = "", work
     w.write(name || T.unnamed, { font: f.bold, size: 22, gap: 10 });
     if (date) w.write(danishDate(date), { size: 11, gap: 4 });
     w.write(ids.length ? T.answeredSheets : T.noAnswersInSet, { font: f.bold, size: 12, gap: 22 });
-    lines.forEach((line, i) => w.write(`${line}  (side ${starts[i] + coverPages})`, { size: 10, gap: 3 }));
+    lines.forEach((line, i) => w.write(T.coverLine(line, starts[i] + coverPages), { size: 10, gap: 3 }));
     return w.pages();
   };
   // One line per sheet keeps the cover on one page; should a long list run over, draw it

@@ -44,6 +44,7 @@ const ARGS = [
   ["setProgress", "started total"],
   ["presentTitle", "what"],
   ["presentQr", "nr"],
+  ["coverLine", "line page"],
 ];
 
 /**
