@@ -302,7 +302,10 @@ def load_content(root: Path) -> Content:
         rel = path.relative_to(root)
         for n, ref in enumerate(ex.perspectives):
             if persp and ref.perspective not in perspective_ids:
-                problems.append(f"{rel}: perspectives[{n}].perspective: unknown value perspective '{ref.perspective}'")
+                problems.append(
+                    f"{rel}: perspectives[{n}].perspective: "
+                    + unknown_id("value perspective", ref.perspective, sorted(perspective_ids))
+                )
     before = len(problems)
     embeds = _embeds(root / "docs", problems)
     pages_parsed = len(problems) == before  # else a page's embeds are unknown: no "not embedded" guesses

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import pdf_files
 from .content import Content
 from .slug import slugify
 from .strings import text
@@ -377,7 +378,7 @@ def contract_json(content: Content) -> dict[str, Any]:
             "kind": c.kind,
             "step": c.step,
             "url": f"arbejdsark/{c.id}/",
-            "pdf": f"pdf/{c.id}.pdf",  # pdfbuild names a worksheet's PDF after its id
+            "pdf": pdf_files.site_path(c.id),
             "fields": [_field_json(f) for f in c.fields],
             "rows": None,
             "table": None,

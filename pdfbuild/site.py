@@ -24,9 +24,8 @@ ARTICLE_CLASS = "md-content__inner"
 
 
 def builder() -> str:
-    """Which builder made the site, for messages: "BUILDER=zensical", or scripts/build_site's default."""
-    name = os.environ.get("BUILDER")
-    return f"BUILDER={name}" if name else "the default BUILDER"
+    """Which builder made the site, for messages: "BUILDER=zensical", or "BUILDER=mkdocs" (the default)."""
+    return f"BUILDER={os.environ.get('BUILDER') or 'mkdocs'}"
 
 
 def build_site(root: Path, site_dir: Path) -> None:

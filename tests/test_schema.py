@@ -157,7 +157,7 @@ CASES = [
         lambda _: EXAMPLE,
         "perspectives[1].perspective",
         None,
-        "unknown value perspective 'tillidsvaerdi'",
+        "unknown value perspective id 'tillidsvaerdi': ",
     ),
     Case(
         "a worksheet's step written in its YAML (it follows from its page)",
