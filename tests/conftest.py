@@ -143,9 +143,16 @@ def once_per_run(tmp_path_factory, name: str, make: Callable[[Path], None]) -> P
 @pytest.fixture(scope="session")
 def pdf_dir(tmp_path_factory) -> Path:
     """Every PDF and manifest.json, made once per test run into a fresh folder (never docs/pdf/), from
-    a fresh copy of the project."""
+    a fresh copy of the project. With REUSE_PDFS=DIR (a folder `python -m pdfbuild --out DIR` made)
+    they are copied from there instead: minutes saved per run while the PDFs' inputs stay the same."""
 
     def make(folder: Path) -> None:
+        reuse = os.environ.get("REUSE_PDFS")
+        if reuse:  # a developer's shortcut while working on what does not change the PDFs; never in CI
+            if not (Path(reuse) / "manifest.json").is_file():
+                pytest.fail(f"REUSE_PDFS={reuse}: no manifest.json there (make it with python -m pdfbuild --out DIR)")
+            shutil.copytree(reuse, folder / "pdf")
+            return
         project = copy_project(folder / "project")
         _checked(build_pdfs(project, folder / "pdf"), "python -m pdfbuild")
 
