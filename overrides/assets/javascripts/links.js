@@ -63,6 +63,7 @@ function linkText(key, params) {
   /* Open <details> around the target (and a route step's own, so a link to #rute-trin-3 shows
      the step's worksheets), scroll to it and highlight it for a moment. */
   function showTarget() {
+    if (location.hash.indexOf("#del=") === 0) return; // shared answers (ark/core/share.js), not an anchor
     var id = decodeURIComponent(location.hash.slice(1));
     if (!id) return;
     var target = document.getElementById(id);

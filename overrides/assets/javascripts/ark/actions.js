@@ -77,6 +77,8 @@ const ACTIONS = {
     download(await exports.answersDocx(C, doc), name);
     status(root, T.downloaded(name));
   }),
+  "share": (root, store, button) => share(root, store, "sheet", button),
+  "continue-phone": (root, store, button) => share(root, store, "phone", button),
   "pdf-filled": (root, store) => withContract(root, async (C) => {
     status(root, T.working);
     const [{ fileName }, exports, { download }] = await Promise.all([import("./core/exportfile.js"), import("./exports.js"), import("./download.js")]);
@@ -86,6 +88,14 @@ const ACTIONS = {
     status(root, T.downloaded(name));
   }),
 };
+
+/* "Del …" and "Fortsæt på telefonen" (share.js); a link too long to send offers the file export. */
+function share(root, store, what, button) {
+  withContract(root, async () => {
+    const m = await import("./share.js");
+    await m.share(root, store, what, button, () => ACTIONS.export(root, store));
+  });
+}
 
 /** Run `work(contract)`; a failure (no network to our own files, a library error) is said plainly. */
 export async function withContract(root, work) {

@@ -22,8 +22,17 @@ function init() {
     const store = site.getStore();
     sheets.forEach((root) => sheet.bindSheet(root, store));
     if (overview) import("./overview.js").then((m) => m.bindOverview(overview, store));
+    receiveShared();
   });
 }
+
+/* An address with shared answers (#del=…, the PREFIX of core/share.js): share.js asks for the
+ * code. Also when such a link is pasted into this tab's address bar (only the fragment changes). */
+function receiveShared() {
+  if (!location.hash.startsWith("#del=") || !modules) return;
+  modules.then(([site]) => import("./share.js").then((m) => m.receive(site.getStore())));
+}
+window.addEventListener("hashchange", receiveShared);
 
 /* Other tabs: a changed answer re-syncs its sheet here; a changed set list or current set (or a
  * cleared storage) re-syncs everything, so no tab keeps showing, or writes back, stale state. */

@@ -161,6 +161,10 @@ const ACTIONS = {
   },
   "export-set": (root, store, b) => exportSet(root, store, b.getAttribute("data-set")),
   "export-all": (root, store) => exportSet(root, store, store.currentSet().id),
+  "share-set": (root, store, b) => withContract(root, async () => {
+    const { share } = await import("./share.js");
+    await share(root, store, "set", b, () => exportSet(root, store, store.currentSet().id));
+  }),
   "clear-all": (root, store) => withContract(root, async (C) => {
     const set = store.currentSet();
     if (!window.confirm(T.confirmClearAll(set.name))) return;

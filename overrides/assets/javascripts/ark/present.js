@@ -19,7 +19,8 @@ let qrLibrary = null;
 let stylesheet = null;
 let open = null; // the presentation on screen: { close }
 
-function loadQr() {
+/** The QR code library (uqr), loaded once when first needed (also by share.js). */
+export function loadQr() {
   if (!qrLibrary) qrLibrary = import(new URL(QR_LIBRARY, siteRoot()).href).catch((e) => { qrLibrary = null; throw e; });
   return qrLibrary;
 }
