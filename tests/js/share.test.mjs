@@ -2,6 +2,7 @@
 // through the export format, wrong codes, changed and cut-off links, size limits.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { contract } from "./contract.mjs";
 import * as share from "../../overrides/assets/javascripts/ark/core/share.js";
 import { makeExport, readExport } from "../../overrides/assets/javascripts/ark/core/exportfile.js";
@@ -190,13 +191,26 @@ test("shareUrl replaces the page's own fragment; linkSize says what a link can b
   assert.equal(share.linkSize("https://ø.dk/#del=v1.AAAA").qrBytes, "https://ø.dk/#del=v1.AAAA".length + 1, "QR bytes are UTF-8 bytes");
 });
 
-test("measured: the link of one filled sheet and of a whole set (printed for the report)", async () => {
-  const kpi = exportText({ "trin-7-kpi": sheetAnswers("trin-7-kpi", 5) });
+test("measured: the link of one filled sheet and of a whole set, in the book's own Danish prose (for the docs)", async () => {
+  // Realistic answers compress like prose, not like repeated samples: consecutive slices of the manuscript.
+  const words = readFileSync(new URL("../../source/parat-til-private-partnerskaber.txt", import.meta.url), "utf-8").split(/\s+/);
+  let at = 1000;
+  const prose = (n = 30) => words.slice(at, (at += n)).join(" "); // about 200 characters
+  const filled = (id, rows) => {
+    const spec = C.worksheets[id];
+    const a = {};
+    spec.fields.forEach((f, i) => { a[f.key] = f.type === "text" ? prose() : sample(f, i); });
+    if (spec.rows) for (let n = 1; n <= rows; n++) rowKeys(spec, n).forEach((k, i) => { a[k] = spec.rows.fields[i].type === "text" ? prose(12) : sample(spec.rows.fields[i], n); });
+    return a;
+  };
+  const page = "https://example.org/parat/arbejdsark/trin-1-refleksion/";
+  const link = async (worksheets) => share.linkSize(share.shareUrl(page, await share.seal(exportText(worksheets), CODE, FAST)));
+  const one = await link({ "trin-1-refleksion": filled("trin-1-refleksion", 0) });
+  const kpi = await link({ "trin-7-kpi": filled("trin-7-kpi", 6) });
   const all = {};
-  for (const id of Object.keys(C.worksheets)) all[id] = sheetAnswers(id);
-  const page = "https://example.org/parat/arbejdsark/trin-7-kpi/";
-  const one = share.linkSize(share.shareUrl(page, await share.seal(kpi, CODE, FAST)));
-  const set = share.linkSize(share.shareUrl(page, await share.seal(exportText(all), CODE, FAST)));
-  console.log(`share link: one sheet (${kpi.length} B of JSON) → ${one.chars} chars; whole set (${exportText(all).length} B) → ${set.chars} chars`);
-  assert.ok(one.chars < set.chars);
+  for (const id of Object.keys(C.worksheets)) all[id] = filled(id, 4);
+  const set = await link(all);
+  console.log(`share link (${page.length}-character page address): trin-1-refleksion, 12 answers of ~200 characters → ${one.chars} characters;`
+    + ` KPI table, 6 rows → ${kpi.chars}; every field of all ${Object.keys(all).length} sheets → ${set.chars} (plaintext ${exportText(all).length} bytes)`);
+  assert.ok(one.link && one.chars < set.chars);
 });

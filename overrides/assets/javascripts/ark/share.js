@@ -154,7 +154,8 @@ function tell(message) {
   });
 }
 
-/* Ask for the code until it opens the link; resolves with the plaintext bytes, or null (cancelled). */
+/* Ask for the code until it opens the link; resolves with {bytes} (the plaintext), {error} (a
+ * message: the link cannot be opened at all) or null (cancelled). */
 function askCode(token, maxBytes) {
   return new Promise((resolve) => {
     const { dialog, close } = dialogFrame(d("askTitle"), document.activeElement);
@@ -181,7 +182,7 @@ function askCode(token, maxBytes) {
       error.textContent = d("opening");
       const result = await core.unseal(token, input.value, { maxBytes });
       openButton.disabled = false;
-      if (result.ok) { finish(result.bytes); return; }
+      if (result.ok) { finish({ bytes: result.bytes }); return; }
       if (result.reason === "wrong" || result.reason === "code") {
         error.textContent = d(result.reason === "code" ? "badCode" : "wrong");
         input.setAttribute("aria-invalid", "true");
