@@ -197,8 +197,19 @@ def test_one_sheet_by_link_both_ways_wrong_code_and_privacy(parties):
     b.page.go_back()
     assert "#del=" not in b.page.url
 
-    assert_never_sent([a, b], "lektiecafé", "fællesskab", "regnskabsprogrammer", "Ordentlighed", code, back_code,
-                      link.split("#")[1], back.split("#")[1], "del=", "#")
+    assert_never_sent(
+        [a, b],
+        "lektiecafé",
+        "fællesskab",
+        "regnskabsprogrammer",
+        "Ordentlighed",
+        code,
+        back_code,
+        link.split("#")[1],
+        back.split("#")[1],
+        "del=",
+        "#",
+    )
 
 
 def test_whole_set_by_qr_code_both_ways(parties):
@@ -226,7 +237,10 @@ def test_whole_set_by_qr_code_both_ways(parties):
     open_link(a.page, back_scanned, back_code, "merge")
     assert all_entries(a.page) == all_entries(b.page)
     assert all_entries(a.page)[YEAR] == {"januar": "Kickoff med begge parter", "juni": "Sommerfest for frivillige"}
-    assert all_entries(b.page)[KPI] == {"raekke-1--maal": "Flere frivillige", "raekke-2--maal": "Synlighed i lokalområdet"}
+    assert all_entries(b.page)[KPI] == {
+        "raekke-1--maal": "Flere frivillige",
+        "raekke-2--maal": "Synlighed i lokalområdet",
+    }
     assert_never_sent([a, b], "Kickoff", "Sommerfest", "Synlighed", code, back_code, link.split("#")[1], "del=")
 
 
@@ -271,7 +285,11 @@ def test_changed_and_cut_off_links_change_nothing(parties):
     assert "Intet er ændret" in b.page.locator(f'.ark[data-ark="{YEAR}"] .ark-status').inner_text()
 
     # Cut off (as a mail program might) and with a stray %: said, never thrown; nothing changes.
-    for broken in (link[: link.index("#del=") + 20], link.split("#")[0] + "#del=v1.ab%E0%A4%A", link.split("#")[0] + "#del=v9.AAAA"):
+    for broken in (
+        link[: link.index("#del=") + 20],
+        link.split("#")[0] + "#del=v1.ab%E0%A4%A",
+        link.split("#")[0] + "#del=v9.AAAA",
+    ):
         b.page.goto(broken)
         alert = b.page.locator("dialog[data-ark-share-error][open]")
         alert.wait_for()
