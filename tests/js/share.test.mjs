@@ -214,3 +214,10 @@ test("measured: the link of one filled sheet and of a whole set, in the book's o
     + ` KPI table, 6 rows → ${kpi.chars}; every field of all ${Object.keys(all).length} sheets → ${set.chars} (plaintext ${exportText(all).length} bytes)`);
   assert.ok(one.link && one.chars < set.chars);
 });
+
+test("the help page states the limits the code enforces", () => {
+  const page = readFileSync(new URL("../../docs/saadan-gemmes-dine-svar.md", import.meta.url), "utf-8");
+  const n = (x) => x.toLocaleString("da-DK");
+  assert.ok(page.includes(`**${n(share.MAX_LINK_CHARS)} tegn**`), "link limit");
+  assert.ok(page.includes(`**${n(share.MAX_QR_BYTES)} tegn**`), "QR limit");
+});

@@ -80,7 +80,7 @@ export async function chooseImport(store, C, result, fileName) {
   const n = countAnswers(result.worksheets);
   if (!n) return { text: T.importedNone, error: true };
   const dialog = frame(T.importTitle(fileName));
-  dialog.append(el("p", { text: T.importSummary(n, titles, result.name) }));
+  dialog.append(el("p", { text: T.importSummary(n, titles, result.name, result.fromLink) }));
   dialog.append(el("div", { class: "ark-dialog-knapper" },
     button(T.importAsNew, "new", true), button(T.importMerge(current.name), "merge"), button(T.cancel, "cancel")));
   const choice = await ask(dialog);

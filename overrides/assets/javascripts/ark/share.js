@@ -218,7 +218,7 @@ export async function receive(store) {
     const result = readExport(opened.bytes, C);
     if (!result.ok) { await tell(result.error); return; }
     const { chooseImport } = await import("./importer.js");
-    const message = await chooseImport(store, C, result, d("source"));
+    const message = await chooseImport(store, C, { ...result, fromLink: true }, d("source"));
     await redraw(store);
     say(Object.keys(result.worksheets), message || { text: d("cancelled") });
   } catch (e) {

@@ -59,8 +59,8 @@ export const T = {
       ? a("wrongSheet", { title, found: found.map((text) => t("common.quoted", { text })).join(t("common.comma")) })
       : a("wrongSheetEmpty", { title }),
   savedIn: (set, date) => a("savedIn", { time: time(date) }), // the line above the status names the set
-  importSummary: (n, titles, name) =>
-    a("importSummary", {
+  importSummary: (n, titles, name, fromLink = false) => // a shared link (share.js) or a file
+    a(fromLink ? "importSummaryLink" : "importSummary", {
       answers: a("answerCount", { n }),
       sheets: titles.length === 1 ? t("common.quoted", { text: titles[0] }) : a("sheetCount", { n: titles.length }),
       from: name ? a("fromSet", { name }) : "",
