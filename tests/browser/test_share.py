@@ -17,6 +17,7 @@ import zxingcpp
 from PIL import Image
 
 from .helpers import STORE, add_rows, choose, field, open_overview, open_sheet, stored, tool
+from .test_quality import axe_violations
 
 DIALOGUE = "trin-4-dialogpapir"  # a two-party sheet: each side its column, some fields shared
 KPI = "trin-7-kpi"  # a table with added rows
@@ -161,6 +162,7 @@ def test_one_sheet_by_link_both_ways_wrong_code_and_privacy(parties):
     assert link.startswith(f"{a.page.url.split('#')[0]}#del=v1.")
     assert dialog.locator("[data-share-qr] svg").count() == 1
     assert decode_qr(dialog) == link
+    assert axe_violations(a.page) == []
     dialog.get_by_role("button", name="Kopiér link").click()
     assert a.page.evaluate("navigator.clipboard.readText()") == link
     close_dialog(dialog)
@@ -171,6 +173,7 @@ def test_one_sheet_by_link_both_ways_wrong_code_and_privacy(parties):
     ask = enter_code(b.page, "sol-bro-kage-123")
     ask.get_by_role("alert").filter(has_text="Koden passer ikke").wait_for()
     assert ask.get_by_label("Kode").get_attribute("aria-invalid") == "true"
+    assert axe_violations(b.page) == []
     ask.get_by_label("Kode").fill("ikke en kode")
     ask.get_by_role("button", name="Åbn").click()
     ask.get_by_role("alert").filter(has_text="Det ligner ikke en kode").wait_for()
