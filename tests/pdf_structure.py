@@ -1,0 +1,224 @@
+"""What a program can check of a tagged PDF's accessibility (PDF/UA-1, Matterhorn protocol).
+
+Each check takes a pypdf PdfReader and returns its findings as short English lines (empty: the
+check passes), so a test can show every finding of every PDF at once. Used by
+tests/test_pdf_structure.py on the built PDFs and on deliberately broken ones.
+
+Structure elements are read from the catalog's /StructTreeRoot in document order (the order a
+screen reader reads them); QR codes and other page furniture drawn in the margin are only
+reachable through the /ParentTree, so the figure check looks there too.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from pypdf import PdfReader
+from pypdf.generic import ArrayObject, BooleanObject, DictionaryObject
+
+# ISO 32000-1 (PDF 1.7) 14.8.4: the standard structure types.
+STANDARD_TYPES = frozenset(
+    "Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private "
+    "P H H1 H2 H3 H4 H5 H6 L LI Lbl LBody Table TR TH TD THead TBody TFoot "
+    "Span Quote Note Reference BibEntry Code Link Annot Ruby RB RT RP Warichu WT WP "
+    "Figure Formula Form".split()
+)
+HEADINGS = {f"H{n}": n for n in range(1, 7)}
+
+
+def _kids(node: DictionaryObject) -> list:
+    kids = node.get("/K")
+    if kids is None:
+        return []
+    kids = kids.get_object()
+    return list(kids) if isinstance(kids, ArrayObject) else [kids]
+
+
+def _is_element(node) -> bool:
+    return isinstance(node, DictionaryObject) and "/S" in node and node.get("/Type", "/StructElem") == "/StructElem"
+
+
+def elements(pdf: PdfReader) -> Iterator[DictionaryObject]:
+    """Every structure element reachable from /StructTreeRoot, in document order."""
+    root = pdf.trailer["/Root"].get("/StructTreeRoot")
+    if root is None:
+        return
+    stack = list(reversed(_kids(root.get_object())))
+    seen: set[int] = set()
+    while stack:
+        node = stack.pop()
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if not _is_element(node) or id(node) in seen:
+            continue
+        seen.add(id(node))
+        yield node
+        stack.extend(reversed(_kids(node)))
+
+
+def parent_tree_elements(pdf: PdfReader) -> Iterator[DictionaryObject]:
+    """Every structure element the /ParentTree maps marked content or an annotation to."""
+    root = pdf.trailer["/Root"].get("/StructTreeRoot")
+    if root is None or "/ParentTree" not in root.get_object():
+        return
+    nodes = [root.get_object()["/ParentTree"].get_object()]
+    while nodes:
+        node = nodes.pop()
+        nodes.extend(kid.get_object() for kid in node.get("/Kids", []))
+        values = list(node.get("/Nums", []))[1::2]
+        for value in values:
+            value = value.get_object()
+            for item in value if isinstance(value, ArrayObject) else [value]:
+                item = item.get_object() if hasattr(item, "get_object") else item
+                if _is_element(item):
+                    yield item
+
+
+def role(pdf: PdfReader, element: DictionaryObject) -> str:
+    """The element's standard type ("H1"), following the /RoleMap; its own type if unmapped."""
+    name = str(element["/S"])[1:]
+    role_map = pdf.trailer["/Root"]["/StructTreeRoot"].get_object().get("/RoleMap") or {}
+    seen = set()
+    while name not in STANDARD_TYPES and f"/{name}" in role_map and name not in seen:
+        seen.add(name)
+        name = str(role_map[f"/{name}"])[1:]
+    return name
+
+
+def _true(value) -> bool:
+    """A PDF boolean that is true (pypdf's BooleanObject(False) is truthy, so no bool())."""
+    return isinstance(value, BooleanObject) and value.value is True
+
+
+def _page_number(pdf: PdfReader, element: DictionaryObject) -> str:
+    page = element.get("/Pg")
+    if page is None:
+        return "?"
+    numbers = {p.indirect_reference.idnum: n for n, p in enumerate(pdf.pages, start=1)}
+    return str(numbers.get(page.idnum, "?"))
+
+
+def _attributes(element: DictionaryObject) -> list[DictionaryObject]:
+    attrs = element.get("/A")
+    if attrs is None:
+        return []
+    attrs = attrs.get_object()
+    items = list(attrs) if isinstance(attrs, ArrayObject) else [attrs]
+    return [a.get_object() for a in items if isinstance(a.get_object(), DictionaryObject)]
+
+
+# --- The checks ------------------------------------------------------------------------------
+
+
+def catalog_problems(pdf: PdfReader) -> list[str]:
+    """Tagged (/MarkInfo /Marked true, a structure tree), in Danish (/Lang da), its title shown."""
+    root = pdf.trailer["/Root"]
+    found = []
+    if "/StructTreeRoot" not in root:
+        found.append("no /StructTreeRoot")
+    if not _true((root.get("/MarkInfo") or {}).get("/Marked")):
+        found.append("/MarkInfo /Marked is not true")
+    if str(root.get("/Lang", "")).lower() not in ("da", "da-dk"):
+        found.append(f"/Lang is {root.get('/Lang')!r}, not Danish")
+    if not _true((root.get("/ViewerPreferences") or {}).get("/DisplayDocTitle")):
+        found.append("/ViewerPreferences /DisplayDocTitle is not true")
+    if not (pdf.metadata and pdf.metadata.title):
+        found.append("no document title")
+    return found
+
+
+def role_problems(pdf: PdfReader, required: tuple[str, ...] = ("Document", "H1", "P")) -> list[str]:
+    """Every structure type is standard or role-mapped to one; the `required` types occur."""
+    roles = [role(pdf, e) for e in elements(pdf)]
+    unknown = sorted({r for r in roles if r not in STANDARD_TYPES})
+    found = [f"structure type /{r} is neither standard nor role-mapped to a standard type" for r in unknown]
+    found += [f"no /{r} element" for r in required if r not in roles]
+    return found
+
+
+def table_header_problems(pdf: PdfReader) -> list[str]:
+    """Every TH has /Scope /Row, /Column or /Both (PDF/UA-1 7.5, Matterhorn 15-003)."""
+    found = []
+    for element in elements(pdf):
+        if role(pdf, element) == "TH":
+            scopes = [str(a.get("/Scope")) for a in _attributes(element) if "/Scope" in a]
+            if not scopes or scopes[0] not in ("/Row", "/Column", "/Both"):
+                found.append(f"TH without /Scope on page {_page_number(pdf, element)}")
+    return found
+
+
+def heading_problems(pdf: PdfReader) -> list[str]:
+    """Headings start at H1 and never skip a level going down (H2 → H4 is a skip; H4 → H2 is not)."""
+    found = []
+    previous = 0
+    for element in elements(pdf):
+        level = HEADINGS.get(role(pdf, element))
+        if level is None:
+            continue
+        if level > previous + 1:
+            found.append(
+                f"H{previous} → H{level} on page {_page_number(pdf, element)}"
+                if previous
+                else f"first heading H{level}"
+            )
+        previous = level
+    return found
+
+
+def figure_problems(pdf: PdfReader) -> list[str]:
+    """Every Figure (in the tree or mapped from page content, such as the footer's QR code) has /Alt."""
+    found = []
+    seen: set[int] = set()
+    for element in [*elements(pdf), *parent_tree_elements(pdf)]:
+        if id(element) in seen or role(pdf, element) != "Figure":
+            continue
+        seen.add(id(element))
+        if not str(element.get("/Alt", "")).strip():
+            found.append(f"Figure without /Alt on page {_page_number(pdf, element)}")
+    return found
+
+
+def _named_fields(field: DictionaryObject) -> Iterator[DictionaryObject]:
+    """A form field and its named descendants (widgets without /T are parts of their field)."""
+    yield field
+    for kid in field.get("/Kids", []):
+        kid = kid.get_object()
+        if "/T" in kid:
+            yield from _named_fields(kid)
+
+
+def field_problems(pdf: PdfReader) -> list[str]:
+    """Every form field has a tooltip (/TU), what a screen reader says for it."""
+    form = pdf.trailer["/Root"].get("/AcroForm")
+    if form is None:
+        return []
+    found = []
+    for top in form.get_object().get("/Fields", []):
+        for field in _named_fields(top.get_object()):
+            if not str(field.get("/TU", "")).strip():
+                found.append(f"field {field.get('/T')} without /TU")
+    return found
+
+
+def tab_order_problems(pdf: PdfReader) -> list[str]:
+    """Every page with annotations (links, fields) has /Tabs /S: tab order = structure order."""
+    return [
+        f"page {n} has annotations but /Tabs {page.get('/Tabs')}"
+        for n, page in enumerate(pdf.pages, start=1)
+        if page.get("/Annots") and page.get("/Tabs") != "/S"
+    ]
+
+
+CHECKS = {
+    "catalog": catalog_problems,
+    "roles": role_problems,
+    "table headers": table_header_problems,
+    "headings": heading_problems,
+    "figures": figure_problems,
+    "fields": field_problems,
+    "tab order": tab_order_problems,
+}
+
+
+def all_problems(pdf: PdfReader) -> dict[str, list[str]]:
+    """{check name: findings} of the checks that find something."""
+    return {name: found for name, check in CHECKS.items() if (found := check(pdf))}
