@@ -222,3 +222,35 @@ CHECKS = {
 def all_problems(pdf: PdfReader) -> dict[str, list[str]]:
     """{check name: findings} of the checks that find something."""
     return {name: found for name, check in CHECKS.items() if (found := check(pdf))}
+
+
+# Content operators that put marks on the page: text, paths, images and form XObjects, shadings.
+_PAINTING = {b"Tj", b"TJ", b"'", b'"', b"Do", b"sh", b"BI", b"S", b"s", b"f", b"F", b"f*", b"B", b"B*", b"b", b"b*"}
+
+
+def untagged_content_problems(pdf: PdfReader) -> list[str]:
+    """Everything painted on a page is either real content (inside marked content with an MCID,
+    which the /ParentTree maps to a structure element) or an /Artifact (PDF/UA-1 7.1)."""
+    found = []
+    for n, page in enumerate(pdf.pages, start=1):
+        contents = page.get_contents()
+        if contents is None:
+            continue
+        stack: list[bool] = []  # per open marked-content sequence: does it tag (MCID) or mark an artifact?
+        untagged = 0
+        for operands, operator in contents.operations:
+            if operator in (b"BDC", b"BMC"):
+                tag = str(operands[0])
+                props = operands[1] if operator == b"BDC" and len(operands) > 1 else None
+                mcid = isinstance(props, DictionaryObject) and "/MCID" in props
+                stack.append(tag == "/Artifact" or mcid or bool(stack and stack[-1]))
+            elif operator == b"EMC":
+                stack and stack.pop()
+            elif operator in _PAINTING and not (stack and stack[-1]):
+                untagged += 1
+        if untagged:
+            found.append(f"page {n}: {untagged} painting operators neither tagged nor artifact")
+    return found
+
+
+CHECKS["content"] = untagged_content_problems
