@@ -56,6 +56,7 @@ def quiet_weasyprint(verbose: bool = False) -> None:
 def finish(document, pdf, *, forms: bool) -> None:
     """The write_pdf finisher of every PDF: structure tree repairs, then (fillable PDFs) the form's."""
     tagging.scope_table_headers(document, pdf)
+    tagging.margins_as_artifacts(document, pdf)
     if forms:
         pdf_forms.finish(document, pdf)
 

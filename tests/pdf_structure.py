@@ -254,3 +254,17 @@ def untagged_content_problems(pdf: PdfReader) -> list[str]:
 
 
 CHECKS["content"] = untagged_content_problems
+
+
+def tree_problems(pdf: PdfReader) -> list[str]:
+    """All marked content belongs to the structure tree: every element the /ParentTree maps page
+    content or an annotation to is reachable from the root (else no screen reader finds it)."""
+    tree = {id(e) for e in elements(pdf)}
+    outside = [e for e in parent_tree_elements(pdf) if id(e) not in tree]
+    pages: dict[str, int] = {}
+    for element in outside:
+        pages[_page_number(pdf, element)] = pages.get(_page_number(pdf, element), 0) + 1
+    return [f"page {n}: {count} structure elements with content outside the tree" for n, count in pages.items()]
+
+
+CHECKS["tree"] = tree_problems

@@ -1,14 +1,20 @@
-"""Unit tests of pdfbuild's accessibility repairs: legend heading levels (markup.flatten_fieldsets)
-and the table headers' /Scope (tagging, the finisher every PDF goes through, engine.finish)."""
+"""Unit tests of pdfbuild's accessibility repairs: legend heading levels (markup.flatten_fieldsets),
+the table headers' /Scope and the page margins as artifacts (tagging, in the finisher every PDF
+goes through, engine.finish)."""
 
 from __future__ import annotations
 
+import io
+import re
+
 import pydyf
 import pytest
+from pypdf import PdfReader
 from weasyprint import HTML
 
 from pdfbuild import engine, markup, tagging
 from pdfbuild.errors import PdfBuildError
+from tests import pdf_structure as S
 
 
 def levels(html: str, outer_level: int = 1) -> list[str]:
@@ -110,3 +116,33 @@ def test_a_th_left_without_scope_stops_the_build():
 
     with pytest.raises(PdfBuildError, match="1 table header cells"):
         tagging.scope_table_headers(Document(), Pdf())
+
+
+MARGINS = """<!DOCTYPE html><html lang="da"><head><title>T</title><style>
+@page { @top-right { content: "Side " counter(page) } @bottom-center { content: element(fod) } }
+.fod { position: running(fod) }</style></head><body>
+<div class="fod"><a href="https://example.org/trin-1/">example.org/trin-1/</a> Version 1</div>
+<h1>T</h1><p>Tekst.</p></body></html>"""
+
+
+def margins_pdf(finisher) -> PdfReader:
+    return PdfReader(
+        io.BytesIO(HTML(string=MARGINS).render().write_pdf(pdf_variant=engine.PDF_VARIANT, finisher=finisher))
+    )
+
+
+def test_weasyprint_alone_leaves_the_margins_outside_the_tree():
+    assert S.tree_problems(margins_pdf(None)) == ["page 1: 4 structure elements with content outside the tree"]
+
+
+def test_margins_become_pagination_artifacts_and_their_link_joins_the_tree():
+    pdf = margins_pdf(lambda document, out: engine.finish(document, out, forms=False))
+    assert S.all_problems(pdf) == {}
+    roles = [S.role(pdf, e) for e in S.elements(pdf)]
+    assert roles[-1] == "Link", "the footer's link comes after the page's content"
+    (link,) = [a.get_object() for a in pdf.pages[0]["/Annots"]]
+    assert link["/StructParent"] is not None
+    content = pdf.pages[0].get_contents().get_data()
+    assert len(re.findall(rb"/Artifact\s*<</Type /Pagination>>\s*BDC", content)) == 2  # "Side 1", " Version 1"
+    text = pdf.pages[0].extract_text()
+    assert "Side 1" in text and "Version 1" in text  # still printed, only no longer read as content
