@@ -9,7 +9,8 @@ from pathlib import Path
 from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher
 
-from .forms import finish
+from . import forms as pdf_forms
+from . import tagging
 from .meta import ROOT
 
 CSS_DIR = Path(__file__).resolve().parent / "css"
@@ -52,10 +53,20 @@ def quiet_weasyprint(verbose: bool = False) -> None:
     logging.getLogger("weasyprint").setLevel(logging.WARNING if verbose else logging.ERROR)
 
 
+def finish(document, pdf, *, forms: bool) -> None:
+    """The write_pdf finisher of every PDF: structure tree repairs, then (fillable PDFs) the form's."""
+    tagging.scope_table_headers(document, pdf)
+    tagging.margins_as_artifacts(document, pdf)
+    if forms:
+        pdf_forms.finish(document, pdf)
+
+
 def render_pdf(html: str, kind: str, *, forms: bool) -> tuple[bytes, int]:
     """HTML → (PDF bytes, page count). Relative URLs resolve against this package's folder."""
     document = HTML(string=html, base_url=str(CSS_DIR) + "/", url_fetcher=FETCHER).render(
         stylesheets=list(_stylesheets(kind)), pdf_forms=forms
     )
-    pdf = document.write_pdf(pdf_forms=forms, pdf_variant=PDF_VARIANT, finisher=finish if forms else None)
+    pdf = document.write_pdf(
+        pdf_forms=forms, pdf_variant=PDF_VARIANT, finisher=lambda doc, out: finish(doc, out, forms=forms)
+    )
     return pdf, len(document.pages)

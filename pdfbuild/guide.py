@@ -145,7 +145,7 @@ def printable_article(article: markup.Element, url: str, links: LinkMap, palette
     markup.remove(article, lambda el: markup.matches(el, tags=_DROP_TAGS, class_names=_DROP_CLASSES))
     markup.remove(article, lambda el: markup.tag(el) == "a" and el.get("download") is not None)
     markup.prune_empty(article, ("p",))
-    markup.flatten_fieldsets(article, heading="h4")
+    markup.flatten_fieldsets(article)
     for el in article.iter():
         if markup.tag(el) == "details":
             el.tag = "div"  # the book's worked example prints open, without its summary line

@@ -82,14 +82,38 @@ def prune_empty(root: Element, tags: Iterable[str] = ("p", "li", "ul", "div")) -
                 changed = True
 
 
-def flatten_fieldsets(root: Element, heading: str = "h2") -> None:
-    """<fieldset>/<legend> → <div>/<h2 class="ark-legend">: WeasyPrint cannot lay out a legend in a grid."""
-    for el in root.iter():
-        if tag(el) == "fieldset":
-            el.tag = "div"
-        elif tag(el) == "legend":
-            el.tag = heading
-            add_class(el, "ark-legend")
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def heading_level(el: Element) -> int | None:
+    """1-6 for <h1>-<h6>, else None."""
+    name = tag(el)
+    return int(name[1]) if name in HEADINGS else None
+
+
+def flatten_fieldsets(root: Element, outer_level: int = 1) -> None:
+    """<fieldset>/<legend> → <div>/<hN class="ark-legend">: WeasyPrint cannot lay out a legend in a grid.
+
+    A legend becomes the heading one level below the heading before it in document order (legends
+    excepted; `outer_level`, the heading around `root`, when there is none) and one more level per
+    enclosing fieldset, at most h6: the PDF's heading levels never skip one (PDF/UA, WCAG 1.3.1).
+    """
+    current = outer_level  # level of the last heading that is not a legend
+
+    def visit(el: Element, depth: int) -> None:
+        nonlocal current
+        for child in el:
+            name = tag(child)
+            if name == "legend":
+                child.tag = f"h{min(6, current + depth)}"
+                add_class(child, "ark-legend")
+            elif heading_level(child) is not None and "ark-legend" not in classes(child):
+                current = heading_level(child)
+            visit(child, depth + 1 if name == "fieldset" else depth)
+            if name == "fieldset":
+                child.tag = "div"
+
+    visit(root, 0)
 
 
 def inner_html(el: Element) -> str:

@@ -19,6 +19,7 @@
  */
 import { expand, fieldFor, filled, has, rowKeyInfo, rowKeys, rowNumbers, sheetSpec } from "./core/contract.js";
 import { T, danishDate } from "./core/strings.js";
+import { structure } from "./pdftags.js";
 import { siteRoot } from "./site.js";
 
 const LIBS = {
@@ -128,20 +129,26 @@ function wrap(text, font, size, width) {
   return lines;
 }
 
-/** A simple flowing text writer on new A4 pages of `doc`. */
-function textWriter(doc, f) {
+/**
+ * A simple flowing text writer on new A4 pages of `doc`; with `tags` (pdftags.js structure) each
+ * write is a structure element of its `role` ("P" unless said).
+ */
+function textWriter(doc, f, tags = null) {
   let page = null;
   let y = 0;
   const width = A4[0] - 2 * MARGIN;
   const newPage = () => { page = doc.addPage(A4); y = A4[1] - MARGIN; };
-  const write = (text, { font = f.regular, size = 10, gap = 0, color } = {}) => {
+  const write = (text, { font = f.regular, size = 10, gap = 0, color, role = "P" } = {}) => {
     if (!page) newPage();
+    const element = tags && tags.element(role);
     y -= gap;
     for (const line of wrap(text, font, size, width)) {
       const lh = size * 1.3;
       if (y - lh < MARGIN) newPage();
       y -= lh;
-      page.drawText(line, { x: MARGIN, y: y + size * 0.25, size, font, ...(color ? { color } : {}) });
+      const draw = () => page.drawText(line, { x: MARGIN, y: y + size * 0.25, size, font, ...(color ? { color } : {}) });
+      if (element) tags.content(element, page, draw);
+      else draw();
     }
   };
   return { write, newPage, pages: () => doc.getPageCount() };
@@ -248,15 +255,16 @@ async function fillDocument(L, root, contract, sheetId, answers, header = {}) {
   // Rows added beyond the PDF's blank ones, then what did not fit: on pages of their own.
   const extraRows = spec.rows ? rowNumbers(spec, a).filter((n) => n > printed) : [];
   const rowsWithText = extraRows.filter((n) => rowKeys(spec, n).some((k) => filled(a, k)));
+  const tags = structure(L, doc); // what is drawn below stays in the sheet's structure tree
   if (rowsWithText.length || overflow.length || unmatched.length) {
-    const w = textWriter(doc, f);
-    w.write(T.moreRows, { font: f.bold, size: 16 });
+    const w = textWriter(doc, f, tags);
+    w.write(T.moreRows, { font: f.bold, size: 16, role: "H2" });
     w.write(spec.title, { size: 11, gap: 2 });
     if (rowsWithText.length) {
       w.write(T.moreRowsIntro, { size: 10, gap: 8 });
       for (const n of rowsWithText) {
         const name = spec.rows.prefix + "-" + n;
-        w.write(expand(spec.rows.label, name, n), { font: f.bold, size: 11, gap: 10 });
+        w.write(expand(spec.rows.label, name, n), { font: f.bold, size: 11, gap: 10, role: "H3" });
         spec.rows.fields.forEach((rf, i) => {
           const key = rowKeys(spec, n)[i];
           if (!filled(a, key)) return;
@@ -267,14 +275,14 @@ async function fillDocument(L, root, contract, sheetId, answers, header = {}) {
       }
     }
     if (overflow.length || unmatched.length) {
-      w.write(T.overflow, { font: f.bold, size: 11, gap: 14 });
+      w.write(T.overflow, { font: f.bold, size: 11, gap: 14, role: "H2" });
       for (const { label, value } of [...overflow, ...unmatched]) {
         w.write(label, { font: f.bold, size: 9, gap: 6 });
         w.write(value, { size: 10 });
       }
     }
   }
-  if (doc.getPageCount() > sheetPages) renumber(L, doc, f, sheetPages);
+  if (doc.getPageCount() > sheetPages) renumber(L, doc, f, sheetPages, tags);
   return { doc, spec };
 }
 
@@ -287,16 +295,16 @@ const PAGE_NUMBER = { right: 15 * MM, baseline: 10.5 * MM, size: 7.5, cover: { w
  * Pages were added ("Flere rækker"): the sheet's own pages still say "Side 1 af 1". Cover that
  * number with white and write "Side n af N" for the whole document on every page.
  */
-function renumber(L, doc, f, sheetPages) {
+function renumber(L, doc, f, sheetPages, tags) {
   const total = doc.getPageCount();
   const { right, baseline, size, cover } = PAGE_NUMBER;
   doc.getPages().forEach((page, i) => {
     const { width, height } = page.getSize();
     if (i < sheetPages) {
-      page.drawRectangle({ x: width - right - cover.width, y: height - baseline - cover.below, width: cover.width + 1, height: cover.height, color: L.rgb(1, 1, 1) });
+      tags.artifact(page, () => page.drawRectangle({ x: width - right - cover.width, y: height - baseline - cover.below, width: cover.width + 1, height: cover.height, color: L.rgb(1, 1, 1) }));
     }
     const text = T.pageOf(i + 1, total);
-    page.drawText(text, { x: width - right - f.regular.widthOfTextAtSize(text, size), y: height - baseline, size, font: f.regular, color: L.rgb(0.33, 0.33, 0.33) });
+    tags.artifact(page, () => page.drawText(text, { x: width - right - f.regular.widthOfTextAtSize(text, size), y: height - baseline, size, font: f.regular, color: L.rgb(0.33, 0.33, 0.33) }));
   });
 }
 
@@ -354,7 +362,7 @@ export async function allAnswersPdf(root, contract, { name = "", date = "", work
   }));
   const out = await L.PDFDocument.create();
   const f = await fonts(L, out);
-  out.setTitle(T.pdfTitle(name));
+  out.setTitle(T.pdfTitle(name), { showInWindowTitleBar: true }); // /DisplayDocTitle
   out.setLanguage("da-DK");
   out.setCreator(T.siteName);
   out.setProducer(T.pdfProducer);
