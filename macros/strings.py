@@ -69,5 +69,5 @@ def t(key: str, **params: Any) -> Markup:
 
 def danish_date(day: dt.date) -> str:
     """2026-12-07 → "7. december 2026" (the format the browser's da-DK gives, ark/core/strings.js)."""
-    month = _lookup("date.months")[day.month - 1]
+    month = _lookup(f"date.months.{day.month}")
     return text("date.format", day=day.day, month=month, year=day.year)
