@@ -21,7 +21,7 @@ from macros import cache, updated
 from macros.content import ContentError, load_content
 from macros.site_pages import changes_page, statement_page
 from macros.strings import danish_date, strings
-from tests.conftest import ROOT, SITE_URL, Page, load_site, run_in
+from tests.conftest import ROOT, SITE_URL, Page, load_site, parse_html, run_in
 
 FOOTER = strings()["footer"]
 PLACEHOLDER_EMAIL = "kontakt@example.invalid"  # mkdocs.yml's fallback for CONTACT_EMAIL
@@ -332,3 +332,24 @@ def test_with_was_url_was_and_the_footer_lead_to_the_was_tool(project_copy, tmp_
         assert links[FOOTER["statement"]] == was, rel
     statement = site.pages["tilgaengelighedserklaering/index.html"].root.find("article")
     assert statement.find("a", href=was) is not None
+
+
+def test_the_builders_redirect_pages_are_made_danish(tmp_path):
+    from macros.redirect_pages import make_danish
+
+    theirs = (
+        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Redirecting...</title>\n'
+        '<meta http-equiv="refresh" content="0; url=https://was.example/x?a=1&amp;b=&quot;2">\n</head>\n'
+        "<body>You're being redirected</body></html>"
+    )
+    (tmp_path / "was").mkdir()
+    (tmp_path / "was" / "index.html").write_text(theirs, encoding="utf-8")
+    content = tmp_path / "index.html"
+    content.write_text("<title>Redirecting...</title>" + "x" * 3000, encoding="utf-8")  # not a redirect page
+    assert make_danish(tmp_path) == [tmp_path / "was" / "index.html"]
+    page = Page("was/index.html", parse_html((tmp_path / "was" / "index.html").read_text(encoding="utf-8")))
+    assert page.root.find("html").get("lang") == "da" and "redirected" not in page.root.text()
+    assert page.root.find("meta", http_equiv="refresh").get("content") == '0; url=https://was.example/x?a=1&b="2'
+    assert page.root.find("a").get("href") == 'https://was.example/x?a=1&b="2'
+    assert '"https://was.example/x?a=1\\u0026b=\\"2"' in page.root.find("script").text(skip=set())
+    assert content.read_text(encoding="utf-8").startswith("<title>Redirecting")
