@@ -271,8 +271,8 @@ def test_build_refuses_without_a_contact_address(tmp_path, contact, was_url, say
 
 
 def _content_pages(site) -> list[Page]:
-    """The pages a visitor reads (not the redirect pages, which are not the theme's)."""
-    return [p for rel, p in site.pages.items() if p.root.find("footer") is not None]
+    """The pages a visitor reads (the theme's: not the redirect pages)."""
+    return list(site.pages.values())
 
 
 def _footer(page: Page):
@@ -311,9 +311,11 @@ def test_every_page_says_when_it_was_last_updated(site, project_snapshot):
 
 
 def test_was_leads_to_the_statement(site):
-    refresh = site.pages["was/index.html"].root.find("meta", http_equiv="refresh")
-    target = refresh.get("content").split("url=", 1)[1]
-    assert site.target(site.pages["was/index.html"], target) == "tilgaengelighedserklaering/index.html"
+    was = site.redirects["was/index.html"]
+    target = was.root.find("meta", http_equiv="refresh").get("content").split("url=", 1)[1]
+    assert site.target(was, target) == "tilgaengelighedserklaering/index.html"
+    assert site.target(was, was.root.find("a").get("href")) == "tilgaengelighedserklaering/index.html"
+    assert was.root.find("html").get("lang") == "da" and was.root.find("meta", name="description") is not None
     statement = site.pages["tilgaengelighedserklaering/index.html"].root.find("article")
     assert statement.find("h1").text() == FOOTER["statement"]
     assert "WAS-Tool" not in statement.text()
@@ -325,7 +327,7 @@ def test_with_was_url_was_and_the_footer_lead_to_the_was_tool(project_copy, tmp_
     result = run_in(project_copy, ["scripts/build_site", str(out)], SITE_URL, 300, {"WAS_URL": was})
     assert result.returncode == 0, result.stdout
     site = load_site(out)
-    refresh = site.pages["was/index.html"].root.find("meta", http_equiv="refresh")
+    refresh = site.redirects["was/index.html"].root.find("meta", http_equiv="refresh")
     assert refresh.get("content") == f"0; url={was}"
     for rel in ("index.html", "trin-3/index.html", "tilgaengelighedserklaering/index.html"):
         links = {a.text(): a.get("href") for a in _footer(site.pages[rel]).iter("a")}
