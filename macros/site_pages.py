@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from pdfbuild.meta import danish_date
+
 from .content import Content
 from .render import render_markdown
-from .strings import danish_date
 
 
 def _link(url: str) -> Markup:

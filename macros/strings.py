@@ -9,7 +9,6 @@ placeholders, or {"one": …, "other": …} chosen by the parameter `n` (1 → "
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from functools import cache
@@ -65,9 +64,3 @@ def t(key: str, **params: Any) -> Markup:
     """The string for HTML: escaped, with each parameter escaped unless it is Markup (a Jinja
     `{% set %}` block, a link): Jinja's autoescape then leaves it as it is."""
     return Markup(_fill(str(escape(_template(key, params))), params, lambda v: str(escape(v))))
-
-
-def danish_date(day: dt.date) -> str:
-    """2026-12-07 → "7. december 2026" (the format the browser's da-DK gives, ark/core/strings.js)."""
-    month = _lookup(f"date.months.{day.month}")
-    return text("date.format", day=day.day, month=month, year=day.year)

@@ -20,8 +20,9 @@ from pathlib import Path
 import jinja2
 import jinja2.nodes
 
+from pdfbuild.meta import danish_date, page_url
+
 from .content import SITE_FILES
-from .strings import danish_date
 
 # Macro name → the data files (globs under the project folder; {arg} is the call's first argument)
 # it renders. tests/test_updated.py checks that every macro define_env registers is listed.
@@ -46,15 +47,6 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "tilgaengelighedserklaering": ("data/" + SITE_FILES["statement"],),
     "aendringer": ("data/" + SITE_FILES["changes"],),
 }
-
-
-def page_url(src_path: str) -> str:
-    """The page's URL as both builders write it (directory URLs): "trin-3.md" → "trin-3/",
-    "eksempler/index.md" → "eksempler/", "index.md" → ""."""
-    stem = src_path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
 
 
 def page_sources(root: Path, src_path: str) -> list[str]:

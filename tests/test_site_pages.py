@@ -20,7 +20,8 @@ import macros
 from macros import cache, updated
 from macros.content import ContentError, load_content
 from macros.site_pages import changes_page, statement_page
-from macros.strings import danish_date, strings
+from macros.strings import strings
+from pdfbuild.meta import page_url
 from tests.conftest import ROOT, SITE_URL, Page, load_site, parse_html, run_in
 
 FOOTER = strings()["footer"]
@@ -126,13 +127,6 @@ def test_the_changes_file_is_newest_first_as_the_page_is():
     assert dates == sorted(dates, reverse=True)
 
 
-@pytest.mark.parametrize(
-    ("day", "danish"), [(dt.date(2026, 12, 7), "7. december 2026"), (dt.date(2027, 1, 31), "31. januar 2027")]
-)
-def test_danish_dates(day, danish):
-    assert danish_date(day) == danish
-
-
 # --- "Sidst opdateret" ------------------------------------------------------------------------------
 
 SHEET = "trin-3-foer-moedet"  # embedded on docs/trin-3.md, its own page at arbejdsark/<id>/
@@ -179,9 +173,7 @@ def test_a_page_is_as_new_as_its_newest_source_in_git(history):
         assert dates[url] == "10. marts 2026", url
     for url in ("", "trin-2/", "eksempler/murmal/", "tilgaengelighedserklaering/"):
         assert dates[url] == "5. januar 2026", url
-    assert set(dates) == {
-        updated.page_url(p.relative_to(history / "docs").as_posix()) for p in history.glob("docs/**/*.md")
-    }
+    assert set(dates) == {page_url(p.relative_to(history / "docs").as_posix()) for p in history.glob("docs/**/*.md")}
 
 
 def test_a_merge_counts_on_the_day_it_was_merged(history):
