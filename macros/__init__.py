@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from . import contract, editor_errors, pages, pdf_files
+from . import contract, editor_errors, pages, pdf_files, site_pages, updated
 from .cache import cached_content
 from .content import ContentError
 from .editor_errors import known as _known
@@ -72,6 +72,8 @@ def define_env(env):
     if not (docs_dir / contract.PUBLISHED_PATH).exists():  # removed since the last load (serve)
         contract.publish(content, docs_dir)
     zensical = _is_zensical(env)
+    if not zensical:  # the footer's "Sidst opdateret" (Zensical's config gets it from build_site)
+        env.conf["extra"]["updated"] = updated.page_dates(Path(env.project_dir))
 
     def base() -> str:
         page = env.page
@@ -188,5 +190,18 @@ def define_env(env):
         return pages.perspective_page(
             content, _known(content.perspectives, perspective_id, "value perspective"), base()
         )
+
+    @macro
+    def tilgaengelighedserklaering() -> str:
+        """The accessibility statement from data/tilgaengelighed.yml (the page's H1 is its title)."""
+        extra = env.conf["extra"]
+        return site_pages.statement_page(
+            content, env.conf["site_url"], extra["contact_email"], extra.get("was_url") or ""
+        )
+
+    @macro
+    def aendringer() -> str:
+        """What changed, newest first, from data/aendringer.yml."""
+        return site_pages.changes_page(content)
 
     editor_errors.install(env)  # mistakes in macro calls: the editor's message, with file and line

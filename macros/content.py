@@ -22,7 +22,17 @@ import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from .editor_errors import closest, unknown_id
-from .schema import ID_PATTERN, PATTERN_IN_WORDS, Example, ExampleOrder, Perspectives, Route, Worksheet
+from .schema import (
+    ID_PATTERN,
+    PATTERN_IN_WORDS,
+    Changelog,
+    Example,
+    ExampleOrder,
+    Perspectives,
+    Route,
+    Statement,
+    Worksheet,
+)
 from .slug import slugify
 
 WORKSHEET = TypeAdapter(Worksheet)
@@ -43,6 +53,8 @@ class Content:
     perspectives: dict[str, Any]
     examples: dict[str, Any]  # in the book's order (data/eksempler.yml)
     worksheets: dict[str, Any]
+    statement: Statement  # data/tilgaengelighed.yml: the accessibility statement's findings
+    changes: Changelog  # data/aendringer.yml: what changed, in the file's order
 
     def worksheets_for_step(self, step_id: str | None) -> list[Any]:
         return [w for w in self.worksheets.values() if w.step == step_id]
@@ -112,6 +124,9 @@ def _pydantic_loc(error: dict) -> tuple[tuple, str]:
         msg = msg[match.end() :]
     return tuple(loc), msg
 
+
+# The site's own pages' data, under data/ (the statement and the changelog).
+SITE_FILES = {"statement": "tilgaengelighed.yml", "changes": "aendringer.yml"}
 
 _KINDS = {"questions", "checklist", "list", "dialogue", "risk", "table", "perspectives", "calendar"}
 
@@ -263,6 +278,8 @@ def load_content(root: Path) -> Content:
     examples = [(p, load(p, Example)) for p in sorted((data / "eksempler").glob("*.yml"))]
     example_order = load(data / "eksempler.yml", ExampleOrder)
     sheets = [(p, load(p, WORKSHEET)) for p in sorted((data / "arbejdsark").glob("*.yml"))]
+    statement = load(data / SITE_FILES["statement"], Statement)
+    changes = load(data / SITE_FILES["changes"], Changelog)
 
     # File name and id must agree: the id is the URL (/eksempler/<id>/, /arbejdsark/<id>/).
     for path, obj in examples + sheets:
@@ -346,6 +363,8 @@ def load_content(root: Path) -> Content:
         perspectives={p.id: p for p in persp.perspectives},
         examples={e.id: e for _, e in examples},
         worksheets={w.id: w for _, w in placed},
+        statement=statement,
+        changes=changes,
     )
 
 
@@ -369,9 +388,13 @@ def check_file(path: Path, root: Path) -> list[str]:
     """Validate one data file on its own (schema only, no cross-file rules): for editors and helpers."""
     path, root = Path(path).resolve(), Path(root).resolve()
     model = {"arbejdsark": WORKSHEET, "eksempler": Example}.get(path.parent.name)
-    model = model or {"ruten.yml": Route, "vaerdiperspektiver.yml": Perspectives, "eksempler.yml": ExampleOrder}.get(
-        path.name
-    )
+    model = model or {
+        "ruten.yml": Route,
+        "vaerdiperspektiver.yml": Perspectives,
+        "eksempler.yml": ExampleOrder,
+        SITE_FILES["statement"]: Statement,
+        SITE_FILES["changes"]: Changelog,
+    }.get(path.name)
     if model is None:
         return [f"{path}: not a known kind of data file"]
     problems: list[str] = []

@@ -162,3 +162,9 @@ def macro(template: str, name: str) -> Any:
 
 def render(template: str, **context: Any) -> str:
     return _block(_env.get_template(template).render(**context))
+
+
+def render_markdown(template: str, **context: Any) -> str:
+    """A template that writes Markdown (headings that reach the TOC) around HTML blocks: its blank
+    lines are kept, so the template must not put one inside an HTML block."""
+    return _env.get_template(template).render(**context)

@@ -9,6 +9,7 @@ The JSON Schema published in schema/ is generated from these models
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Literal, Optional, Union
 
@@ -304,6 +305,91 @@ Worksheet = Annotated[
 ]
 
 
+# --- Tilgængelighedserklæring (data/tilgaengelighed.yml) ---------------------------------
+# The EU model statement (Commission Implementing Decision (EU) 2018/1523), as Digitaliseringsstyrelsen's
+# template follows it: the form's fixed sentences are interface strings (statement.* in da.json);
+# what an audit finds is here, so the next audit only edits this file.
+
+
+class Gap(Strict):
+    content: Text = Field(description="What is not accessible, as a visitor would recognise it.")
+    reason: Text = Field(description="Why it is not accessible (what fails, for whom).")
+    criteria: list[Text] = Field(
+        default_factory=list, description="WCAG 2.1 success criteria it fails, e.g. '1.3.1 Information og relationer'."
+    )
+    plan: Optional[Text] = Field(None, description="What will be done about it, and when, if decided.")
+
+
+class Statement(Strict):
+    organisation: Text = Field(description="The public body that publishes the site and makes the statement.")
+    status: Literal["fuldt", "delvist", "ikke"] = Field(
+        description="Compliance with WCAG 2.1 AA (EN 301 549): fuldt, delvist or ikke i overensstemmelse."
+    )
+    non_compliant: list[Gap] = Field(default_factory=list, description="Content that does not comply (the law's (a)).")
+    disproportionate_burden: list[Gap] = Field(
+        default_factory=list, description="Content exempted as a disproportionate burden (the law's (b))."
+    )
+    out_of_scope: list[Gap] = Field(
+        default_factory=list, description="Content outside the law's scope (the law's (c))."
+    )
+    alternatives: Optional[Text] = Field(None, description="Accessible alternatives to the content above, if any.")
+    prepared: date = Field(description="The date the statement was first prepared (YYYY-MM-DD).")
+    reviewed: date = Field(description="The date it was last reviewed against the site (YYYY-MM-DD).")
+    method: Literal["selvevaluering", "tredjepart"] = Field(
+        description="Who evaluated: self-assessment or a third party."
+    )
+    evaluator: Optional[Text] = Field(None, description="The third party's name (method: tredjepart).")
+    checks: list[Text] = Field(min_length=1, description="How the site was evaluated, one check per line.")
+    response_time: Optional[Text] = Field(None, description="How soon a report is answered, as the body promises it.")
+    enforcement: list[Text] = Field(
+        min_length=1,
+        description="The enforcement procedure in paragraphs: the supervising authority (Digitaliseringsstyrelsen) and how to complain.",
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Statement":
+        if self.reviewed < self.prepared:
+            raise ValueError("reviewed: the review cannot be before the statement was prepared")
+        if (self.method == "tredjepart") != (self.evaluator is not None):
+            raise ValueError("evaluator: name the third party exactly when method is tredjepart")
+        gaps = self.non_compliant or self.disproportionate_burden or self.out_of_scope
+        if self.status == "fuldt" and self.non_compliant:
+            raise ValueError("status: a site with non_compliant content is not fuldt i overensstemmelse")
+        if self.status != "fuldt" and not gaps:
+            raise ValueError(f"status: '{self.status}' needs the content that is not accessible listed")
+        return self
+
+
+# --- Ændringer (data/aendringer.yml) ------------------------------------------------------
+
+
+class Change(Strict):
+    date: date
+    content: list[Text] = Field(default_factory=list, description="What changed in the guide's text and worksheets.")
+    tools: list[Text] = Field(default_factory=list, description="What changed in the site's tools.")
+
+    @model_validator(mode="after")
+    def _says_something(self) -> "Change":
+        if not (self.content or self.tools):
+            raise ValueError("a change needs 'content' or 'tools' (or both)")
+        return self
+
+
+class Changelog(Strict):
+    changes: list[Change] = Field(
+        min_length=1, description="What changed, one entry per date; the page shows the newest first."
+    )
+
+    @model_validator(mode="after")
+    def _one_entry_per_date(self) -> "Changelog":
+        seen = set()
+        for index, change in enumerate(self.changes):
+            if change.date in seen:
+                raise ValueError(f"changes[{index}]: {change.date} has an entry already: add to that one")
+            seen.add(change.date)
+        return self
+
+
 def write_json_schemas(folder: Path) -> list[Path]:
     """Publish one JSON Schema per kind of data file (for editor autocompletion)."""
     from pydantic import TypeAdapter
@@ -314,6 +400,8 @@ def write_json_schemas(folder: Path) -> list[Path]:
         "vaerdiperspektiver.schema.json": Perspectives.model_json_schema(),
         "eksempel.schema.json": Example.model_json_schema(),
         "arbejdsark.schema.json": TypeAdapter(Worksheet).json_schema(),
+        "tilgaengelighed.schema.json": Statement.model_json_schema(),
+        "aendringer.schema.json": Changelog.model_json_schema(),
     }
     written = []
     for name, schema in schemas.items():

@@ -368,10 +368,12 @@ class Page:
 
 @dataclass(eq=False)
 class Site:
-    """The built site: its folder and every HTML file in it, parsed."""
+    """The built site: its folder and every HTML file in it, parsed: the theme's pages, and apart
+    from them the redirect pages (redirect_maps: /was/, moved pages; macros/redirect_pages.py)."""
 
     path: Path
     pages: dict[str, Page]
+    redirects: dict[str, Page] = field(default_factory=dict)
 
     def target(self, page: Page, url: str) -> str | None:
         """The built file (path under the site) a relative/root-relative URL on `page` names, or None."""
@@ -385,12 +387,15 @@ class Site:
 
 
 def load_site(site_dir: Path) -> Site:
-    """Every HTML file under site_dir, parsed, keyed by its path relative to site_dir."""
-    pages = {}
+    """Every HTML file under site_dir, parsed, keyed by its path relative to site_dir (redirect pages
+    in .redirects, the others in .pages)."""
+    pages, redirects = {}, {}
     for path in sorted(site_dir.rglob("*.html")):
         rel = path.relative_to(site_dir).as_posix()
-        pages[rel] = Page(rel, parse_html(path.read_text(encoding="utf-8")))
-    return Site(site_dir, pages)
+        page = Page(rel, parse_html(path.read_text(encoding="utf-8")))
+        refresh = any(meta.get("http-equiv") == "refresh" for meta in page.root.iter("meta"))
+        (redirects if refresh else pages)[rel] = page
+    return Site(site_dir, pages, redirects)
 
 
 @pytest.fixture(scope="session")
