@@ -10,7 +10,18 @@ from .helpers import open_sheet, tool, wait_status
 
 PHONE = {"width": 390, "height": 844}
 SHEET_PAGE, SHEET = "arbejdsark/trin-3-foer-moedet/", "trin-3-foer-moedet"
-MENU_ACTIONS = ["print-blank", "present", "copy-text", "share", "continue-phone", "export", "import", "clear", "docx", "pdf-filled"]
+MENU_ACTIONS = [
+    "print-blank",
+    "present",
+    "copy-text",
+    "share",
+    "continue-phone",
+    "export",
+    "import",
+    "clear",
+    "docx",
+    "pdf-filled",
+]
 
 
 @pytest.fixture
