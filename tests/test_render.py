@@ -324,6 +324,6 @@ def test_a_title_with_markdown_characters_shows_as_written(content, html_parser)
     assert heading.text() == MARKDOWN_TITLE and "\\" not in out
     assert [t["name"] for t in md.toc_tokens] == ["Mål *a* _b_ [c](d) `e` {f} #g &lt;h&gt; &amp; i"]
     assert (
-        f'aria-label="Kopiér link til afsnittet „{MARKDOWN_TITLE.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")}“"'
+        f'aria-label="Kopiér link til afsnittet ”{MARKDOWN_TITLE.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")}”"'
         in out
     )
