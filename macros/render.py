@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 
 from . import contract
 from .content import Content
-from .contract import MONTHS, item_numbers, month_keys, perspective_items, sheet_contract, worksheet_fields  # noqa: F401 (re-exported)
+from .contract import MONTHS, book_numbered, item_numbers, month_keys, perspective_items, sheet_contract, worksheet_fields  # noqa: F401 (re-exported)
 from .copy_links import copy_link, heading, item_link
 from .slug import slugify
 from .strings import t
@@ -110,6 +110,7 @@ def render_worksheet(
         perspective_items=perspective_items(content, sheet) if sheet.kind == "perspectives" else [],
         months=month_keys(),
         numbers=item_numbers(content)[sheet_id],
+        book_numbered=book_numbered(sheet),
         example_lines=_example_lines,
         standalone=standalone,
         base=base,
