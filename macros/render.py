@@ -17,7 +17,15 @@ from markupsafe import Markup, escape
 
 from . import contract
 from .content import Content
-from .contract import MONTHS, book_numbered, item_numbers, month_keys, perspective_items, sheet_contract, worksheet_fields  # noqa: F401 (re-exported)
+from .contract import (  # noqa: F401 (re-exported)
+    MONTHS,
+    book_numbered,
+    item_numbers,
+    month_keys,
+    perspective_items,
+    sheet_contract,
+    worksheet_fields,
+)
 from .copy_links import copy_link, heading, item_link
 from .slug import slugify
 from .strings import t

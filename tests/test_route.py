@@ -128,8 +128,8 @@ def test_every_example_page_names_its_steps_as_the_sites_cross_reference(site, c
     found = links(site, page, panel)
     assert {t for t in found if t.startswith("trin-")} == {f"{s.id}/index.html" for s in steps}
     assert "partnerskabsruten/index.html" in found
-    note = panel.find("p", class_="rute-panel-note").text()
-    assert "sitets egen" in note and "Eksemplerne refererer ikke direkte til de enkelte trin" in note
+    note = panel.find("p", class_="hjemmesidens").text()
+    assert note.startswith("Henvisningerne er hjemmesidens, ikke bogens. Bogen skriver: ”Eksemplerne refererer")
 
 
 # --- 3. Print packs at the top of each step and on "Mit partnerskab" ------------------------------

@@ -379,7 +379,10 @@ BAD_FILES = [
         json.dumps({"format": FORMAT, "version": 2, "worksheets": {"findes-ikke": {}, SHEET: {NOTE: "x"}}}).encode(),
         "som denne side ikke kender",
     ),
-    (json.dumps({"format": FORMAT, "version": 2, "worksheets": {SHEET: {"ukendt-felt": "x"}}}).encode(), "som arket ikke kender"),
+    (
+        json.dumps({"format": FORMAT, "version": 2, "worksheets": {SHEET: {"ukendt-felt": "x"}}}).encode(),
+        "som arket ikke kender",
+    ),
     (json.dumps({"format": FORMAT, "version": 2, "worksheets": {SHEET: {ITEM: "ja"}}}).encode(), "ugyldig værdi"),
     (json.dumps({"format": FORMAT, "version": 2, "worksheets": {SHEET: {ITEM: {"nested": 1}}}}).encode(), "ikke tekst"),
     (
