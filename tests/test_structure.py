@@ -224,7 +224,7 @@ def test_worksheet_titles_are_the_books_or_marked_as_the_sites(site, content):
         marked = bool(after) and "hjemmesidens" in after[0].classes
         if sheet.caption:  # the step page shows the book's caption (a line, not a heading), unmarked
             assert squeeze(sheet.caption).casefold() in BOOK, f"{sheet.id}: {sheet.caption!r} is not in the manuscript"
-            assert not marked and squeeze(anchor.text()) == sheet.caption
+            assert not marked and squeeze(page.root.find(id=heading_anchor(sheet)).text()) == sheet.caption
         elif sheet.title_source == "book":
             assert squeeze(sheet.title).casefold() in BOOK, f"{sheet.id}: {sheet.title!r} is not in the manuscript"
             assert not marked

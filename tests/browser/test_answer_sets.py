@@ -292,6 +292,12 @@ def test_overview_shows_progress_answers_and_persistence(page):
         == f"(1 af {total} udfyldt)"
     )
     assert overview.locator('[data-ark-progress="trin-2-refleksion"] .ark-progress').inner_text() == "(ikke påbegyndt)"
+    # The book's plain list (the five pitfalls) has nothing to fill in: no progress, not counted.
+    fillable = [s for s in contract()["worksheets"].values() if s["kind"] != "list"]
+    assert len(fillable) == len(contract()["worksheets"]) - 1
+    assert overview.locator(".ark-saet-antal").inner_text() == f"1 af {len(fillable)} arbejdsark påbegyndt"
+    pitfalls = overview.locator('a[href$="arbejdsark/trin-5-faldgruber/"]').locator("xpath=..")
+    assert pitfalls.locator(".ark-progress").count() == 0 and pitfalls.get_attribute("data-ark-progress") is None
     summary = overview.locator("[data-ark-summary] details").first
     summary.locator("summary").click()
     assert "Vi vil lære af virksomheden" in summary.inner_text()

@@ -109,3 +109,16 @@ def test_sheets_without_numbered_items_have_no_present_button(page):
     page.wait_for_selector('.ark[data-ark="trin-7-kpi"][data-bound="1"]')
     assert page.locator('.ark[data-ark="trin-7-kpi"] button[data-action="present"]').count() == 0
     assert page.locator('.ark[data-ark="trin-7-partnerskabsaftale"] button[data-action="present"]').count() == 1
+
+
+def test_the_books_own_numbers_are_not_doubled_in_the_presentation(page):
+    """The agreement's points carry the book's numbers ("1. Parterne"): the screen shows no site
+    number beside them (never "7.1" over "1. Parterne"), but the QR code still opens the item."""
+    sheet_id = "trin-7-partnerskabsaftale"
+    page.goto(f"arbejdsark/{sheet_id}/")
+    page.wait_for_selector(f'.ark[data-ark="{sheet_id}"][data-bound="1"]')
+    tool(page.locator(f'.ark[data-ark="{sheet_id}"]'), "present").click()
+    page.locator(".ark-vis").wait_for()
+    assert shown(page) == ""
+    assert page.locator(".ark-vis-tekst").inner_text().startswith("1. Parterne")
+    assert decode_qr(page).endswith(f"/arbejdsark/{sheet_id}/#{NUMBERS['7.1']}")
