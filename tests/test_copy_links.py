@@ -56,11 +56,12 @@ def test_every_heading_has_one_button_with_its_anchor(site):
         article = page.article
         h1 = article.find("h1")
         assert h1 is not None, rel
-        # The book's boxes name themselves in a label (or a title line under it), not a heading.
+        # The book's boxes name themselves in a label (or a title line under it), not a heading; so
+        # does a worksheet under its caption line (p.ark-titel).
         boxes = [
             p
             for p in article.find_all("p")
-            if {"boks-label", "boks-titel"} & p.classes and not (p.get("id") or "").endswith("-boks")
+            if {"boks-label", "boks-titel", "ark-titel"} & p.classes and not (p.get("id") or "").endswith("-boks")
         ]
         for target in [h1, *(h for tag in ("h2", "h3") for h in article.find_all(tag) if h.get("id")), *boxes]:
             total += 1
