@@ -107,7 +107,8 @@ def define_env(env):
 
     @macro
     def arbejdsark(sheet_id: str, niveau: int = 2) -> str:
-        """Embed a worksheet where the book has it (heading + form)."""
+        """Embed a worksheet where the book has it (heading + form; niveau=0: its title as a line, not a
+        heading, where the book's section goes on after it)."""
         return render_worksheet(
             content, _known(content.worksheets, sheet_id, "worksheet"), base=base(), level=niveau, pdf_url=pdf(sheet_id)
         )

@@ -21,6 +21,7 @@ The JSON shape (`contract_json`) is documented in DESIGN.md ("The key contract")
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -200,6 +201,21 @@ def numbered_items(content: Content, sheet: Any) -> list[str]:
     if sheet.kind in NUMBERED_KINDS:
         return [item.id for section in sheet.sections for item in section.items]
     return []
+
+
+# An item the book numbers itself (the agreement's 14 points, "1. Parterne"): it keeps its question
+# number (7.1 stays the key of what people wrote, and the numbers after it stay as they were), but
+# the page does not show it in front of the book's own number (never "7.1 1. Parterne").
+BOOK_NUMBER = re.compile(r"\d+\.\s")
+
+
+def book_numbered(sheet: Any) -> set[str]:
+    """The ids of a worksheet's items whose lead begins with the book's own number ("1. Parterne")."""
+    if sheet.kind not in NUMBERED_KINDS or sheet.kind == "perspectives":
+        return set()
+    return {
+        item.id for section in sheet.sections for item in section.items if item.lead and BOOK_NUMBER.match(item.lead)
+    }
 
 
 def item_numbers(content: Content) -> dict[str, dict[str, str]]:

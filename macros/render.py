@@ -8,6 +8,7 @@ heading should reach the table of contents and search.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,15 @@ from markupsafe import Markup, escape
 
 from . import contract
 from .content import Content
-from .contract import MONTHS, item_numbers, month_keys, perspective_items, sheet_contract, worksheet_fields  # noqa: F401 (re-exported)
+from .contract import (  # noqa: F401 (re-exported)
+    MONTHS,
+    book_numbered,
+    item_numbers,
+    month_keys,
+    perspective_items,
+    sheet_contract,
+    worksheet_fields,
+)
 from .copy_links import copy_link, heading, item_link
 from .slug import slugify
 from .strings import t
@@ -51,6 +60,21 @@ def _linked(text: str | None, links: Any, base: str) -> Any:
 
 
 _env.filters["linked"] = _linked
+
+# A run-in lead: an advice point's first sentence when more follows ("Vær nysgerrige. Tag jer …").
+_RUN_IN = re.compile(r"(.+?[.:])\s+(\S.*)", re.S)
+
+
+def _run_in(text: str) -> Any:
+    """The text with its run-in lead in bold (Markup), as the worksheets' leads and the book's
+    boxes are set: one rule for leads everywhere (CONTENT.md "Run-in leads")."""
+    m = _RUN_IN.fullmatch(text)
+    if not m:
+        return text
+    return Markup("<strong>{}</strong> {}").format(m.group(1), m.group(2))
+
+
+_env.filters["run_in"] = _run_in
 
 
 def _example_lines(text: str) -> list[dict]:
@@ -94,6 +118,7 @@ def render_worksheet(
         perspective_items=perspective_items(content, sheet) if sheet.kind == "perspectives" else [],
         months=month_keys(),
         numbers=item_numbers(content)[sheet_id],
+        book_numbered=book_numbered(sheet),
         example_lines=_example_lines,
         standalone=standalone,
         base=base,
@@ -104,7 +129,7 @@ def render_worksheet(
         **_step_context(content, sheet),
     )
     if standalone:
-        return f"\n\n{_sitets_note(sheet)}{_block(body)}\n\n"
+        return f"\n\n{_site_note(sheet)}{_block(body)}\n\n"
     anchor = heading_anchor(sheet)
     if sheet.box:
         # Printed in a box in the book: the box's label is the book's, the title a line in it.
@@ -122,14 +147,21 @@ def render_worksheet(
         )
         return f"\n\n{box}\n\n"
     # The heading anchors the readable title (#gode-raad-foer-moedet), the block the id.
-    heading = render("overskrift.md", level=level, title=sheet.title, anchor=anchor, cls="ark-titel") + "\n\n"
-    heading += _sitets_note(sheet)
-    return f"\n\n{heading}{_block(body)}\n\n"
+    if sheet.caption:
+        # The book's caption: a line, not a heading, so the prose after the sheet stays in its section.
+        top = f"{heading('p', anchor, sheet.caption, 'ark-titel')}\n\n"
+    elif level == 0:
+        # A title the book does not print, over a list inside the book's section: a line too.
+        top = f"{heading('p', anchor, sheet.title, 'ark-titel')}\n\n{_site_note(sheet)}"
+    else:
+        top = render("overskrift.md", level=level, title=sheet.title, anchor=anchor, cls="ark-titel") + "\n\n"
+        top += _site_note(sheet)
+    return f"\n\n{top}{_block(body)}\n\n"
 
 
-def _sitets_note(sheet: Any) -> str:
+def _site_note(sheet: Any) -> str:
     """The line saying a title or a tool is the site's own ("" for the book's)."""
-    note = str(_env.get_template("_sitets.html").module.note(sheet)).strip()
+    note = str(_env.get_template("_hjemmesidens.html").module.sheet(sheet)).strip()
     return f"{note}\n\n" if note else ""
 
 

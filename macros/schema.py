@@ -99,7 +99,17 @@ class Example(Strict):
     id: Id
     title: Text = Field(description="Short name, e.g. 'OMBOLD og STARK'.")
     headline: Optional[Text] = Field(None, description="The printed headline; absent where the book has none.")
+    headline_logo: Optional[Text] = Field(
+        None,
+        description="The headline's first word where the book prints it as a logo and the manuscript lacks it"
+        " ('Kickstart'); the page says the word is the site's rendering.",
+    )
     partners: list[Text] = Field(min_length=2)
+    partners_more: bool = Field(
+        False,
+        description="The book's kicker lists these partners and ends with 'm.fl.' (MurMal): the kicker is then the"
+        " partners, not the title, and both end with 'm.fl.'.",
+    )
     sector: Text = Field(description="What kind of partners meet, in a few words.")
     year: Optional[int] = Field(None, ge=1900, le=2100, description="Year the partnership began, if the book says.")
     steps: list[StepId] = Field(min_length=1, description="Steps the example illustrates or that refer to it.")
@@ -111,6 +121,12 @@ class Example(Strict):
     overall_value: Optional[Text] = Field(
         None, description="Point 1 of that list, 'Overordnet værdi', where the book prints one."
     )
+
+    @model_validator(mode="after")
+    def _logo_begins_the_headline(self) -> "Example":
+        if self.headline_logo and not (self.headline or "").startswith(self.headline_logo + " "):
+            raise ValueError(f"headline_logo {self.headline_logo!r} must be the first word of headline")
+        return self
 
 
 # --- Arbejdsark (data/arbejdsark/<id>.yml) ----------------------------------------------
@@ -166,6 +182,11 @@ class WorksheetBase(Strict):
     )
     anchor: Optional[Id] = Field(
         None, description="The heading's published anchor, kept when the title changes (anchors never change)."
+    )
+    caption: Optional[Text] = Field(
+        None,
+        description="The book's caption over the sheet ('Eksempel på risikoanalyse'), shown where the page embeds it"
+        " (a caption line, not a heading); the title names the sheet everywhere else.",
     )
     built_on: Optional[Text] = Field(
         None,

@@ -11,8 +11,10 @@ never changed. What the copies get:
   `data-pagefind-meta="trin:Trin N"` so a result can say which step it is on.
 - Worksheets' <form> and <label> elements as <div>/<span>: Pagefind leaves forms and labels
   out, and a worksheet's questions are the book's text in labels.
-- The book's boxes' labels and titles (`<p class="boks-label">`, `boks-titel`: on the page they
-  are not headings, so the text after a box returns to its chapter) as <h3>: Pagefind makes a
+- The book's boxes' labels and titles (`<p class="boks-label">`, `boks-titel`) and a worksheet's
+  title line (`<p class="ark-titel">`: the book's caption "Eksempel på risikoanalyse", or a title
+  set with niveau=0) – on the page they are not headings, so the text after them returns to its
+  chapter – as <h3>: Pagefind makes a
   sub-result per heading with an id, and "Gode råd før mødet" is where a reader wants to land.
 - Whitespace after block elements: `<dt>Område</dt><dd>Humanitær</dd>` would otherwise be
   indexed as one word ("OmrådeHumanitær").
@@ -55,7 +57,7 @@ BLOCK_END = re.compile(
 WORD = re.compile(r"[^\W\d_]+", re.U)
 STEP_PAGE = re.compile(r"^trin-(\d+)/index\.html$")
 ARTICLE = re.compile(r'<article class="md-content__inner[^"]*"[^>]*>')
-BOX_HEAD = re.compile(r'<p\b([^>]*\bclass="boks-(?:label|titel)\b[^"]*"[^>]*)>(.*?)</p>', re.S)
+BOX_HEAD = re.compile(r'<p\b([^>]*\bclass="(?:boks-label|boks-titel|ark-titel)\b[^"]*"[^>]*)>(.*?)</p>', re.S)
 
 
 def searched(rel: str) -> bool:

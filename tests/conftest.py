@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 import shutil
 import subprocess
 import sys
@@ -233,6 +234,25 @@ INLINE = {
     "u",
 }
 NOT_TEXT = {"script", "style", "template"}
+
+
+# What a visitor reads speaks a volunteer's Danish (issue 27): the site calls itself "hjemmesiden";
+# no file formats, encodings, storage APIs or version numbers; no internal keys (tests/test_strings.py
+# checks the strings file, tests/test_site.py the built pages' visible text).
+VISITOR_WORDS = {
+    r"\bsitets?\b": 'the site calls itself "hjemmesiden"/"hjemmesidens", never "sitet"',
+    r"UTF-?8|\bJSON\b|\.json\b|localStorage": "a technical word",
+    r"\bv\d+\b|\bversion\s*\d|versionsnummer": "a version number",
+    r"\w--\w|(?<![\w/.])_[a-z]{2,}": "an internal key",
+    r"\btrinets?\b": 'spelled "trinnet"/"trinnets"',
+    r"PDF'": "a straight apostrophe (PDF’en)",
+    r"Vis på skærm": 'says what happens: "Vis som præsentation"',
+}
+
+
+def visitor_word_problems(text: str) -> list[str]:
+    """Each forbidden word in `text` with its reason ([] when it reads right)."""
+    return [f"{m.group()!r}: {why}" for rx, why in VISITOR_WORDS.items() for m in re.finditer(rx, text, re.I)]
 
 
 def squeeze(text: str) -> str:

@@ -56,11 +56,12 @@ def test_every_heading_has_one_button_with_its_anchor(site):
         article = page.article
         h1 = article.find("h1")
         assert h1 is not None, rel
-        # The book's boxes name themselves in a label (or a title line under it), not a heading.
+        # The book's boxes name themselves in a label (or a title line under it), not a heading; so
+        # does a worksheet under its caption line (p.ark-titel).
         boxes = [
             p
             for p in article.find_all("p")
-            if {"boks-label", "boks-titel"} & p.classes and not (p.get("id") or "").endswith("-boks")
+            if {"boks-label", "boks-titel", "ark-titel"} & p.classes and not (p.get("id") or "").endswith("-boks")
         ]
         for target in [h1, *(h for tag in ("h2", "h3") for h in article.find_all(tag) if h.get("id")), *boxes]:
             total += 1
@@ -73,7 +74,7 @@ def test_every_heading_has_one_button_with_its_anchor(site):
                 )
                 continue
             label = button.get("aria-label") or ""
-            if button.get("data-link-id") != expected or not label.startswith(f"Kopiér link til {what} „"):
+            if button.get("data-link-id") != expected or not label.startswith(f"Kopiér link til {what} ”"):
                 problems.append(f"{rel}: {target.tag}#{target.get('id')}: {button.get('data-link-id')!r}, {label!r}")
             if target.text() not in label:
                 problems.append(f"{rel}: {target.tag}#{target.get('id')}: label {label!r} does not name the heading")
@@ -128,7 +129,7 @@ def test_heading_extension_runs_after_toc_and_title():
     assert [t["name"] for t in md.toc_tokens] == ["Trin &amp; mål"]  # no button text in the TOC
     assert [t["name"] for t in md.toc_tokens[0]["children"]] == ["Det første møde"]
     assert (
-        '<button aria-label="Kopiér link til siden „Trin &amp; mål“" class="kopier-link no-print" data-link-id=""'
+        '<button aria-label="Kopiér link til siden ”Trin &amp; mål”" class="kopier-link no-print" data-link-id=""'
         in out
     )
     h2_id = md.toc_tokens[0]["children"][0]["id"]
@@ -146,7 +147,7 @@ def test_html_heading_of_a_template_has_its_button_beside_it():
     out = heading("h2", "svar", "Svar & mål", "trin-fod-titel")
     assert str(out) == (
         '<div class="kopier-overskrift kopier-overskrift--h2"><h2 id="svar" class="trin-fod-titel">Svar &amp; mål</h2>'
-        + str(copy_link("svar", "afsnittet „Svar & mål“"))
+        + str(copy_link("svar", "afsnittet ”Svar & mål”"))
         + "</div>"
     )
 
@@ -154,10 +155,10 @@ def test_html_heading_of_a_template_has_its_button_beside_it():
 @pytest.mark.parametrize(
     "label, expected",
     [
-        ("<strong>Januar</strong>", "punktet „Januar“"),
-        ("Kort &amp; <em>godt</em>", "punktet „Kort & godt“"),
-        ("x" * 61, "punktet „" + "x" * 57 + "…“"),
-        ("x" * 60, "punktet „" + "x" * 60 + "“"),
+        ("<strong>Januar</strong>", "punktet ”Januar”"),
+        ("Kort &amp; <em>godt</em>", "punktet ”Kort & godt”"),
+        ("x" * 61, "punktet ”" + "x" * 57 + "…”"),
+        ("x" * 60, "punktet ”" + "x" * 60 + "”"),
     ],
 )
 def test_item_button_is_named_after_the_label_text(label, expected):
@@ -165,9 +166,9 @@ def test_item_button_is_named_after_the_label_text(label, expected):
 
 
 def test_button_escapes_its_attributes():
-    button = copy_link('a"b', 'afsnittet „<x> & "y"“')
+    button = copy_link('a"b', 'afsnittet ”<x> & "y"”')
     assert 'data-link-id="a&#34;b"' in button
-    assert 'aria-label="Kopiér link til afsnittet „&lt;x&gt; &amp; &#34;y&#34;“"' in button
+    assert 'aria-label="Kopiér link til afsnittet ”&lt;x&gt; &amp; &#34;y&#34;”"' in button
 
 
 def test_heading_outside_the_toc_is_named_without_its_permalink():
@@ -175,4 +176,4 @@ def test_heading_outside_the_toc_is_named_without_its_permalink():
         extensions=["toc", "macros.copy_links"], extension_configs={"toc": {"permalink": True, "toc_depth": "1-2"}}
     )
     out = md.convert("# Side\n\n### Under *niveau* tre")
-    assert 'aria-label="Kopiér link til afsnittet „Under niveau tre“"' in out
+    assert 'aria-label="Kopiér link til afsnittet ”Under niveau tre”"' in out

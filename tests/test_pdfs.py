@@ -109,9 +109,16 @@ def printed_texts(content, sheet) -> list[str]:
 
 
 def first_paragraph(markdown: Path) -> str:
-    """The first prose paragraph of a docs page (no front matter, heading or macro call)."""
+    """The first prose paragraph of a docs page (no front matter, heading, macro call or label such
+    as the book's "Forord" above the headline, `{ .kicker }`)."""
     body = markdown.read_text(encoding="utf-8").split("---", 2)[2]
-    return next(p for p in body.split("\n\n") if p.strip() and not p.lstrip().startswith(("#", "{{", "<", "-", ">")))
+    return next(
+        p
+        for p in body.split("\n\n")
+        if p.strip()
+        and not p.lstrip().startswith(("#", "{{", "<", "-", ">"))
+        and not p.rstrip().endswith("{ .kicker }")
+    )
 
 
 def step_line(content, sheet) -> str:

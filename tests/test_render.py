@@ -123,6 +123,11 @@ def test_embedded_worksheet_has_a_markdown_heading_with_its_id(content, sheet_id
             line.startswith("#") for line in rendered.splitlines()
         )
         assert f'id="{heading_anchor(sheet)}"' in rendered
+    elif sheet.caption:
+        # The book's caption over the sheet ("Eksempel på risikoanalyse"): a line, not a heading,
+        # so the book's prose after the sheet stays in its section; it carries the anchor.
+        assert f'<p id="{heading_anchor(sheet)}" class="ark-titel">{sheet.caption}' in first_line
+        assert not any(line.startswith("#") for line in rendered.splitlines())
     else:
         assert first_line.startswith("### ") and first_line.endswith(f"{{ #{heading_anchor(sheet)} .ark-titel }}")
         assert title.split()[0].lower() in first_line.lower()
@@ -324,6 +329,33 @@ def test_a_title_with_markdown_characters_shows_as_written(content, html_parser)
     assert heading.text() == MARKDOWN_TITLE and "\\" not in out
     assert [t["name"] for t in md.toc_tokens] == ["Mål *a* _b_ [c](d) `e` {f} #g &lt;h&gt; &amp; i"]
     assert (
-        f'aria-label="Kopiér link til afsnittet „{MARKDOWN_TITLE.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")}“"'
+        f'aria-label="Kopiér link til afsnittet ”{MARKDOWN_TITLE.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")}”"'
         in out
     )
+
+
+def test_the_books_own_numbers_are_not_doubled(rendered, content):
+    """The agreement's 14 points carry the book's numbers ("1. Parterne"): no site number is shown
+    in front of them (never "7.1 1. Parterne"), but each keeps its question number 7.1 … 7.14 as
+    data-ark-nr (stable, tests/item_numbers.txt); items without a book number still show theirs."""
+    agreement = rendered["trin-7-partnerskabsaftale"]
+    items = [n for n in agreement.iter() if n.get("data-ark-nr")]
+    assert [n.get("data-ark-nr") for n in items] == [f"7.{i}" for i in range(1, 15)]
+    for i, node in enumerate(items, 1):
+        assert "data-ark-bognr" in node.attrs
+        assert not [s for s in node.iter("span") if "ark-nr" in s.classes]
+        assert node.find("label").text().startswith(f"{i}. ")
+    checklist = rendered["trin-7-aftalens-indhold"]
+    first = next(n for n in checklist.iter() if n.get("data-ark-nr"))
+    assert first.get("data-ark-nr") == "7.15" and "data-ark-bognr" not in first.attrs
+    assert next(s for s in first.iter("span") if "ark-nr" in s.classes).text() == "7.15"
+
+
+def test_niveau_0_sets_a_sites_title_as_a_line_not_a_heading(content):
+    """{{ arbejdsark(id, niveau=0) }}: the site's title over a list inside the book's section (the
+    prose after it stays in that section of the table of contents), still marked as the site's."""
+    sheet = content.worksheets["trin-1-hvem-leder-i-efter"]
+    rendered = render_worksheet(content, sheet.id, level=0)
+    assert f'<p id="{heading_anchor(sheet)}" class="ark-titel">{sheet.title}' in rendered
+    assert not any(line.startswith("#") for line in rendered.splitlines())
+    assert "Overskriften er hjemmesidens, ikke bogens." in rendered

@@ -128,8 +128,8 @@ def test_every_example_page_names_its_steps_as_the_sites_cross_reference(site, c
     found = links(site, page, panel)
     assert {t for t in found if t.startswith("trin-")} == {f"{s.id}/index.html" for s in steps}
     assert "partnerskabsruten/index.html" in found
-    note = panel.find("p", class_="rute-panel-note").text()
-    assert "sitets egen" in note and "Eksemplerne refererer ikke direkte til de enkelte trin" in note
+    note = panel.find("p", class_="hjemmesidens").text()
+    assert note.startswith("Henvisningerne er hjemmesidens, ikke bogens. Bogen skriver: ”Eksemplerne refererer")
 
 
 # --- 3. Print packs at the top of each step and on "Mit partnerskab" ------------------------------
@@ -145,7 +145,7 @@ def test_print_pack_is_linked_at_the_top_of_its_step(site, step_id):
     first_sheet = next(n for n in order if n.get("data-ark"))
     first_prose = next(n for n in order if n.tag == "p" and n.parent is page.article and not n.classes)
     assert order.index(top) < order.index(first_prose) < order.index(first_sheet)
-    # "N arbejdsark til trinet" jumps to the step's list of worksheets.
+    # "N arbejdsark til trinnet" jumps to the step's list of worksheets.
     jump = next(a for a in top.find_all("a") if a.get("href", "").startswith("#"))
     assert page.root.find(id=jump.get("href")[1:]) is not None
 

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from tests.conftest import squeeze
+from tests.conftest import NOT_TEXT, squeeze, visitor_word_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -325,3 +325,19 @@ def test_our_scripts_are_deferred(site):
                     problems.append(f"{rel}: links.js")
     assert problems == []
     assert seen == {"ark/main.js", "links.js"}
+
+
+# Attributes a visitor hears or sees (tests/test_strings.py TEXT_ATTRS, less the page metadata).
+READ_ATTRS = ("aria-label", "title", "alt", "placeholder")
+
+
+def test_visitors_read_hjemmesiden_and_no_technical_words(site):
+    """Every built page's visible text and read-aloud labels: "hjemmesiden" (never "sitet"), no
+    file formats, encodings, storage APIs, version numbers or internal keys (the words the strings
+    file is checked for, now as the pages put them together with the docs' own text)."""
+    problems = []
+    for rel, page in site.pages.items():
+        body = page.root.find("body")
+        texts = [body.text()] + [n.get(a) for n in body.iter(skip=NOT_TEXT) for a in READ_ATTRS if n.get(a)]
+        problems += [f"{rel}: {p}" for text in texts for p in visitor_word_problems(text)]
+    assert not problems, "\n".join(sorted(set(problems)))

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from macros import strings
+from tests.conftest import visitor_word_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 DANISH_WORDS = set(
@@ -202,7 +203,10 @@ USES = [
     # pages.py's perspective sections: heading("headingIntro") reads text(f"perspective.{key}").
     ("macros/pages.py", r"\bheading\(\s*\"(\w+)\"", "perspective."),
     ("pdfbuild/**/*.py", r"\b(?:t|text)\(\s*[\"']([\w.]+)[\"']", ""),
-    ("macros/templates/*.html", r"\bt\(\s*[\"']([\w.]+)[\"']", ""),
+    # (A key built in the template, t("hjemmesidens." ~ key), ends with "." and is not a use.)
+    ("macros/templates/*.html", r"\bt\(\s*[\"']([\w.]*\w)[\"']", ""),
+    # _hjemmesidens.html's note("selection") reads t("hjemmesidens.selection").
+    ("macros/templates/*.html", r"\bnote\(\s*\"(\w+)\"", "hjemmesidens."),
     ("pdfbuild/templates/*.html", r"\bt\(\s*[\"']([\w.]+)[\"']", ""),
     ("overrides/**/*.html", r"config\.extra\.strings\.([\w.]+)", ""),
     ("overrides/assets/javascripts/ark/core/strings.js", r"\bt\(\s*\"([\w.]+)\"\s*[,)]", ""),
@@ -233,3 +237,49 @@ def test_placeholders_and_plurals():
         strings.text("step.label", number=3)
     with pytest.raises(KeyError, match="no interface string"):
         strings.text("step.nothing")
+
+
+# Placeholders that would put an internal name in front of a visitor (a field key, a sheet id, a
+# format version): messages name things by what the visitor sees (titles, labels).
+INTERNAL_PLACEHOLDERS = {"key", "id", "v", "version"}
+
+
+def test_visitors_read_a_volunteers_danish():
+    """Every string of the file: "hjemmesiden" (never "sitet"), no technical words or internal keys,
+    the book's quotation marks ”…” (not „…“), "trinnet", PDF’en, single spaces. No allow-list: no
+    string needs an exception."""
+    problems = []
+    for key, value in _entries(strings.strings()):
+        for form in value.values() if isinstance(value, dict) else [value]:
+            found = visitor_word_problems(form)
+            found += ["„…“: Danish quotation marks are ”…”, as in the book"] * bool(re.search("[„“]", form))
+            found += ["a double space"] * ("  " in form)
+            found += [
+                f"{{{n}}}: an internal name" for n in re.findall(r"\{(\w+)\}", form) if n in INTERNAL_PLACEHOLDERS
+            ]
+            problems += [f"{key}: {p}" for p in found]
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    "text, bad",
+    [
+        ("Overskriften er sitets, ikke bogens.", True),
+        ("Vælg den .json-fil, du fik.", True),
+        ("Filen er ikke gemt som UTF-8-tekst.", True),
+        ("Filen er lavet med version 3.", True),
+        ("Et ukendt felt (”raekke-1--maal”).", True),
+        ("Hent trinets printpakke", True),
+        ("Overskriften er hjemmesidens, ikke bogens.", False),
+        ("Hent trinnets printpakke (PDF)", False),
+        ("en forkortet og redigeret version.", False),
+    ],
+)
+def test_the_visitor_words_check_sees_what_it_should(text, bad):
+    assert bool(visitor_word_problems(text)) == bad
+
+
+def test_the_404_text_points_to_the_search_button():
+    """The search is a button ("Søg") in the header, not a field: the 404 text says so."""
+    text = strings.text("notFound.text")
+    assert strings.text("search.button") in text and "feltet" not in text

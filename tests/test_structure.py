@@ -221,14 +221,17 @@ def test_worksheet_titles_are_the_books_or_marked_as_the_sites(site, content):
             anchor = anchor.parent
         siblings = [n for n in anchor.parent.children if not isinstance(n, str)]
         after = siblings[siblings.index(anchor) + 1 :]
-        marked = bool(after) and "sitets-titel" in after[0].classes
-        if sheet.title_source == "book":
+        marked = bool(after) and "hjemmesidens" in after[0].classes
+        if sheet.caption:  # the step page shows the book's caption (a line, not a heading), unmarked
+            assert squeeze(sheet.caption).casefold() in BOOK, f"{sheet.id}: {sheet.caption!r} is not in the manuscript"
+            assert not marked and squeeze(page.root.find(id=heading_anchor(sheet)).text()) == sheet.caption
+        elif sheet.title_source == "book":
             assert squeeze(sheet.title).casefold() in BOOK, f"{sheet.id}: {sheet.title!r} is not in the manuscript"
             assert not marked
         else:
             assert marked, f"{sheet.id}: the site's title {sheet.title!r} is not marked as the site's"
         alone = site.pages[f"arbejdsark/{sheet.id}/index.html"]
-        has_note = any("sitets-titel" in n.classes for n in alone.article.iter())
+        has_note = any("hjemmesidens" in n.classes for n in alone.article.iter())
         assert has_note == (sheet.title_source == "site"), sheet.id
 
 
@@ -238,7 +241,7 @@ def test_site_built_tools_say_so(site):
         ("trin-7-aarshjul", "bogens beskrivelse af årshjulet"),
     ):
         text = squeeze(site.pages[f"arbejdsark/{sheet_id}/index.html"].article.text())
-        assert f"Et redskab, sitet har lavet ud fra {words} – ikke et arbejdsark fra bogen." in text
+        assert f"Et redskab, hjemmesiden har lavet ud fra {words} – ikke et arbejdsark fra bogen." in text
     overview = squeeze(site.pages["arbejdsark/index.html"].article.text())
     assert "Alle arbejdsark fra bogen" not in overview
 
@@ -283,13 +286,15 @@ def test_the_sites_index_of_examples_is_labelled_as_the_sites(site):
         if rel.startswith("eksempler/") and rel != "eksempler/index.html":
             facts = next(n for n in page.article.iter() if "eksempel-fakta" in n.classes)
             facts_text = squeeze(facts.text())
-            assert (
-                "Relevant for værdiperspektiverne" in facts_text and "Oversigten er sitets, ikke bogens" in facts_text
-            ), rel
-            # The steps are in the route panel (del-af-ruten.html), labelled as the site's too.
-            assert "Relevant for Partnerskabsruten" in text and "Henvisningen er sitets egen" in text, rel
+            # One note each: the facts box says it is the site's; the route panel says its step
+            # references are, and quotes the book's sentence (once).
+            assert facts_text.endswith("Oversigten er hjemmesidens, ikke bogens."), rel
+            assert "Relevant for værdiperspektiverne" in facts_text and "Eksemplerne refererer" not in facts_text
+            assert "Relevant for Partnerskabsruten" in text, rel
+            assert text.count("Henvisningerne er hjemmesidens, ikke bogens.") == 1, rel
+            assert text.count("Eksemplerne refererer ikke direkte til de enkelte trin") == 1, rel
         if rel.startswith("vaerdiperspektiver/") and page.root.find(id="eksempler") is not None:
-            assert "Henvisningerne er sitets, ikke bogens." in text, rel
+            assert "Henvisningerne er hjemmesidens, ikke bogens." in text, rel
 
 
 def test_perspective_questions_carry_no_labels_the_book_does_not_print(site, content):
@@ -307,9 +312,21 @@ def test_page_references_and_addresses_are_links(site):
         return {squeeze(a.text()): a.get("href") for a in site.pages[rel].article.iter("a")}
 
     assert links("trin-1/index.html")["side 12"].endswith("partnerskabets-potentialer/#vaerdiperspektiver")
-    assert links("trin-2/index.html")["se værdiperspektiverne"].endswith(
-        "partnerskabets-potentialer/#vaerdiperspektiver"
-    )
+    # Question 2.13's "(se værdiperspektiverne)": Trin 2's own box "Værdiperspektiver" right above
+    # it (ms 605, what the company gains); 4.5's "(se nedenfor)": the section below it (ms 1250).
+    for rel, words, target in (
+        ("trin-2/index.html", "se værdiperspektiverne", "trin-2/#vaerdiperspektiver-virksomhedens-briller-boks"),
+        (
+            "arbejdsark/trin-2-refleksion/index.html",
+            "se værdiperspektiverne",
+            "trin-2/#vaerdiperspektiver-virksomhedens-briller-boks",
+        ),
+        ("trin-4/index.html", "se nedenfor", "trin-4/#vaerdiskabelse-fra-flere-perspektiver"),
+    ):
+        href = links(rel)[words]
+        assert href.endswith(target), (rel, href)
+        page, anchor = target.split("#")
+        assert site.pages[page + "index.html"].root.find(id=anchor) is not None, target
     assert links("trin-7/index.html")["frivillighed.dk"] == "https://frivillighed.dk"
 
 
@@ -323,3 +340,99 @@ def test_apostrophes_are_the_books(site):
 def test_further_reading_says_the_list_is_in_the_printed_book(site):
     text = squeeze(site.pages["videre-laesning/index.html"].article.text())
     assert "Listen over udgivelser står i den trykte bog." in text
+
+
+# --- The book's framing and the site's (issue 27) -----------------------------------------------
+
+
+def _note_texts(node) -> list[str]:
+    """The site's notes ("… er hjemmesidens …", _hjemmesidens.html) inside `node`."""
+    return [squeeze(n.text()) for n in node.iter() if "hjemmesidens" in n.classes]
+
+
+def test_what_the_site_adds_says_so(site):
+    examples = site.pages["eksempler/index.html"].article
+    assert _note_texts(examples) == ["Henvisningerne er hjemmesidens, ikke bogens."]
+    refs = [squeeze(n.text()) for n in examples.iter() if "eksempel-trin" in n.classes]
+    # One way to write step references: as the example pages' route panel writes them.
+    assert len(refs) == 6 and all(
+        re.fullmatch(r"Relevant for Partnerskabsruten – Trin \d( og Trin \d|(, Trin \d)+ og Trin \d)?", r) for r in refs
+    ), refs
+    perspectives = site.pages["vaerdiperspektiver/index.html"].article
+    assert _note_texts(perspectives)[0].startswith("Samlingen er hjemmesidens, ikke bogens")
+    home = site.pages["index.html"].article
+    listed = next(n for n in home.iter("ul") if any(a.text() == "Forord" for a in n.iter("a")))
+    assert "Værdiperspektiver" not in listed.text(), "the compilation is listed as part of the book"
+    kickstart = site.pages["eksempler/roede-kors-og-lb-forsikring/index.html"].article
+    assert "Overskriftens første ord, ”Kickstart”, er hjemmesidens gengivelse af et logo i bogen." in _note_texts(
+        kickstart
+    )
+
+
+def test_the_books_kickers_and_labels(site):
+    murmal = site.pages["eksempler/murmal/index.html"].article
+    kicker = squeeze(next(n for n in murmal.iter() if "eksempel-kicker" in n.classes).text())
+    assert kicker.upper() == "EKSEMPEL: NORDJYSKE ERHVERVSUDDANNELSER, AALBORG KOMMUNE, FLÜGGER, JYSKE BANK M.FL."
+    assert squeeze(murmal.find("dd").text()).endswith("Jyske Bank m.fl.")
+    forord = site.pages["forord/index.html"].article
+    first = next(n for n in forord.iter() if n.tag in ("p", "h1"))
+    assert first.tag == "p" and "kicker" in first.classes and first.text() == "Forord"
+    assert "Eksempel på risikoanalyse" in site.pages["trin-4/index.html"].article.text()
+
+
+def _section_of(page, words: str) -> str:
+    """The text of the last h2/h3 before the paragraph that contains `words`."""
+    last = ""
+    for node in page.article.iter():
+        if node.tag in ("h2", "h3"):
+            last = squeeze(node.text())
+        elif node.tag == "p" and words in node.text():
+            return last
+    raise AssertionError(f"{words!r} is not on {page.rel}")
+
+
+def test_prose_after_a_worksheet_stays_in_the_books_section(site):
+    """The book's prose after a sheet with the site's title (ms 389) or the book's caption (ms
+    1331–1334) belongs to the book's section, also in the table of contents."""
+    assert _section_of(site.pages["trin-1/index.html"], "Men det helt overordnede kriterium") == "Hvem leder I efter?"
+    assert (
+        _section_of(site.pages["trin-4/index.html"], "Alle risici for negativ omtale")
+        == "Tal åbent om risici og forventninger"
+    )
+    murmal = site.pages["eksempler/murmal/index.html"]
+    assert not [h for h in murmal.article.iter("h2") if "organiseret" in h.text()]
+    label = murmal.root.find(id="saadan-blev-murmal-projektet-organiseret")
+    box = next(
+        n
+        for n in murmal.article.iter()
+        if "boks" in n.classes and "Sådan blev MurMal-projektet organiseret" in n.text()
+    )
+    assert label is not None and box is not None
+
+
+def test_run_in_leads_are_bold(site):
+    """One rule for run-in leads: bold, as the worksheets' leads ("Vær nysgerrige.", "Aftale:")."""
+    for rel, lead in (
+        ("eksempler/roede-kors-og-lb-forsikring/index.html", "Vær nysgerrige."),
+        ("eksempler/foedevarebanken-og-jyske-bank/index.html", "Vær nysgerrige."),
+        ("eksempler/boerns-vilkaar-og-tdc-group/index.html", "Aftale:"),
+        ("eksempler/boerns-vilkaar-og-tdc-group/index.html", "Organisering:"),
+        ("eksempler/murmal/index.html", "Styregruppen:"),
+    ):
+        assert lead in [squeeze(b.text()) for b in site.pages[rel].article.iter("strong")], (rel, lead)
+    # An advice point that is one sentence has no lead.
+    ombold = site.pages["eksempler/ombold-og-stark/index.html"].article
+    assert "Afstem de overordnede linjer fra starten i projektet" not in [b.text() for b in ombold.iter("strong")]
+
+
+def test_the_help_page_says_du_to_the_reader_and_i_to_the_organisation(site):
+    """ "du" for the person at the keyboard, "I" for the organisation, never both in one sentence
+    (a sentence-initial "I" is the preposition)."""
+    text = squeeze(site.pages["saadan-gemmes-dine-svar/index.html"].article.text())
+    mixed = [
+        s
+        for s in re.split(r"(?<=[.!?:])\s+", text)
+        if re.search(r"\b(du|dig|din|dit|dine)\b", s, re.I) and re.search(r"\b(jer|jeres)\b|(?<!^)\bI\b", s)
+    ]
+    assert not mixed, mixed
+    assert "siger til" not in text and "siger det" not in text and "giver besked" in text

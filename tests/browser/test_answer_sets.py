@@ -292,6 +292,12 @@ def test_overview_shows_progress_answers_and_persistence(page):
         == f"(1 af {total} udfyldt)"
     )
     assert overview.locator('[data-ark-progress="trin-2-refleksion"] .ark-progress').inner_text() == "(ikke påbegyndt)"
+    # The book's plain list (the five pitfalls) has nothing to fill in: no progress, not counted.
+    fillable = [s for s in contract()["worksheets"].values() if s["kind"] != "list"]
+    assert len(fillable) == len(contract()["worksheets"]) - 1
+    assert overview.locator(".ark-saet-antal").inner_text() == f"1 af {len(fillable)} arbejdsark påbegyndt"
+    pitfalls = overview.locator('a[href$="arbejdsark/trin-5-faldgruber/"]').locator("xpath=..")
+    assert pitfalls.locator(".ark-progress").count() == 0 and pitfalls.get_attribute("data-ark-progress") is None
     summary = overview.locator("[data-ark-summary] details").first
     summary.locator("summary").click()
     assert "Vi vil lære af virksomheden" in summary.inner_text()
@@ -360,9 +366,9 @@ def test_cancelled_import_changes_nothing(page):
 
 FORMAT = "parat-til-private-partnerskaber/svar"
 BAD_FILES = [
-    (b"{not json", "ikke en gyldig JSON-fil"),
+    (b"{not json", "Filen kunne ikke læses"),
     (json.dumps({"hello": "world"}).encode(), "ikke en eksport"),
-    (json.dumps({"format": FORMAT, "version": 99, "worksheets": {}}).encode(), "nyere version"),
+    (json.dumps({"format": FORMAT, "version": 99, "worksheets": {}}).encode(), "nyere udgave"),
     (
         json.dumps(
             {
@@ -377,9 +383,12 @@ BAD_FILES = [
     ),
     (
         json.dumps({"format": FORMAT, "version": 2, "worksheets": {"findes-ikke": {}, SHEET: {NOTE: "x"}}}).encode(),
-        "ukendt arbejdsark",
+        "som denne side ikke kender",
     ),
-    (json.dumps({"format": FORMAT, "version": 2, "worksheets": {SHEET: {"ukendt-felt": "x"}}}).encode(), "ukendt felt"),
+    (
+        json.dumps({"format": FORMAT, "version": 2, "worksheets": {SHEET: {"ukendt-felt": "x"}}}).encode(),
+        "som arket ikke kender",
+    ),
     (json.dumps({"format": FORMAT, "version": 2, "worksheets": {SHEET: {ITEM: "ja"}}}).encode(), "ugyldig værdi"),
     (json.dumps({"format": FORMAT, "version": 2, "worksheets": {SHEET: {ITEM: {"nested": 1}}}}).encode(), "ikke tekst"),
     (
@@ -390,13 +399,13 @@ BAD_FILES = [
         + b'": {"'
         + NOTE.encode()
         + b'": "\xe6\xf8"}}}',
-        "UTF-8",
+        "Filen kunne ikke læses",
     ),
     (
         json.dumps(
             {"format": FORMAT, "version": 2, "worksheets": {SHEET: {NOTE: "Ødelagt \ufffd tegn"}}}, ensure_ascii=False
         ).encode(),
-        "ødelagte tegn",
+        "Filen kunne ikke læses",
     ),
     (b" " * (contract()["limits"]["importBytes"] + 1), "for stor"),
 ]
@@ -423,7 +432,7 @@ def test_bad_import_is_refused_in_danish_and_changes_nothing(page, payload, mess
     page.wait_for_function("document.querySelector('.ark-status').classList.contains('is-error')")
     text = sheet.locator(".ark-status").inner_text()
     assert message in text and "Intet er ændret" in text, text
-    assert "_rows" not in text and "--" not in text
+    assert "_rows" not in text and "--" not in text and "ukendt-felt" not in text and "findes-ikke" not in text
     assert page.locator("dialog.ark-dialog[open]").count() == 0
     assert stored(page, SHEET) == {NOTE: "Uændret"}
 

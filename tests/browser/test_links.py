@@ -11,7 +11,7 @@ def test_copy_link_to_a_question_by_keyboard(page, site_url):
     page.goto("trin-3/")
     item = "trin-3-foer-moedet--research-af-moedeltagerne"
     button = page.locator(f'button.kopier-link[data-link-id="{item}"]')
-    assert button.get_attribute("aria-label").startswith("Kopiér link til punktet „Lav en grundig research")
+    assert button.get_attribute("aria-label").startswith("Kopiér link til punktet ”Lav en grundig research")
     button.focus()
     assert page.evaluate("document.activeElement.classList.contains('kopier-link')")
     page.keyboard.press("Enter")

@@ -82,7 +82,7 @@ def test_the_menu_by_keyboard(page):
     assert page.evaluate("document.activeElement.hasAttribute('data-ark-menu')"), "focus back on the toggle"
     assert sheet.locator(".ark-menu").is_hidden()
     page.keyboard.press("Space")  # a real button: Space opens it too
-    for _ in range(3):  # print-blank, present ("Vis på skærm"), copy-text
+    for _ in range(3):  # print-blank, present ("Vis som præsentation"), copy-text
         page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.dataset.action") == "copy-text"
     page.keyboard.press("Enter")  # an action closes the menu and leaves focus on its toggle

@@ -1,4 +1,4 @@
-""" "Vis på skærm": a step's or a worksheet's numbered items one at a time, with a QR code that
+""" "Vis som præsentation": a step's or a worksheet's numbered items one at a time, with a QR code that
 opens the same item on a phone. The QR code is decoded from a screenshot (zxing-cpp), under a
 sub-path, so the address is the one a participant's phone would open."""
 
@@ -39,10 +39,10 @@ def test_step_presentation_keys_qr_escape_and_focus(browser, sub_path_site):
     page.wait_for_selector(f'.ark[data-ark="{SHEET}"][data-bound="1"]')
     assert not [u for u in requests if "uqr" in u or "present" in u], "the presentation's code loads only when it opens"
 
-    opener = page.get_by_role("button", name="Vis trinnet på skærm")
+    opener = page.get_by_role("button", name="Vis trinnet som præsentation")
     opener.focus()
     opener.click()
-    dialog = page.get_by_role("dialog", name="Vis på skærm: Trin 3: Det første møde")
+    dialog = page.get_by_role("dialog", name="Præsentation: Trin 3: Det første møde")
     dialog.wait_for()
     assert page.locator(".ark-vis[aria-modal='true'] [aria-live='polite']").count() == 1
     assert shown(page) == "3.1"
@@ -73,7 +73,7 @@ def test_step_presentation_keys_qr_escape_and_focus(browser, sub_path_site):
     page.keyboard.press("Escape")  # in fullscreen the browser's: it leaves fullscreen, which closes
     dialog.wait_for(state="detached")
     assert page.evaluate("document.fullscreenElement") is None
-    assert page.evaluate("document.activeElement.textContent") == "Vis trinnet på skærm"
+    assert page.evaluate("document.activeElement.textContent") == "Vis trinnet som præsentation"
     assert page.evaluate("Array.from(document.body.children).some((n) => n.inert)") is False
     assert not [u for u in requests if not u.startswith("http://127.0.0.1:")], "nothing leaves the machine"
     assert any(u.endswith("assets/vendor/uqr/uqr.esm.js") for u in requests)
@@ -88,7 +88,7 @@ def test_worksheet_presentation_shows_only_its_items(page):
     page.wait_for_selector(f'.ark[data-ark="{SHEET}"][data-bound="1"]')
     sheet = page.locator(f'.ark[data-ark="{SHEET}"]')
     tool(sheet, "present").click()  # in the "Flere handlinger" menu
-    page.get_by_role("dialog", name="Vis på skærm: Gode råd under mødet").wait_for()
+    page.get_by_role("dialog", name="Præsentation: Gode råd under mødet").wait_for()
     first = [nr for nr, item in NUMBERS.items() if item.startswith(SHEET + "--")]
     assert shown(page) == first[0] == "3.9"
     assert page.evaluate("document.fullscreenElement") is None
@@ -109,3 +109,16 @@ def test_sheets_without_numbered_items_have_no_present_button(page):
     page.wait_for_selector('.ark[data-ark="trin-7-kpi"][data-bound="1"]')
     assert page.locator('.ark[data-ark="trin-7-kpi"] button[data-action="present"]').count() == 0
     assert page.locator('.ark[data-ark="trin-7-partnerskabsaftale"] button[data-action="present"]').count() == 1
+
+
+def test_the_books_own_numbers_are_not_doubled_in_the_presentation(page):
+    """The agreement's points carry the book's numbers ("1. Parterne"): the screen shows no site
+    number beside them (never "7.1" over "1. Parterne"), but the QR code still opens the item."""
+    sheet_id = "trin-7-partnerskabsaftale"
+    page.goto(f"arbejdsark/{sheet_id}/")
+    page.wait_for_selector(f'.ark[data-ark="{sheet_id}"][data-bound="1"]')
+    tool(page.locator(f'.ark[data-ark="{sheet_id}"]'), "present").click()
+    page.locator(".ark-vis").wait_for()
+    assert shown(page) == ""
+    assert page.locator(".ark-vis-tekst").inner_text().startswith("1. Parterne")
+    assert decode_qr(page).endswith(f"/arbejdsark/{sheet_id}/#{NUMBERS['7.1']}")

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { contract } from "./contract.mjs";
-import { sheetSpec, fieldFor, checkValue, rowNumbers, rowKeys, deleteRow, compactRows, progress } from "../../overrides/assets/javascripts/ark/core/contract.js";
+import { sheetSpec, fieldFor, checkValue, rowNumbers, rowKeys, deleteRow, compactRows, progress, fillable } from "../../overrides/assets/javascripts/ark/core/contract.js";
 
 const C = contract();
 const RISK = "trin-4-risikoanalyse";
@@ -83,6 +83,12 @@ test("compactRows renumbers 1..N in order", () => {
     compactRows(spec, { "egen-7--tekst": "x", "egen-7": "Sandsynligt", "egen-3": "Usandsynligt", "negativt-omdoemme-en-part": "Sandsynligt" }),
     { "egen-2--tekst": "x", "egen-2": "Sandsynligt", "egen-1": "Usandsynligt", "negativt-omdoemme-en-part": "Sandsynligt" },
   );
+});
+
+test("fillable: every worksheet but the book's plain lists", () => {
+  const lists = Object.entries(C.worksheets).filter(([, s]) => s.kind === "list").map(([id]) => id);
+  assert.deepEqual(lists, ["trin-5-faldgruber"]);
+  for (const [id, spec] of Object.entries(C.worksheets)) assert.equal(fillable(spec), spec.kind !== "list", id);
 });
 
 test("progress", () => {

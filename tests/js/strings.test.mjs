@@ -25,9 +25,9 @@ test("every worksheet message fills its placeholders", () => {
 test("plurals, placeholders and unknown keys", () => {
   assert.equal(T.setSheets(1), "Vis arket");
   assert.equal(T.setSheets(3), "Vis de 3 ark");
-  assert.match(T.importSummary(2, ["A"], null), /^Filen indeholder 2 svar til „A“\./);
-  assert.match(T.importSummary(2, ["A"], null, true), /^Linket indeholder 2 svar til „A“\./, "a shared link (share.js)");
-  assert.equal(T.unknownField("k", "Ark"), "Filen indeholder et ukendt felt i „Ark“ („k“). Intet er ændret.");
+  assert.match(T.importSummary(2, ["A"], null), /^Filen indeholder 2 svar til ”A”\./);
+  assert.match(T.importSummary(2, ["A"], null, true), /^Linket indeholder 2 svar til ”A”\./, "a shared link (share.js)");
+  assert.equal(T.unknownField("Ark"), "Filen indeholder et svar i ”Ark”, som arket ikke kender. Genindlæs siden, og prøv igen. Intet er ændret.");
   assert.throws(() => t("ark.nothing"), /no interface string/);
   assert.throws(() => t("ark.confirmClear"), /needs \{title\}/);
 });

@@ -3,7 +3,7 @@
  * in the current set, its answers as a read-only summary, and the whole-set actions (import,
  * "Alle mine svar" as PDF or Word, clear all with undo). Loaded only on that page.
  */
-import { progress } from "./core/contract.js";
+import { fillable, progress } from "./core/contract.js";
 import { answersDocument } from "./core/document.js";
 import { fileName, makeExport, readExport } from "./core/exportfile.js";
 import { T } from "./core/strings.js";
@@ -51,14 +51,16 @@ export async function refreshOverview(root, store) {
 function renderSets(root, store, C) {
   const current = store.currentSet().id;
   const list = el("ul", { class: "ark-saet-liste" });
+  const fillableIds = Object.keys(C.worksheets).filter((id) => fillable(C.worksheets[id]));
   store.sets().forEach((set) => {
     const all = store.allEntries(set.id);
-    const startedIds = Object.keys(C.worksheets).filter((id) => all[id] && Object.keys(all[id]).length);
+    // Only sheets with something to fill in count (not the book's plain lists).
+    const startedIds = fillableIds.filter((id) => all[id] && Object.keys(all[id]).length);
     const started = startedIds.length;
     const li = el("li", { "data-set": set.id, class: set.id === current ? "is-current" : "" });
     li.append(el("strong", { text: set.name }), " ");
     if (set.id === current) li.append(el("span", { class: "ark-saet-brug", text: T.setInUse }), " ");
-    li.append(el("span", { class: "ark-saet-antal", text: T.setProgress(started, Object.keys(C.worksheets).length) }));
+    li.append(el("span", { class: "ark-saet-antal", text: T.setProgress(started, fillableIds.length) }));
     const tools = el("span", { class: "ark-saet-knapper" });
     const act = (action, label, name) => el("button", { type: "button", class: "md-button ark-btn", "data-action": action, "data-set": set.id, "aria-label": `${label}: ${name}`, text: label });
     if (set.id !== current) tools.append(act("switch-set", T.setUse, set.name));

@@ -53,7 +53,10 @@ function itemText(node) {
 export function collectItems(scope) {
   return Array.from(scope.querySelectorAll(".ark[data-ark] [data-ark-nr]")).map((node) => {
     const sheet = node.closest(".ark[data-ark]");
-    return { nr: node.getAttribute("data-ark-nr"), id: node.id, sheet: sheet.getAttribute("data-ark-title") || "", node };
+    // nr: the site's number (the item's key, QR label); shown: "" where the book numbers the item
+    // itself ("1. Parterne"), so the screen never shows two numbers.
+    const nr = node.getAttribute("data-ark-nr");
+    return { nr, shown: node.hasAttribute("data-ark-bognr") ? "" : nr, id: node.id, sheet: sheet.getAttribute("data-ark-title") || "", node };
   });
 }
 
@@ -100,7 +103,7 @@ function show(items, what, qr, opener) {
   function render() {
     const item = items[index];
     sheetLine.textContent = item.sheet;
-    nr.textContent = item.nr;
+    nr.textContent = item.shown;
     live.replaceChildren(nr, sheetLine, itemText(item.node));
     const url = itemUrl(location.href, item.id);
     const svg = new DOMParser().parseFromString(qr.renderSVG(url, { border: 2 }), "image/svg+xml").documentElement;

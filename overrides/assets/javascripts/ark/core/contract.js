@@ -185,6 +185,16 @@ export function compactRows(spec, answers) {
 }
 
 /**
+ * Whether a worksheet has anything to fill in: not the book's plain lists (the five pitfalls),
+ * whose only fields are the retired keys of the checklist they once were.
+ * @param {object} spec
+ * @returns {boolean}
+ */
+export function fillable(spec) {
+  return spec.fields.some((f) => !f.retired) || Boolean(spec.rows);
+}
+
+/**
  * How far a worksheet is filled in.
  * @param {object} spec
  * @param {object} answers {key: value}

@@ -107,28 +107,28 @@ export function readExport(bytes, C, { onlySheet } = {}) {
     // fatal: broken UTF-8 is an error instead of U+FFFD; a leading BOM is stripped by default.
     text = new TextDecoder("utf-8", { fatal: true }).decode(data);
   } catch {
-    return fail(T.badEncoding);
+    return fail(T.damaged);
   }
   // A U+FFFD in valid UTF-8 means the file was already damaged by an earlier conversion.
-  if (text.includes("\uFFFD")) return fail(T.badEncoding);
+  if (text.includes("\uFFFD")) return fail(T.damaged);
   let json;
   try {
     json = JSON.parse(text);
   } catch {
-    return fail(T.badJson);
+    return fail(T.damaged);
   }
   if (!isPlainObject(json) || json.format !== C.format) return fail(T.foreign);
   const version = json.version;
-  if (!Number.isInteger(version) || version < 1) return fail(T.badVersion);
-  if (version > C.version) return fail(T.newer(version));
-  if (!isPlainObject(json.worksheets)) return fail(T.badWorksheets);
+  if (!Number.isInteger(version) || version < 1) return fail(T.damaged);
+  if (version > C.version) return fail(T.newer);
+  if (!isPlainObject(json.worksheets)) return fail(T.damaged);
   const name = typeof json.name === "string" && json.name.trim() !== "" ? json.name.trim() : null;
-  if (onlySheet !== undefined && !sheetSpec(C, onlySheet)) return fail(T.unknownSheet(onlySheet));
+  if (onlySheet !== undefined && !sheetSpec(C, onlySheet)) return fail(T.unknownSheet);
 
   const result = {};
   for (const sheetId of Object.keys(json.worksheets)) {
     const spec = sheetSpec(C, sheetId);
-    if (!spec) return fail(T.unknownSheet(sheetId));
+    if (!spec) return fail(T.unknownSheet);
     const entries = json.worksheets[sheetId];
     if (!isPlainObject(entries)) return fail(T.badSheet(spec.title));
     const answers = {};
@@ -137,8 +137,8 @@ export function readExport(bytes, C, { onlySheet } = {}) {
       if (key === OLD_ROW_COUNTER && version === 1 && typeof value === "string" && /^[0-9]{1,3}$/.test(value)) continue;
       const field = fieldFor(C, sheetId, key);
       const label = field ? field.label : null;
-      if (typeof value !== "string") return fail(field ? T.notString(label, spec.title) : T.unknownField(key, spec.title));
-      if (!field) return fail(rowKeyInfo(spec, key) ? T.tooManyRows(spec.title, C.limits.rows) : T.unknownField(key, spec.title));
+      if (typeof value !== "string") return fail(field ? T.notString(label, spec.title) : T.unknownField(spec.title));
+      if (!field) return fail(rowKeyInfo(spec, key) ? T.tooManyRows(spec.title, C.limits.rows) : T.unknownField(spec.title));
       if (value === "") continue;
       if (value.length > C.limits.valueChars) return fail(T.tooLong(label, spec.title));
       if (!checkValue(field, value, C)) return fail(T.invalidValue(label, spec.title));

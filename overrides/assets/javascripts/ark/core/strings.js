@@ -4,8 +4,8 @@
  * writes no sentence: it fills the file's `{name}` placeholders and picks {one, other} by `n`.
  *
  * Messages name things by what a person sees (sheet titles, field labels from the contract),
- * never by internal keys such as "_rows" or "raekke-1--maal". The one exception is a key the
- * person's own file contains and the contract does not know: it is shown quoted, as the file's text.
+ * never by internal keys such as "_rows" or "raekke-1--maal", ids, file formats or version numbers:
+ * a key or sheet the contract does not know is described, not quoted.
  */
 import S from "../../../strings/da.json" with { type: "json" };
 
@@ -24,18 +24,15 @@ const a = (key, params) => t("ark." + key, params);
 const time = (date) => date.toLocaleTimeString("da-DK", { hour: "2-digit", minute: "2-digit" });
 
 /**
- * The placeholders of each "ark" message in the order its call sites pass them: T.unknownField(key,
- * title) fills {key} and {title}. Messages that need more than filling are functions in T below.
+ * The placeholders of each "ark" message in the order its call sites pass them: T.tooManyRows(title,
+ * max) fills {title} and {max}. Messages that need more than filling are functions in T below.
  */
 const ARGS = [
   // [messages, their placeholders in the order of the call's arguments]
   ["unsaved mergeConflicts setSheets", "n"],
-  ["confirmClear badSheet", "title"],
+  ["confirmClear badSheet unknownField", "title"],
   ["exported confirmDeleteSet setDeleted setSwitched downloaded importedSetName setCreated setRenamed promptRename", "name"],
   ["progress pageOf presentCounter", "n total"],
-  ["newer", "v"],
-  ["unknownSheet", "id"],
-  ["unknownField", "key title"],
   ["tooManyRows", "title max"],
   ["invalidValue notString tooLong", "label title"],
   ["restoredFrom mergedWithChoices", "n set"],
