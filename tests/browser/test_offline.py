@@ -79,6 +79,11 @@ def link_to(site: Path, where: Path) -> None:
 
 def test_the_site_works_offline_after_one_visit(browser, built_site, tmp_path):
     with first_visit(browser, built_site, tmp_path, "") as (_, server, ctx, page):
+        # The worker never competes with the page: offline.js first asks for sw.js once the load event fires.
+        assert page.evaluate(
+            """() => performance.getEntriesByType('resource').find(e => e.name.endsWith('/sw.js')).startTime
+                     >= performance.getEntriesByType('navigation')[0].loadEventStart"""
+        )
         # A print pack opened online is kept (runtime cache); the whole guide was never opened.
         assert fetch_status(page, "pdf/printpakke-trin-3.pdf") == 200
         server.shutdown()  # the host is gone, and the browser offline
