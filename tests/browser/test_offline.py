@@ -141,6 +141,16 @@ def test_the_site_works_offline_after_one_visit(browser, built_site, tmp_path):
             blank.click()
         assert Path(download.value.path()).read_bytes() == (built_site / "pdf" / f"{SHEET}.pdf").read_bytes()
 
+        # A meeting pack on "Mit partnerskab": pdf-lib, the QR library and the blank PDFs, all cached.
+        page.goto("arbejdsark/")
+        pack = page.locator("[data-ark-moedepakke]")
+        page.wait_for_function("() => document.querySelector('[data-ark-moedepakke]').dataset.bound === '1'")
+        pack.locator(f'input[name="{SHEET}"]').fill("2")
+        with page.expect_download() as download:
+            pack.locator("button[type=submit]").click()
+        one = len(PdfReader(built_site / "pdf" / f"{SHEET}.pdf").pages)
+        assert len(PdfReader(download.value.path()).pages) == 1 + 2 * one
+
         assert page.errors == []
 
 
