@@ -89,7 +89,7 @@ def test_a_pack_has_a_cover_with_qr_codes_then_the_copies(pack_page, built_site,
 def test_a_wrong_number_or_nothing_picked_makes_no_pack(pack_page, copies, message):
     form = make_pack(pack_page, copies)
     downloads: list = []
-    pack_page.on("download", downloads.append)
+    pack_page.on("download", lambda d: downloads.append(d))
     form.locator("button[type=submit]").click()
     pack_page.wait_for_function(
         "m => document.querySelector('[data-ark-moedepakke] .ark-status').textContent.includes(m)", arg=message
