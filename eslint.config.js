@@ -22,8 +22,8 @@ export default [
     languageOptions: { sourceType: "script" },
   },
   {
-    // Node's test runner (node --test tests/js/) and this file.
-    files: ["tests/js/**/*.mjs", "tests/js/**/*.js", "eslint.config.js"],
+    // Node's test runner (node --test tests/js/), the build's Node step (offlinebuild/) and this file.
+    files: ["tests/js/**/*.mjs", "tests/js/**/*.js", "offlinebuild/**/*.js", "eslint.config.js"],
     languageOptions: { sourceType: "module", globals: globals.node },
   },
 ];

@@ -126,6 +126,11 @@ def define_env(env):
         return pages.worksheets_overview(content, base(), pdf_link)
 
     @macro
+    def moedepakke() -> str:
+        """The meeting pack form: blank worksheets from any steps, copies of each, one PDF."""
+        return pages.meeting_pack(content, base())
+
+    @macro
     def trin_hoved(step_id: str) -> str:
         return pages.step_header(content, _known(content.steps, step_id, "step"), base(), pdf_link)
 

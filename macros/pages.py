@@ -241,7 +241,8 @@ def examples_index(c: Content, base: str) -> str:
     return _html(render("eksempler-liste.html", items=items, base=base))
 
 
-def worksheets_overview(c: Content, base: str, pdf: PdfLookup = _no_pdfs) -> str:
+def _worksheet_groups(c: Content, pdf: PdfLookup = _no_pdfs) -> list[dict]:
+    """Every worksheet by step, in the site's order: [{"anchor", "title", "worksheets", "pack"}]."""
     groups = []
     for s in c.steps.values():
         groups.append(
@@ -255,7 +256,18 @@ def worksheets_overview(c: Content, base: str, pdf: PdfLookup = _no_pdfs) -> str
     rest = c.worksheets_for_step(None)
     if rest:
         groups.append({"anchor": NO_STEP, "title": NO_STEP_TITLE, "worksheets": rest, "pack": pdf(pack_name(None))})
+    return groups
+
+
+def worksheets_overview(c: Content, base: str, pdf: PdfLookup = _no_pdfs) -> str:
+    groups = _worksheet_groups(c, pdf)
     return _html(render("arbejdsark-oversigt.html", groups=groups, base=base, contract_path=PUBLISHED_PATH))
+
+
+def meeting_pack(c: Content, base: str) -> str:
+    """The meeting pack form ("Mødepakke", the site's tool): a number of copies for every worksheet,
+    by step; ark/meetingpack.js makes the PDF."""
+    return _html(render("moedepakke.html", groups=_worksheet_groups(c), base=base, contract_path=PUBLISHED_PATH))
 
 
 def worksheet_page(c: Content, sheet_id: str, base: str, pdf_url: str | None = None) -> str:

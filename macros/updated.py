@@ -46,6 +46,7 @@ SOURCES: dict[str, tuple[str, ...]] = {
     "vaerdiperspektiv": ("data/vaerdiperspektiver.yml", "data/eksempler/*.yml"),
     "tilgaengelighedserklaering": ("data/" + SITE_FILES["statement"],),
     "aendringer": ("data/" + SITE_FILES["changes"],),
+    "moedepakke": ("data/arbejdsark/*.yml", "data/ruten.yml"),
 }
 
 

@@ -53,13 +53,29 @@ def site_url(built_site: Path):
     server.shutdown()
 
 
+class _NoWorkers:
+    """The browser, whose new contexts block service workers unless a test allows them
+    (`service_workers="allow"`, tests/browser/test_offline.py): the site's worker precaches the
+    whole site after a page has loaded, megabytes per context, which every other test would wait
+    for and whose requests would mix with the page's own."""
+
+    def __init__(self, browser) -> None:
+        self._browser = browser
+
+    def new_context(self, **options):
+        return self._browser.new_context(**{"service_workers": "block", **options})
+
+    def __getattr__(self, name: str):
+        return getattr(self._browser, name)
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield b
+        yield _NoWorkers(b)
         b.close()
 
 
@@ -102,17 +118,26 @@ def page(context):
 
 
 @contextlib.contextmanager
+def serving(root: Path, port: int = 0):
+    """The folder `root` served on loopback (`port`, 0: any free one); yields the running server
+    (`server.server_address[1]` is its port; a test may shut it down early: the host goes away)."""
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextlib.contextmanager
 def served_under_parat(site: Path, root: Path):
     """`site` served under /parat/ (as on a host that publishes it in a folder), from the empty
     folder `root`; yields the address of /parat/."""
     (root / "parat").symlink_to(site)
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with serving(root) as server:
         yield f"http://127.0.0.1:{server.server_address[1]}/parat/"
-    finally:
-        server.shutdown()
 
 
 @pytest.fixture

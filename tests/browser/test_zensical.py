@@ -77,9 +77,11 @@ def zensical_build(built_site, project_snapshot, tmp_path_factory) -> tuple[Path
     left = _tree(project_snapshot) - before
     if result.returncode != 0:
         pytest.fail(f"Zensical build failed (exit {result.returncode}):\n{result.stdout}", pytrace=False)
+    from offlinebuild import build as build_offline
     from searchbuild import build as build_search
 
     build_search(site)
+    build_offline(site)
     return site, left
 
 

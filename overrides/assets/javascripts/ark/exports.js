@@ -91,7 +91,7 @@ function safeFont(font) {
   return safe;
 }
 
-async function fonts(L, doc) {
+export async function fonts(L, doc) {
   const regular = safeFont(await doc.embedFont(L.StandardFonts.Helvetica));
   const bold = safeFont(await doc.embedFont(L.StandardFonts.HelveticaBold));
   return { regular, bold };
@@ -99,11 +99,11 @@ async function fonts(L, doc) {
 
 // --- Drawing text pages (extra rows, the cover) ---------------------------------------------
 
-const A4 = [595.28, 841.89];
-const MARGIN = 56;
+export const A4 = [595.28, 841.89];
+export const MARGIN = 56;
 
 /** Word-wrap `text` (line breaks kept) to `width` at `size`. */
-function wrap(text, font, size, width) {
+export function wrap(text, font, size, width) {
   const lines = [];
   for (const para of toWinAnsi(text).replace(/\r\n?/g, "\n").split("\n")) {
     let line = "";
@@ -329,7 +329,7 @@ export async function filledPdf(root, contract, sheetId, answers, header = {}) {
  * After pdf-lib's flatten, pages still list the widgets of radio buttons (kids of a field) it
  * deleted: keep only annotations that exist and are not form widgets (the footer's links).
  */
-function dropWidgetAnnotations(L, doc) {
+export function dropWidgetAnnotations(L, doc) {
   for (const page of doc.getPages()) {
     const annots = page.node.Annots();
     if (!annots) continue;

@@ -15,6 +15,8 @@ function load() {
 }
 
 function init() {
+  const pack = document.querySelector("[data-ark-moedepakke]"); // the meeting pack's form
+  if (pack) import("./meetingpack.js").then((m) => m.bindPack(pack));
   const sheets = document.querySelectorAll(".ark[data-ark]");
   const overview = document.querySelector("[data-ark-oversigt]");
   if (!sheets.length && !overview) return;
