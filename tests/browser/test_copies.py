@@ -279,3 +279,30 @@ def test_answers_docx(page, context):
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         assert 'w:val="da-DK"' in z.read("word/styles.xml").decode()
     assert context.requests.foreign() == []
+
+
+def test_the_longest_answer_a_field_accepts_comes_out_as_a_pdf_quickly(page, tmp_path):
+    """50,000 characters (the most a field holds) in one field: "Hent med svar som PDF" used to
+    freeze the tab for minutes (pdf-lib laid the text out again for every line, at every size
+    tried). Now the copy comes within seconds, the field keeps the exact text, and what does
+    not fit its box is on the appended pages."""
+    from pypdf import PdfReader
+
+    from tests.browser.helpers import contract, field, open_sheet, tool
+
+    limit = contract()["limits"]["valueChars"]
+    strings = json.loads((ROOT / "overrides/assets/strings/da.json").read_text(encoding="utf-8"))["ark"]
+    words = "Vi vil måle trivsel, fastholdelse og læring hver tredje måned – „sammen“ med partneren. "
+    text = (words * (limit // len(words) + 1))[:limit]
+    sheet = open_sheet(page, "arbejdsark/trin-1-refleksion/", "trin-1-refleksion")
+    box = field(sheet, "maal-og-strategi-de-naeste-aar")
+    assert box.get_attribute("maxlength") == str(limit)
+    box.fill(text)
+    with page.expect_download(timeout=20_000) as info:  # minutes before the fix
+        tool(sheet, "pdf-filled").click()
+    data = Path(info.value.path()).read_bytes()
+    reader = PdfReader(io.BytesIO(data))
+    assert reader.get_fields()["maal-og-strategi-de-naeste-aar"]["/V"] == text
+    drawn = "".join(page_texts(data)).replace("\r", "").replace("\n", " ")
+    assert strings["overflow"] in drawn
+    assert drawn.count("fastholdelse") >= text.count("fastholdelse")  # the whole text is drawn, in the field and after it

@@ -19,6 +19,7 @@
  */
 import { expand, fieldFor, filled, has, rowKeyInfo, rowKeys, rowNumbers, sheetSpec } from "./core/contract.js";
 import { T, danishDate } from "./core/strings.js";
+import { measurer, wrapText } from "./core/textlayout.js";
 import { siteRoot } from "./site.js";
 
 const LIBS = {
@@ -81,12 +82,16 @@ function toWinAnsi(text) {
   return out;
 }
 
-/** A Helvetica that never throws: encodes and measures text through toWinAnsi. */
+/**
+ * A Helvetica that never throws: encodes and measures text through toWinAnsi. `drawable(text)`
+ * is the text as it will be drawn (what the layout below measures).
+ */
 function safeFont(font) {
   if (!winAnsi) winAnsi = new Set(font.getCharacterSet());
   const safe = Object.create(font); // still `instanceof PDFFont`; name and ref from the real font
   safe.encodeText = (text) => font.encodeText(toWinAnsi(text));
   safe.widthOfTextAtSize = (text, size) => font.widthOfTextAtSize(toWinAnsi(text), size);
+  safe.drawable = toWinAnsi;
   return safe;
 }
 
@@ -101,31 +106,20 @@ async function fonts(L, doc) {
 const A4 = [595.28, 841.89];
 const MARGIN = 56;
 
-/** Word-wrap `text` (line breaks kept) to `width` at `size`. */
+// Measured widths leave out kerning (core/textlayout.js): keep lines this much narrower, so
+// pdf-lib, which measures with kerning, never breaks one of them again.
+const SLACK = 0.97;
+const widths = new WeakMap(); // font → width at 1 pt of a drawable text
+
+/** The width function of `font` at 1 pt, each character measured once. */
+function widthOf(font) {
+  if (!widths.has(font)) widths.set(font, measurer((ch) => font.widthOfTextAtSize(ch, 1)));
+  return widths.get(font);
+}
+
+/** Word-wrap `text` (line breaks kept) to `width` points at `size`, as it will be drawn. */
 function wrap(text, font, size, width) {
-  const lines = [];
-  for (const para of toWinAnsi(text).replace(/\r\n?/g, "\n").split("\n")) {
-    let line = "";
-    for (const word of para.split(/ +/)) {
-      const next = line ? line + " " + word : word;
-      if (font.widthOfTextAtSize(next, size) <= width) { line = next; continue; }
-      if (line) lines.push(line);
-      line = word;
-      while (font.widthOfTextAtSize(line, size) > width && line.length > 1) { // one very long word
-        // The longest prefix that fits, by binary search: a pasted 6,000-character string
-        // must not cost a measurement per character per line (that froze the tab).
-        let lo = 1, hi = line.length - 1;
-        while (lo < hi) {
-          const mid = (lo + hi + 1) >> 1;
-          if (font.widthOfTextAtSize(line.slice(0, mid), size) <= width) lo = mid; else hi = mid - 1;
-        }
-        lines.push(line.slice(0, lo));
-        line = line.slice(lo);
-      }
-    }
-    lines.push(line);
-  }
-  return lines;
+  return wrapText(font.drawable(text), (width * SLACK) / size, widthOf(font));
 }
 
 /** A simple flowing text writer on new A4 pages of `doc`. */
@@ -151,21 +145,32 @@ function textWriter(doc, f) {
 
 const FONT_SIZES = [10, 9, 8, 7, 6];
 
-/** The largest size ≤ 10 pt at which `text` fits the text field; `fits` false when none does. */
-function fitSize(L, field, text, font) {
+/**
+ * The largest size ≤ 10 pt at which `text` fits the text field (`fits` false when none does:
+ * then the smallest), and the text to give pdf-lib for the field's appearance: for a multi-line
+ * field already broken into lines, so pdf-lib's own layout, which measures the whole rest of a
+ * paragraph again for every line, has one line to measure each time (it froze the tab for
+ * minutes on long answers). Time linear in the text's length.
+ * @returns {{size: number, fits: boolean, shown: string}}
+ */
+function fitText(field, text, font) {
   const widget = field.acroField.getWidgets()[0];
   const r = widget.getRectangle();
-  const bounds = { x: 0, y: 0, width: Math.max(1, r.width - 4), height: Math.max(1, r.height - 4) };
+  const border = widget.getBorderStyle()?.getWidth() ?? 0;
+  const inset = 2 * (border + 1); // pdf-lib's appearance: the border, then 1 pt of padding
+  const box = { width: Math.max(1, r.width - inset), height: Math.max(1, r.height - inset) };
   const multiline = field.isMultiline();
+  let shown = text;
   for (const size of FONT_SIZES) {
     if (!multiline) {
-      if (font.widthOfTextAtSize(text.replace(/\s+/g, " "), size) <= bounds.width && font.heightAtSize(size) <= bounds.height) return { size, fits: true };
+      if (widthOf(font)(font.drawable(text).replace(/\s+/g, " ")) * size <= box.width && font.heightAtSize(size) <= box.height) return { size, fits: true, shown };
       continue;
     }
-    const layout = L.layoutMultilineText(text, { alignment: L.TextAlignment.Left, fontSize: size, font, bounds });
-    if (layout.lines.length * layout.lineHeight <= bounds.height) return { size, fits: true };
+    const lines = wrap(text, font, size, box.width);
+    shown = lines.join("\n");
+    if (lines.length * font.heightAtSize(size) * 1.2 <= box.height) return { size, fits: true, shown }; // pdf-lib's line height
   }
-  return { size: FONT_SIZES[FONT_SIZES.length - 1], fits: false };
+  return { size: FONT_SIZES[FONT_SIZES.length - 1], fits: false, shown };
 }
 
 async function fetchPdf(root, spec, sheetId) {
@@ -206,6 +211,7 @@ async function fillDocument(L, root, contract, sheetId, answers, header = {}) {
     }
   }
   const a = answers || {};
+  const exact = []; // [field, value]: fields given broken lines for their appearance (fitText)
   const overflow = []; // {label, value}: answers longer than their field
   const unmatched = []; // {label, value}: answers without a field that fits them (should not happen)
   const labelOf = (key) => (fieldFor(contract, sheetId, key) || { label: key }).label;
@@ -217,9 +223,10 @@ async function fillDocument(L, root, contract, sheetId, answers, header = {}) {
     const field = fields.get(key);
     const value = a[key].replace(/\r\n?/g, "\n");
     if (field instanceof L.PDFTextField) {
-      const { size, fits } = fitSize(L, field, value, f.regular);
+      const { size, fits, shown } = fitText(field, value, f.regular);
       field.setFontSize(size);
-      field.setText(value);
+      field.setText(shown);
+      if (shown !== value) exact.push([field, value]);
       if (!fits) overflow.push({ label: labelOf(key), value });
     } else if (field instanceof L.PDFCheckBox) {
       if (value === contract.checked) field.check();
@@ -238,11 +245,15 @@ async function fillDocument(L, root, contract, sheetId, answers, header = {}) {
     const field = fields.get(h.name);
     const value = h.key === "date" ? danishDate(header.date) : header[h.key];
     if (field instanceof L.PDFTextField && value) {
-      field.setFontSize(fitSize(L, field, value, f.regular).size);
-      field.setText(value);
+      const { size, shown } = fitText(field, value, f.regular);
+      field.setFontSize(size);
+      field.setText(shown);
+      if (shown !== value) exact.push([field, value]);
     }
   }
   form.updateFieldAppearances(f.regular);
+  // The appearances are drawn: each field's value is the exact text again (not marked for redrawing).
+  for (const [field, value] of exact) field.acroField.setValue(L.PDFHexString.fromText(value));
   form.acroForm.dict.set(L.PDFName.of("NeedAppearances"), L.PDFBool.False); // ours are drawn
 
   // Rows added beyond the PDF's blank ones, then what did not fit: on pages of their own.
