@@ -305,4 +305,6 @@ def test_the_longest_answer_a_field_accepts_comes_out_as_a_pdf_quickly(page, tmp
     assert reader.get_fields()["maal-og-strategi-de-naeste-aar"]["/V"] == text
     drawn = "".join(page_texts(data)).replace("\r", "").replace("\n", " ")
     assert strings["overflow"] in drawn
-    assert drawn.count("fastholdelse") >= text.count("fastholdelse")  # the whole text is drawn, in the field and after it
+    assert drawn.count("fastholdelse") >= text.count(
+        "fastholdelse"
+    )  # the whole text is drawn, in the field and after it
