@@ -32,3 +32,26 @@ test("50,000 characters are laid out measuring each distinct character once", ()
   assert.equal(lines.join(" ").replace(/ /g, "").length, text.replace(/ /g, "").length);
   assert.ok(lines.every((line) => width(line) <= 200));
 });
+
+test("Helvetica (WinAnsi) covers everything Danish, not Ł, arrows, emoji or other scripts", async () => {
+  const { standardFontCovers } = await import("../../overrides/assets/javascripts/ark/core/textlayout.js");
+  assert.equal(standardFontCovers(["Æbler, øl og ål – „citat“ … € • é ü ß", "linje 1\nlinje 2\r\n\tind"]), true);
+  assert.equal(standardFontCovers(["a\u030a"]), true, "a decomposed å is å");
+  for (const odd of ["Łukasz", "→", "≤", "✓", "😀", "Ωmega", "Привет", "שלום", "مرحبا", "中文", "ő"]) assert.equal(standardFontCovers(["ok", odd]), false, odd);
+  assert.equal(standardFontCovers([]), true);
+});
+
+test("drawable text: what the font lacks becomes '?', right-to-left script is reported", async () => {
+  const { drawableText } = await import("../../overrides/assets/javascripts/ark/core/textlayout.js");
+  const charset = new Set([..."abcŁ😀 ?\n"].map((c) => c.codePointAt(0)).concat(["ש".codePointAt(0)]));
+  let report = {};
+  assert.equal(drawableText("abc Ł 😀\n", charset, report), "abc Ł 😀\n");
+  assert.equal(report.undrawable, undefined);
+  assert.equal(drawableText("a\tb\u0001c", charset, report), "a    b c");
+  assert.equal(report.undrawable, undefined, "tabs and control characters are not a loss");
+  assert.equal(drawableText("a 中文", charset, report), "a ??");
+  assert.equal(report.undrawable, true);
+  report = {};
+  assert.equal(drawableText("a ש", charset, report), "a ש");
+  assert.equal(report.undrawable, true, "right-to-left text may come out in the wrong order");
+});

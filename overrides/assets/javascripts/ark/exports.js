@@ -1,104 +1,119 @@
 /**
  * Copies of the answers, made entirely in the browser: nothing typed is sent anywhere. The only
- * requests are for the site's own files: the worksheet's blank PDF (`pdf/<id>.pdf`) and the two
+ * requests are for the site's own files: the worksheet's blank PDF (`pdf/<id>.pdf`) and the
  * libraries, which are loaded on demand (the first time a copy is asked for), never with a page:
  *
  *   pdf-lib 1.17.1  assets/vendor/pdf-lib/pdf-lib.esm.min.js   (fill, flatten, copy pages)
  *   docx 9.15.2     assets/vendor/docx/docx.esm.js            (Word writer)
  *
- * Both are self-contained ES modules copied from node_modules by scripts/vendor (pinned in
+ * They are self-contained ES modules copied from node_modules by scripts/vendor (pinned in
  * package.json / package-lock.json); `root` below is the URL of the site root, e.g. from
  * `siteRoot()`.
  *
- * Fonts: the PDF copies draw answers with PDF's standard Helvetica (nothing to download). Its
- * encoding is WinAnsi, which holds everything Danish (æøå ÆØÅ é ü, „“ ”‘’, – —, …, €, •), but
- * not every character a person can type. The field *values* always keep the exact text; only
- * what is drawn (field appearances, the extra pages, the cover) shows characters Helvetica
- * cannot encode as close equivalents (→ "->", ≤ "<=", − "-", ő "o", an emoji "?"), see
- * `toWinAnsi`. Nothing throws on an unusual character.
+ * Fonts: a copy whose texts are all WinAnsi (everything Danish: æøå ÆØÅ é ü, „“ ”‘’, – —, …, €,
+ * •) is drawn with PDF's standard Helvetica (nothing to download). Any other character (Ł, →,
+ * ✓, Greek, Cyrillic, Hebrew, Arabic, an emoji) makes the copy embed DejaVu Sans instead:
+ *
+ *   fontkit 1.1.1 (@pdf-lib/fontkit)  assets/vendor/fontkit/fontkit.esm.js  (pdf-lib's font engine)
+ *   DejaVu Sans (Debian's fonts-dejavu-core, cut to the scripts drawn)  assets/vendor/fonts/
+ *
+ * What no font here has (Chinese, Japanese …) is drawn as "?", and right-to-left text is drawn
+ * but may come out in the wrong order beside left-to-right text (pdf-lib has no bidirectional
+ * layout): the copy functions report both (`report.undrawable`) so the page can point to the
+ * Word copy, which keeps every character. The field *values* always keep the exact text.
  */
 import { expand, fieldFor, filled, has, rowKeyInfo, rowKeys, rowNumbers, sheetSpec } from "./core/contract.js";
 import { T, danishDate } from "./core/strings.js";
-import { measurer, wrapText } from "./core/textlayout.js";
+import { drawableText, measurer, standardFontCovers, wrapText } from "./core/textlayout.js";
 import { siteRoot } from "./site.js";
 
 const LIBS = {
   pdf: "assets/vendor/pdf-lib/pdf-lib.esm.min.js",
   docx: "assets/vendor/docx/docx.esm.js",
+  fontkit: "assets/vendor/fontkit/fontkit.esm.js",
 };
 const loaded = {};
 
-/**
- * Load one of the libraries once (dynamic import of the site's own copy).
- * @param {URL|string} root site root
- * @param {"pdf"|"docx"} name
- * @returns {Promise<object>} the library's module namespace
- */
-export function library(root, name) {
-  const url = new URL(LIBS[name], root).href;
+/** `load(url)` once per URL; a failure is forgotten, so a later click tries again (a network hiccup). */
+function once(url, load) {
   if (!loaded[url]) {
-    loaded[url] = import(url).catch((e) => {
-      delete loaded[url]; // let a later click try again (e.g. after a network hiccup)
+    loaded[url] = load(url).catch((e) => {
+      delete loaded[url];
       throw e;
     });
   }
   return loaded[url];
 }
 
+/**
+ * Load one of the libraries once (dynamic import of the site's own copy).
+ * @param {URL|string} root site root
+ * @param {"pdf"|"docx"|"fontkit"} name
+ * @returns {Promise<object>} the library's module namespace
+ */
+export function library(root, name) {
+  return once(new URL(LIBS[name], root).href, (url) => import(url));
+}
+
 const anyAnswer = (answers) => Object.keys(answers || {}).some((k) => filled(answers, k));
 
-// --- Text Helvetica can draw ----------------------------------------------------------------
+// --- Fonts ------------------------------------------------------------------------------------
 
-// Close equivalents for characters outside WinAnsi that people plausibly type or paste.
-const SUBSTITUTES = {
-  "\u2192": "->", "\u2190": "<-", "\u2194": "<->", "\u21d2": "=>", "\u2264": "<=", "\u2265": ">=",
-  "\u2260": "!=", "\u2212": "-", "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2015": "\u2014",
-  "\u2009": " ", "\u200a": " ", "\u202f": " ", "\u2007": " ", "\u2002": " ", "\u2003": " ",
-  "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "", "\u00ad": "",
-  "\u2032": "'", "\u2033": '"', "\u201b": "'", "\u201f": '"', "\u2039": "\u2039", "\u2043": "-",
-  "\u2022": "\u2022", "\u25cf": "\u2022", "\u25aa": "\u2022", "\u2023": "\u2022", "\u2219": "\u00b7",
-  "\u2713": "x", "\u2714": "x", "\u2715": "x", "\u2717": "x", "\u2610": "[ ]", "\u2611": "[x]", "\u2612": "[x]",
-  "\u2248": "~", "\u00d7": "\u00d7", "\u2026": "\u2026", "\u2116": "No.", "\u2122": "\u2122",
-  "\u0152": "\u0152", "\u0153": "\u0153", "\u2030": "\u2030", "\t": "    ",
-};
-let winAnsi = null; // Set of code points Helvetica (WinAnsi) can encode, from pdf-lib
+const FONT_FILES = { regular: "assets/vendor/fonts/DejaVuSans.ttf", bold: "assets/vendor/fonts/DejaVuSans-Bold.ttf" };
+const charsets = new Map(); // font file or standard font name → Set of its code points
 
-/**
- * Text as Helvetica (WinAnsi) can draw it: characters it cannot encode become close
- * equivalents (see SUBSTITUTES; else the letter without its accent; else "?").
- * @param {string} text
- * @returns {string}
- */
-function toWinAnsi(text) {
-  let out = "";
-  for (const ch of String(text).normalize("NFC")) {
-    const cp = ch.codePointAt(0);
-    if (ch === "\n" || !winAnsi || winAnsi.has(cp)) { out += ch; continue; }
-    if (has(SUBSTITUTES, ch) && [...SUBSTITUTES[ch]].every((c) => winAnsi.has(c.codePointAt(0)))) { out += SUBSTITUTES[ch]; continue; }
-    const base = ch.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-    if (base && [...base].every((c) => winAnsi.has(c.codePointAt(0)))) { out += base; continue; }
-    out += cp < 32 ? " " : "?";
-  }
-  return out;
+/** A font file of the site (FONT_FILES), fetched once. @returns {Promise<ArrayBuffer>} */
+function fontFile(root, face) {
+  return once(new URL(FONT_FILES[face], root).href, (url) => fetch(url).then((r) => {
+    if (!r.ok) throw new Error(`The font ${url} could not be loaded (HTTP ${r.status}).`);
+    return r.arrayBuffer();
+  }));
 }
 
 /**
- * A Helvetica that never throws: encodes and measures text through toWinAnsi. `drawable(text)`
- * is the text as it will be drawn (what the layout below measures).
+ * A font that never throws: what it encodes and measures goes through drawableText first
+ * (characters it lacks become "?" and set `report.undrawable`). `drawable(text)` is the text as
+ * it will be drawn, which the layout below measures.
  */
-function safeFont(font) {
-  if (!winAnsi) winAnsi = new Set(font.getCharacterSet());
+function safeFont(font, key, report) {
+  if (!charsets.has(key)) charsets.set(key, new Set(font.getCharacterSet()));
+  const charset = charsets.get(key);
+  const drawable = (text) => drawableText(text, charset, report);
   const safe = Object.create(font); // still `instanceof PDFFont`; name and ref from the real font
-  safe.encodeText = (text) => font.encodeText(toWinAnsi(text));
-  safe.widthOfTextAtSize = (text, size) => font.widthOfTextAtSize(toWinAnsi(text), size);
-  safe.drawable = toWinAnsi;
+  safe.encodeText = (text) => font.encodeText(drawable(text));
+  safe.widthOfTextAtSize = (text, size) => font.widthOfTextAtSize(drawable(text), size);
+  safe.drawable = drawable;
   return safe;
 }
 
-async function fonts(L, doc) {
-  const regular = safeFont(await doc.embedFont(L.StandardFonts.Helvetica));
-  const bold = safeFont(await doc.embedFont(L.StandardFonts.HelveticaBold));
-  return { regular, bold };
+/**
+ * The regular and bold font of one document. Texts PDF's standard Helvetica can draw (all
+ * Danish, see standardFontCovers) use it: nothing to download. Any other text (Ł, →, ✓, Greek,
+ * Cyrillic, Hebrew, Arabic, emoji …) uses DejaVu Sans, embedded with only the glyphs the copy
+ * uses; fontkit and the font files load then, once. `unicode` is decided for a whole copy, so
+ * all its pages look alike.
+ */
+async function fonts(L, doc, root, unicode, report) {
+  if (!unicode) {
+    const [regular, bold] = await Promise.all([doc.embedFont(L.StandardFonts.Helvetica), doc.embedFont(L.StandardFonts.HelveticaBold)]);
+    return { regular: safeFont(regular, "Helvetica", report), bold: safeFont(bold, "Helvetica-Bold", report) };
+  }
+  const [fontkit, regularFile, boldFile] = await Promise.all([library(root, "fontkit"), fontFile(root, "regular"), fontFile(root, "bold")]);
+  doc.registerFontkit(fontkit.default);
+  const [regular, bold] = await Promise.all([doc.embedFont(regularFile, { subset: true }), doc.embedFont(boldFile, { subset: true })]);
+  return { regular: safeFont(regular, "regular", report), bold: safeFont(bold, "bold", report) };
+}
+
+/** Whether a copy of these sheets and extra texts (set name, date) needs the embedded font. */
+function needsUnicode(contract, worksheets, extra) {
+  const texts = [...extra];
+  for (const [id, answers] of Object.entries(worksheets)) {
+    const spec = sheetSpec(contract, id);
+    if (!spec) continue;
+    texts.push(spec.title, spec.step || "", ...Object.values(answers || {}), ...spec.fields.map((f) => f.label));
+    if (spec.rows) texts.push(spec.rows.label, ...spec.rows.fields.map((f) => f.label));
+  }
+  return !standardFontCovers(texts);
 }
 
 // --- Drawing text pages (extra rows, the cover) ---------------------------------------------
@@ -182,14 +197,14 @@ async function fetchPdf(root, spec, sheetId) {
 
 /**
  * Load a worksheet's blank PDF and write `answers` into it; adds "Flere rækker" pages for what
- * has no field. Returns the pdf-lib document (not saved).
+ * has no field. Returns the pdf-lib document (not saved). `unicode` and `report`: see fonts().
  */
-async function fillDocument(L, root, contract, sheetId, answers, header = {}) {
+async function fillDocument(L, root, contract, sheetId, answers, header, { unicode, report }) {
   const spec = sheetSpec(contract, sheetId);
   if (!spec) throw new Error(`Unknown worksheet: ${sheetId}`);
   const doc = await L.PDFDocument.load(await fetchPdf(root, spec, sheetId));
   const sheetPages = doc.getPageCount();
-  const f = await fonts(L, doc);
+  const f = await fonts(L, doc, root, unicode, report);
   const form = doc.getForm();
   // The appearance font must be in the form's resources, so a viewer that redraws a field
   // (when it is edited) finds the font its /DA names.
@@ -319,12 +334,15 @@ function renumber(L, doc, f, sheetPages) {
  * @param {Object<string,string>} answers {storage key: value} of this worksheet
  * @param {{organisation?: string, date?: string|Date}} [header] the sheet's header fields: the
  *   answer set's name and the date of the copy
+ * @param {{undrawable?: boolean}} [report] set to true when some text could not be drawn as
+ *   typed (a character no font here has, or right-to-left script; the Word copy keeps it)
  * @returns {Promise<Uint8Array>} the PDF; added rows beyond the printed blank rows (and any
  *   answer too long for its field) are listed as text on appended "Flere rækker" pages
  */
-export async function filledPdf(root, contract, sheetId, answers, header = {}) {
+export async function filledPdf(root, contract, sheetId, answers, header = {}, report = {}) {
   const L = await library(root, "pdf");
-  const { doc } = await fillDocument(L, root, contract, sheetId, answers, header);
+  const unicode = needsUnicode(contract, { [sheetId]: answers }, [header.organisation || "", danishDate(header.date)]);
+  const { doc } = await fillDocument(L, root, contract, sheetId, answers, header, { unicode, report });
   return doc.save({ updateFieldAppearances: false });
 }
 
@@ -351,20 +369,23 @@ function dropWidgetAnnotations(L, doc) {
  * @param {URL|string} root URL of the site root
  * @param {object} contract the parsed key contract
  * @param {{name?: string, date?: string|Date, worksheets: Object<string, Object<string,string>>}} set
+ * @param {{undrawable?: boolean}} [report] as for filledPdf (the cover's set name counts too)
  * @returns {Promise<Uint8Array>}
  */
-export async function allAnswersPdf(root, contract, { name = "", date = "", worksheets = {} } = {}) {
+export async function allAnswersPdf(root, contract, { name = "", date = "", worksheets = {} } = {}, report = {}) {
   const L = await library(root, "pdf");
   const ids = Object.keys(contract.worksheets).filter((id) => has(worksheets, id) && anyAnswer(worksheets[id]));
+  const text = { unicode: needsUnicode(contract, Object.fromEntries(ids.map((id) => [id, worksheets[id]])), [name, danishDate(date)]), report };
   // Fill them all at once (the fetches and the filling overlap), then copy in order.
   const parts = await Promise.all(ids.map(async (id) => {
-    const { doc, spec } = await fillDocument(L, root, contract, id, worksheets[id], { organisation: name, date });
+    const { doc, spec } = await fillDocument(L, root, contract, id, worksheets[id], { organisation: name, date }, text);
     doc.getForm().flatten({ updateFieldAppearances: false });
     dropWidgetAnnotations(L, doc);
+    await doc.flush(); // an embedded font is written into the document only now: before its pages are copied
     return { id, doc, spec };
   }));
   const out = await L.PDFDocument.create();
-  const f = await fonts(L, out);
+  const f = await fonts(L, out, root, text.unicode, report);
   out.setTitle(T.pdfTitle(name));
   out.setLanguage("da-DK");
   out.setCreator(T.siteName);

@@ -6,7 +6,7 @@
 import { progress } from "./core/contract.js";
 import { answersDocument } from "./core/document.js";
 import { fileName, makeExport, readExport } from "./core/exportfile.js";
-import { T } from "./core/strings.js";
+import { T, t } from "./core/strings.js";
 import { el } from "./dom.js";
 import { download, MIME } from "./download.js";
 import { withContract } from "./actions.js";
@@ -182,10 +182,13 @@ const ACTIONS = {
     if (!Object.keys(worksheets).some((id) => Object.keys(worksheets[id]).length)) { status(root, T.nothingToCopy, true); return; }
     status(root, T.working);
     const exports = await import("./exports.js");
-    const bytes = await exports.allAnswersPdf(siteRoot().href, C, { name: set.name, date: new Date(), worksheets });
+    const report = {};
+    const bytes = await exports.allAnswersPdf(siteRoot().href, C, { name: set.name, date: new Date(), worksheets }, report);
     const name = fileName("copy", { name: set.name, date: new Date(), ext: "pdf" });
     download(bytes, name);
-    status(root, T.downloaded(name));
+    // Text the PDF cannot show as typed: say so, and offer the Word copy, which keeps it.
+    if (report.undrawable) status(root, T.pdfUndrawable(name), true, { label: t("overview.docxAll"), run: () => ACTIONS["docx-all"](root, store) });
+    else status(root, T.downloaded(name));
   }),
   "docx-all": (root, store) => withContract(root, async (C) => {
     const set = store.currentSet();

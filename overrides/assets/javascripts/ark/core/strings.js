@@ -31,7 +31,7 @@ const ARGS = [
   // [messages, their placeholders in the order of the call's arguments]
   ["unsaved mergeConflicts setSheets", "n"],
   ["confirmClear badSheet", "title"],
-  ["exported confirmDeleteSet setDeleted setSwitched downloaded importedSetName setCreated setRenamed promptRename", "name"],
+  ["exported confirmDeleteSet setDeleted setSwitched downloaded pdfUndrawable importedSetName setCreated setRenamed promptRename", "name"],
   ["progress pageOf presentCounter", "n total"],
   ["newer", "v"],
   ["unknownSheet", "id"],

@@ -1,5 +1,6 @@
 /**
- * Laying text out in lines for the PDF copies (ark/exports.js), in time linear in its length.
+ * Text for the PDF copies (ark/exports.js): which font can draw it, what it draws, and laying it
+ * out in lines in time linear in its length.
  *
  * pdf-lib's own layout (layoutMultilineText, also used for a text field's appearance) measures
  * the whole rest of a paragraph again for every line it makes; with a font that converts the
@@ -60,4 +61,49 @@ export function wrapText(text, maxWidth, width) {
     lines.push(line);
   }
   return lines;
+}
+
+// WinAnsi, the encoding of PDF's standard fonts (Helvetica): Latin-1's printable characters and these.
+const WIN_ANSI_EXTRA = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
+
+/**
+ * Whether PDF's standard Helvetica can draw every character of the texts (line breaks and tabs
+ * count as drawable); else a copy needs an embedded font (exports.js loads DejaVu Sans then).
+ * @param {Iterable<string>} texts
+ * @returns {boolean}
+ */
+export function standardFontCovers(texts) {
+  for (const text of texts) {
+    for (const ch of String(text ?? "").normalize("NFC")) {
+      const cp = ch.codePointAt(0);
+      if ((cp >= 0x20 && cp < 0x7f) || (cp >= 0xa0 && cp <= 0xff) || ch === "\n" || ch === "\r" || ch === "\t" || WIN_ANSI_EXTRA.has(ch)) continue;
+      return false;
+    }
+  }
+  return true;
+}
+
+const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/; // Hebrew, Arabic, Syriac, Thaana, N'Ko …
+
+/**
+ * Text as a font with the code points `charset` draws it: tabs become four spaces, other control
+ * characters a space, characters the font lacks "?". `report.undrawable` becomes true when a
+ * character was replaced or the text has right-to-left script (drawn, but a line mixing it with
+ * left-to-right text comes out in the wrong order: pdf-lib has no bidirectional layout).
+ * @param {string} text
+ * @param {Set<number>} charset code points the font has
+ * @param {{undrawable?: boolean}} report
+ * @returns {string} NFC-normalised
+ */
+export function drawableText(text, charset, report) {
+  let out = "";
+  for (const ch of String(text).normalize("NFC")) {
+    const cp = ch.codePointAt(0);
+    if (ch === "\n" || charset.has(cp)) out += ch;
+    else if (ch === "\t") out += "    ";
+    else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) out += " ";
+    else { out += "?"; report.undrawable = true; }
+  }
+  if (RIGHT_TO_LEFT.test(out)) report.undrawable = true;
+  return out;
 }
