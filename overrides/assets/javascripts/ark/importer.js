@@ -4,6 +4,7 @@
  * writing is all-or-nothing (store.replaceSheets). Loaded when a file is chosen.
  */
 import { applyMerge, conflictId, planMerge } from "./core/merge.js";
+import { NAME_MAX } from "./core/store.js";
 import { T } from "./core/strings.js";
 import { el } from "./dom.js";
 
@@ -89,19 +90,13 @@ export async function chooseImport(store, C, result, fileName) {
   return null;
 }
 
-/* "Partner (importeret)", then "Partner (importeret) 2", …: each import gets a name of its own. */
-function uniqueName(store, name) {
-  const taken = new Set(store.sets().map((s) => s.name));
-  let candidate = name;
-  for (let n = 2; taken.has(candidate); n++) candidate = `${name} ${n}`;
-  return candidate;
-}
-
-/* Room for " (importeret) 12" within the store's 200-character names. */
-const importedName = (name) => T.importedSetName(name.length > 170 ? name.slice(0, 169) + "…" : name);
+/* Room for " (importeret) 12" within the store's names (NAME_MAX); the store numbers a name
+ * that is taken: "Partner (importeret)", then "Partner (importeret) 2", … */
+const importedName = (name) => T.importedSetName(name.length > NAME_MAX - 30 ? name.slice(0, NAME_MAX - 31) + "…" : name);
 
 function importAsNewSet(store, result) {
-  const set = store.createSet(uniqueName(store, result.name ? importedName(result.name) : T.importedSetDated(new Date())));
+  const set = store.createSet(result.name ? importedName(result.name) : T.importedSetDated(new Date()));
+  if (!set) return { text: T.importQuota, error: true }; // storage full: no set was made
   if (!store.replaceSheets(set.id, result.worksheets)) {
     store.deleteSet(set.id);
     return { text: T.importQuota, error: true };

@@ -6,6 +6,7 @@
 import { progress } from "./core/contract.js";
 import { answersDocument } from "./core/document.js";
 import { fileName, makeExport, readExport } from "./core/exportfile.js";
+import { NAME_MAX } from "./core/store.js";
 import { T, t } from "./core/strings.js";
 import { el } from "./dom.js";
 import { download, MIME } from "./download.js";
@@ -130,14 +131,24 @@ function renderSummary(root, store, C) {
   out.replaceChildren(...parts);
 }
 
+/* What the store did to a typed set name (cut to NAME_MAX, numbered to keep names unique), said. */
+function nameNotes(typed, stored) {
+  const cut = typed.slice(0, NAME_MAX).trimEnd();
+  const notes = [];
+  if (typed.length > NAME_MAX) notes.push(T.nameShortened(NAME_MAX));
+  if (stored !== cut) notes.push(T.nameTaken(cut));
+  return notes;
+}
+
 const ACTIONS = {
   "new-set": (root, store) => {
     const name = (window.prompt(T.promptNewSet, T.newSetName) || "").trim();
     if (!name) return;
     const set = store.createSet(name);
+    if (!set) { status(root, T.setNotCreated, true); return; } // storage full: nothing was made
     store.switchSet(set.id);
     refreshOverview(root, store);
-    status(root, T.setCreated(set.name));
+    status(root, [T.setCreated(set.name), ...nameNotes(name, set.name)].join(" "));
   },
   "switch-set": (root, store, b) => {
     store.switchSet(b.getAttribute("data-set"));
@@ -149,8 +160,9 @@ const ACTIONS = {
     const name = (window.prompt(T.promptRename(set.name), set.name) || "").trim();
     if (!name || name === set.name) return;
     store.renameSet(set.id, name);
+    const now = store.sets().find((s) => s.id === set.id).name;
     refreshOverview(root, store);
-    status(root, T.setRenamed(name));
+    status(root, [T.setRenamed(now), ...nameNotes(name, now)].join(" "));
   },
   "delete-set": (root, store, b) => {
     const set = store.sets().find((s) => s.id === b.getAttribute("data-set"));
