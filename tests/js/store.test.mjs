@@ -128,6 +128,17 @@ test("a new set while storage is full is not made, not even in memory (nothing t
   assert.equal(s.createSet("Nu er der plads").name, "Nu er der plads");
 });
 
+test("snapshotSheets + restore put sheets back as they were (undo of a merge)", () => {
+  const s = createStore(new FakeStorage(), { root: "/" });
+  const id = s.currentSet().id;
+  s.set("trin-7-aarshjul", "januar", "før");
+  const snap = s.snapshotSheets(id, ["trin-7-aarshjul", "trin-7-kpi"]);
+  assert.equal(s.get("trin-7-aarshjul", "januar"), "før", "taking a snapshot changes nothing");
+  assert.equal(s.replaceSheets(id, { "trin-7-aarshjul": { januar: "flettet", maj: "ny" }, "trin-7-kpi": { "raekke-1--maal": "ny" } }), true);
+  assert.equal(s.restore(snap), true);
+  assert.deepEqual(s.allEntries(id), { "trin-7-aarshjul": { januar: "før" } });
+});
+
 test("quota: a refused value lives in memory, wins over storage for reads and exports", () => {
   const ls = new FakeStorage({ limit: 600 });
   const s = createStore(ls, { root: "/" });

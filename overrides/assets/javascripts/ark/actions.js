@@ -118,10 +118,15 @@ export function importInto(root, store, input) {
     const only = { [sheetId(root)]: result.worksheets[sheetId(root)] };
     const message = await importer.chooseImport(store, C, { ...result, worksheets: only }, file.name);
     if (message) {
-      showSetName(root, store);
-      root.querySelectorAll("tr[data-added-row]").forEach((tr) => tr.remove());
-      resyncSheet(root, store);
-      status(root, message.text, message.error);
+      const show = () => {
+        showSetName(root, store);
+        root.querySelectorAll("tr[data-added-row]").forEach((tr) => tr.remove());
+        resyncSheet(root, store);
+      };
+      show();
+      // A merge can be undone, as "Ryd svar" can, until the page is left.
+      const undo = message.undo && { label: T.undo, run: () => { message.undo(); show(); status(root, T.mergeUndone); } };
+      status(root, message.text, message.error, undo);
     }
   });
 }

@@ -59,8 +59,8 @@ function conflictForm(conflicts, maxChars) {
       el("p", {}, el("strong", { text: T.mergeYours + " " }), show(c.mine)),
       el("p", {}, el("strong", { text: T.mergeFiles + " " }), show(c.theirs))));
     const options = [["mine", T.mergeMine], ["theirs", T.mergeTheirs]];
-    // "Keep both" joins the two texts: only where the result still fits a field.
-    if (c.type === "text" && c.mine.length + c.theirs.length + 2 <= maxChars) options.push(["both", T.mergeBoth]);
+    // "Keep both" joins the two texts, each under its set's name: only where that still fits a field.
+    if (c.type === "text" && c.both.length <= maxChars) options.push(["both", T.mergeBoth]);
     options.forEach(([value, label], j) => {
       const input = el("input", { type: "radio", name: `c${i}`, value, "data-conflict": conflictId(c.sheet, c.key) });
       if (j === 0) input.checked = true;
@@ -73,7 +73,9 @@ function conflictForm(conflicts, maxChars) {
 
 /**
  * Ask how to import `result` (readExport's ok result) and do it.
- * @returns {Promise<{text: string, error?: boolean} | null>} the status message, or null when cancelled
+ * @returns {Promise<{text: string, error?: boolean, undo?: () => boolean} | null>} the status
+ *   message, or null when cancelled; after a merge, `undo` puts the merged sheets back as they
+ *   were (offer it as "Fortryd"; false when the set is gone or storage refused a value)
  */
 export async function chooseImport(store, C, result, fileName) {
   const current = store.currentSet();
@@ -109,7 +111,8 @@ async function mergeIntoCurrent(store, C, result) {
   const current = store.currentSet();
   const mine = {};
   Object.keys(result.worksheets).forEach((id) => { mine[id] = store.entries(id); });
-  const plan = planMerge(C, mine, result.worksheets);
+  // Each part of a text kept both ways is headed by its set's name: mine, and the file's.
+  const plan = planMerge(C, mine, result.worksheets, { mine: current.name, theirs: result.name || T.mergeUnnamedFile });
   const choices = {};
   if (plan.conflicts.length) {
     const dialog = frame(T.mergeTitle(current.name));
@@ -127,6 +130,10 @@ async function mergeIntoCurrent(store, C, result) {
   const merged = applyMerge(plan, choices);
   const changed = {};
   Object.keys(merged).forEach((id) => { changed[id] = merged[id]; });
+  const before = store.snapshotSheets(current.id, Object.keys(changed));
   if (!store.replaceSheets(current.id, changed)) return { text: T.importQuota, error: true };
-  return { text: plan.conflicts.length ? T.mergedWithChoices(plan.conflicts.length, current.name) : T.mergedSilently(current.name) };
+  return {
+    text: plan.conflicts.length ? T.mergedWithChoices(plan.conflicts.length, current.name) : T.mergedSilently(current.name),
+    undo: () => store.restore(before),
+  };
 }

@@ -235,6 +235,11 @@ function importAll(root, store, input) {
     const message = await chooseImport(store, C, result, file.name);
     if (!message) return;
     await refreshOverview(root, store);
-    status(root, message.text, message.error);
+    // A merge can be undone, as "Ryd alle svar" can, until the page is left.
+    const undo = message.undo && {
+      label: T.undo,
+      run: async () => { message.undo(); await refreshOverview(root, store); status(root, T.mergeUndone); },
+    };
+    status(root, message.text, message.error, undo);
   });
 }

@@ -388,7 +388,19 @@ export function createStore(storage, { root = "/", contract = null, now = () => 
     },
 
     /**
-     * Put sheets back as they were when the snapshot was taken (undo of clearSheets).
+     * What restore() needs to put some sheets of a set back as they are now (undo of a merge).
+     * @param {string} setId
+     * @param {string[]} sheetIds
+     * @returns {object} an opaque snapshot, as clearSheets returns
+     */
+    snapshotSheets(setId, sheetIds) {
+      checkPart("setId", setId);
+      sheetIds.forEach((s) => checkPart("sheet", s));
+      return snapshot(setId, sheetIds);
+    },
+
+    /**
+     * Put sheets back as they were when the snapshot was taken (undo of clearSheets or a merge).
      * @param {object} snap from clearSheets
      * @returns {boolean} false when the set no longer exists or a value could only be kept in memory
      */

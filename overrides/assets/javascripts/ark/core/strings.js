@@ -39,7 +39,7 @@ const ARGS = [
   ["tooManyRows", "title max"],
   ["nameShortened rowLimit", "max"],
   ["pasteCut", "n max"],
-  ["setGoneElsewhere continueIn", "name"],
+  ["setGoneElsewhere continueIn mergePartHeading", "name"],
   ["nameTaken", "name"],
   ["invalidValue notString tooLong", "label title"],
   ["restoredFrom mergedWithChoices", "n set"],
