@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { fragmentId, safeDecode } from "../../overrides/assets/javascripts/ark/core/address.js";
+import { fragmentId, safeDecode } from "../../overrides/assets/javascripts/address.js";
 
 test("a malformed escape in an address is left as it is, never thrown", () => {
   for (const bad of ["%", "trin-3%", "%E6%9", "%zz", "100%"]) assert.equal(safeDecode(bad), bad);

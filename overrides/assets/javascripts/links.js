@@ -2,9 +2,9 @@
  * heading, worksheet and question, macros/copy_links.py) copy the address; opening a link with
  * #anchor scrolls to it, opens collapsed content around it and highlights it briefly.
  * Re-run after Material's instant navigation (document$). An ES module (deferred by nature), so
- * it shares the one reader of untrusted addresses with the worksheets (ark/core/address.js).
+ * it shares the one reader of untrusted addresses with the worksheets (address.js).
  */
-import { fragmentId } from "./ark/core/address.js";
+import { fragmentId } from "./address.js";
 
 /* The texts of both parts below: "links" of the strings file (overrides/assets/strings/da.json),
  * which main.html puts in the page; `{name}` placeholders filled from `params`. */

@@ -3,7 +3,7 @@
  * screen itself is ark/present.js. Items are the numbered questions and checklist items of a
  * worksheet or a step page (data-ark-nr, numbered by macros/contract.py), in page order.
  */
-import { fragmentId } from "./address.js";
+import { fragmentId } from "../../address.js";
 
 /** Keys that move through the items, and Escape, which ends the presentation. */
 export const KEY_ACTIONS = Object.freeze({

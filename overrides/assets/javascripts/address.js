@@ -1,7 +1,8 @@
 /**
  * Reading the page's address, which is untrusted input: a link cut off in an e-mail ("#trin-3%"),
  * typed by hand or made to break things must never throw. Every script that reads location.hash,
- * location.search or a URL's parts decodes them here (links.js, ark/present.js).
+ * location.search or a URL's parts decodes them here (links.js, ark/core/present.js). Beside
+ * links.js, not among the worksheet modules: every page loads it.
  */
 
 /**
