@@ -358,3 +358,23 @@ def test_pdf_copies_draw_what_people_type_and_say_what_they_cannot(page, context
     texts = [t.replace("\r\n", " ").replace("\n", " ") for t in page_texts(data)]
     assert "Łódź & Zoë ✓" in texts[0]
     assert typed in texts[1], "drawn in the (flattened) field as typed, not as '?'"
+
+
+def test_a_sheet_pdf_without_form_fields_still_gives_a_copy(page):
+    """A blank PDF with no form (no /AcroForm, so no /DR) used to throw inside pdf-lib's lookup:
+    "Alle mine svar" failed whole. Its answers now go on the appended pages."""
+    from pypdf import PdfWriter
+
+    out = io.BytesIO()
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.write(out)
+    page.route(
+        "**/pdf/trin-1-refleksion.pdf", lambda route: route.fulfill(body=out.getvalue(), content_type="application/pdf")
+    )
+    open_step(page)
+    data = call(
+        page, "return ex.filledPdf(root, C, 'trin-1-refleksion', {'maal-og-strategi-de-naeste-aar': 'Vores mål'});"
+    )
+    texts = page_texts(data)
+    assert len(texts) == 2 and "Vores mål" in texts[1]
