@@ -306,6 +306,9 @@ def test_the_longest_answer_a_field_accepts_comes_out_as_a_pdf_quickly(page, tmp
     data = Path(info.value.path()).read_bytes()
     reader = PdfReader(io.BytesIO(data))
     assert reader.get_fields()["maal-og-strategi-de-naeste-aar"]["/V"] == text
+    (tmp_path / "lang.pdf").write_bytes(data)
+    render_page(tmp_path / "lang.pdf", "langt-svar")  # test-results/copies/langt-svar.png, to look at
+    render_page(tmp_path / "lang.pdf", "langt-svar-side-4", page=4)
     drawn = "".join(page_texts(data)).replace("\r", "").replace("\n", " ")
     assert strings["overflow"] in drawn
     assert drawn.count("fastholdelse") >= text.count(
