@@ -226,3 +226,21 @@ def test_a_merge_can_be_undone(page):
     assert stored(page, SHEET) == {NOTE: "Mit svar"}
     assert field(sheet, NOTE).input_value() == "Mit svar"
     assert field(sheet, "research-af-virksomheden--note").input_value() == ""
+
+
+def test_all_my_answers_as_pdf_shows_its_progress(page):
+    sheet = open_sheet(page, sheet_path(SHEET), SHEET)
+    field(sheet, NOTE).fill("Et svar")
+    sheet = open_sheet(page, sheet_path("trin-7-aarshjul"), "trin-7-aarshjul")
+    field(sheet, "januar").fill("Nytårskur")
+    overview = open_overview(page)
+    page.evaluate(
+        """() => { window.__said = []; const el = document.querySelector('[data-ark-oversigt] .ark-status');
+             new MutationObserver(() => window.__said.push(el.textContent)).observe(el, { childList: true, characterData: true, subtree: true }); }"""
+    )
+    with page.expect_download() as info:
+        overview.locator('button[data-action="pdf-all"]').click()
+    assert info.value.suggested_filename.endswith(".pdf")
+    wait_status(page, overview, "er hentet")
+    said = page.evaluate("window.__said")
+    assert any("1 af 2 arbejdsark" in s for s in said) and any("2 af 2 arbejdsark" in s for s in said), said

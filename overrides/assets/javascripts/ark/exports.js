@@ -382,7 +382,9 @@ function dropWidgetAnnotations(L, doc) {
  * @param {URL|string} root URL of the site root
  * @param {object} contract the parsed key contract
  * @param {{name?: string, date?: string|Date, worksheets: Object<string, Object<string,string>>}} set
- * @param {{undrawable?: boolean}} [report] as for filledPdf (the cover's set name counts too)
+ * @param {{undrawable?: boolean, onProgress?: (done: number, total: number) => void}} [report]
+ *   undrawable as for filledPdf (the cover's set name counts too); onProgress is called as each
+ *   sheet is filled, with a pause after it so the page can show it
  * @returns {Promise<Uint8Array>}
  */
 export async function allAnswersPdf(root, contract, { name = "", date = "", worksheets = {} } = {}, report = {}) {
@@ -390,11 +392,16 @@ export async function allAnswersPdf(root, contract, { name = "", date = "", work
   const ids = Object.keys(contract.worksheets).filter((id) => has(worksheets, id) && anyAnswer(worksheets[id]));
   const text = { unicode: needsUnicode(contract, Object.fromEntries(ids.map((id) => [id, worksheets[id]])), [name, danishDate(date)]), report };
   // Fill them all at once (the fetches and the filling overlap), then copy in order.
+  let done = 0;
   const parts = await Promise.all(ids.map(async (id) => {
     const { doc, spec } = await fillDocument(L, root, contract, id, worksheets[id], { organisation: name, date }, text);
     doc.getForm().flatten({ updateFieldAppearances: false });
     dropWidgetAnnotations(L, doc);
     await doc.flush(); // an embedded font is written into the document only now: before its pages are copied
+    if (report.onProgress) {
+      report.onProgress(++done, ids.length);
+      await new Promise((resolve) => setTimeout(resolve)); // a moment to paint it
+    }
     return { id, doc, spec };
   }));
   const out = await L.PDFDocument.create();

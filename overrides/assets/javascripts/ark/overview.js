@@ -194,7 +194,7 @@ const ACTIONS = {
     if (!Object.keys(worksheets).some((id) => Object.keys(worksheets[id]).length)) { status(root, T.nothingToCopy, true); return; }
     status(root, T.working);
     const exports = await import("./exports.js");
-    const report = {};
+    const report = { onProgress: (n, total) => status(root, T.pdfProgress(n, total)) };
     const bytes = await exports.allAnswersPdf(siteRoot().href, C, { name: set.name, date: new Date(), worksheets }, report);
     const name = fileName("copy", { name: set.name, date: new Date(), ext: "pdf" });
     download(bytes, name);

@@ -32,7 +32,7 @@ const ARGS = [
   ["unsaved mergeConflicts setSheets", "n"],
   ["confirmClear badSheet", "title"],
   ["exported confirmDeleteSet setDeleted setSwitched downloaded pdfUndrawable importedSetName setCreated setRenamed promptRename", "name"],
-  ["progress pageOf presentCounter", "n total"],
+  ["progress pageOf presentCounter pdfProgress", "n total"],
   ["newer", "v"],
   ["unknownSheet", "id"],
   ["unknownField", "key title"],
