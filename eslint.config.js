@@ -12,14 +12,9 @@ export default [
     linterOptions: { reportUnusedDisableDirectives: "error" },
   },
   {
-    // The site's ES modules (worksheets, search), run in the browser.
+    // The site's ES modules (worksheets, search, links.js), run in the browser.
     files: ["overrides/assets/javascripts/**/*.js"],
     languageOptions: { sourceType: "module", globals: globals.browser },
-  },
-  {
-    // A classic deferred script (mkdocs.yml extra_javascript), not a module.
-    files: ["overrides/assets/javascripts/links.js"],
-    languageOptions: { sourceType: "script" },
   },
   {
     // Node's test runner (node --test tests/js/), the build's Node step (offlinebuild/) and this file.

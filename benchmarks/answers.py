@@ -31,7 +31,39 @@ sys.path.insert(0, str(ROOT))
 
 from tests.browser.conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
-VENDOR = ["assets/vendor/pdf-lib/pdf-lib.esm.min.js", "assets/vendor/docx/docx.esm.js"]
+VENDOR = [
+    "assets/vendor/pdf-lib/pdf-lib.esm.min.js",
+    "assets/vendor/docx/docx.esm.js",
+    "assets/vendor/fontkit/fontkit.esm.js",
+    "assets/vendor/fonts/DejaVuSans.ttf",
+    "assets/vendor/fonts/DejaVuSans-Bold.ttf",
+]
+# Long answers: one field of `LONG_SHEET` holding this many characters (50,000 is the most a field
+# accepts, the contract's limits.valueChars); the issue's measurements were 3,399 and 6,499.
+LONG_SHEET, LONG_FIELD = "trin-1-refleksion", "maal-og-strategi-de-naeste-aar"
+LENGTHS = [3_399, 6_499, 10_000, 50_000]
+# (characters, unicode): Danish prose drawn with Helvetica; the longest also with characters
+# outside WinAnsi, drawn with the embedded DejaVu Sans.
+LONG_CASES = [*((n, False) for n in LENGTHS), (LENGTHS[-1], True)]
+
+# The filled PDF of one sheet with one long answer: Danish prose (Helvetica draws it), or the same
+# with a character outside WinAnsi every sentence (the embedded DejaVu Sans draws it).
+LONG_JS = """async ([sheet, key, n, unicode, runs]) => {
+  const root = new URL(JSON.parse(document.getElementById("__config").textContent).base, location.href);
+  const C = await (await fetch(new URL("assets/arbejdsark/kontrakt.json", root))).json();
+  const ex = await import(new URL("assets/javascripts/ark/exports.js", root).href);
+  await ex.library(root, "pdf");
+  const sentence = unicode ? "Vi måler trivsel → læring ✓ hos Łukasz og partneren hvert kvartal. " : "Vi måler trivsel, fastholdelse og læring hos partneren hvert kvartal. ";
+  const text = sentence.repeat(Math.ceil(n / sentence.length)).slice(0, n);
+  const times = [];
+  let bytes = 0;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    bytes = (await ex.filledPdf(root, C, sheet, { [key]: text })).length;
+    times.push(performance.now() - t);
+  }
+  return { times, bytes, chars: text.length };
+}"""
 
 JS = """async ([what, runs]) => {
   const root = new URL(JSON.parse(document.getElementById("__config").textContent).base, location.href);
@@ -136,6 +168,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--write", action="store_true", help="write benchmarks/answers.md")
+    ap.add_argument(
+        "--lengths", type=lambda v: [int(x) for x in v.split(",")], default=LENGTHS, help="long answers, e.g. 3399,6499"
+    )
     args = ap.parse_args()
     for rel in ("docs/pdf/manifest.json", "docs/" + VENDOR[0]):
         if not (ROOT / rel).exists():
@@ -164,6 +199,22 @@ def main() -> None:
                 "performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/ark/'))"
             )
             ctx.close()
+            results["long"] = []
+            for n, unicode in [(n, u) for n, u in LONG_CASES if n in args.lengths]:
+                ctx = browser.new_context()
+                page = ctx.new_page()
+                page.goto(url + "trin-4/")
+                page.wait_for_load_state("networkidle")
+                ctx.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+                page.set_default_timeout(600_000)
+                runs = 1 if n > 10_000 and args.runs > 1 else args.runs
+                out = page.evaluate(LONG_JS, [LONG_SHEET, LONG_FIELD, n, unicode, runs])
+                results["long"].append({**out, "unicode": unicode})
+                print(
+                    f"long answer, {n:,} characters{' (unicode)' if unicode else ''}: {out['times']} ms",
+                    file=sys.stderr,
+                )
+                ctx.close()
             for what in ("sheet", "all"):
                 ctx = browser.new_context()  # fresh: the library load is a cold one
                 page = ctx.new_page()
@@ -240,6 +291,21 @@ def main() -> None:
         f"| Load pdf-lib + exports.js (cold, first click; loopback, so transfer is ~free) | {s['load'] / 1000:.2f} s | – | – |",
         f"| Filled PDF of `{s['largest']}` ({s['fields']} fields, all answered) | {med(s['times']):.2f} s | {', '.join(f'{t / 1000:.2f}' for t in s['times'])} | {s['bytes'] / 1024:.0f} KB |",
         f"| All-answers PDF, all {a['sheets']} worksheets answered (cover + every sheet, flattened) | {med(a['times']):.2f} s | {', '.join(f'{t / 1000:.2f}' for t in a['times'])} | {a['bytes'] / 1024:.0f} KB |",
+        "",
+        "## Long answers",
+        "",
+        f"The filled PDF of `{LONG_SHEET}` with one answer of n characters (the most a field accepts is",
+        "50,000), the rest of it on appended pages; the tab is busy for about this long. Before the",
+        "linear layout (core/textlayout.js), measured the same way on 2026-12-07 with the machine's load",
+        "average near 30 (other work): 3,399 characters 71 s, 6,499 characters 560 s; 10,000 was not",
+        "tried (issue 23, on a quieter machine: 8 s, 68–77 s, and 10,000 not done after 150 s).",
+        "",
+        "| Characters | Font | Median | Runs (s) | Output |",
+        "|---|---|---|---|---|",
+        *[
+            f"| {x['chars']:,} | {'DejaVu Sans (embedded)' if x['unicode'] else 'Helvetica'} | {med(x['times']):.2f} s | {', '.join(f'{t / 1000:.2f}' for t in x['times'])} | {x['bytes'] / 1024:.0f} KB |"
+            for x in results["long"]
+        ],
         "",
     ]
     text = "\n".join(lines)

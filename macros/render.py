@@ -37,13 +37,15 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-# max_chars: the longest answer the contract accepts (import rejects longer), as maxlength.
+# max_chars: the longest answer the contract accepts (import rejects longer), as maxlength;
+# max_rows: the most added rows it accepts, where "Tilføj række" stops (ark/sheet.js).
 _env.globals.update(
     t=t,
     copy_link=copy_link,
     heading=heading,
     item_link=item_link,
     max_chars=contract.LIMITS["valueChars"],
+    max_rows=contract.LIMITS["rows"],
     header_fields=contract.HEADER_FIELDS,
 )
 

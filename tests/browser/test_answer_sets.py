@@ -324,7 +324,10 @@ def test_merge_shows_differences_and_lets_each_be_decided(page):
     preview.locator('input[value="both"]').check()
     choose(page, "merge")
     wait_status(page, sheet, "flettet")
-    assert field(sheet, NOTE).input_value() == "Mit svar\n\nPartnerens svar"
+    # Each part under its set's name, in a fixed order (test_surprises.py: the same on both sides).
+    assert (
+        field(sheet, NOTE).input_value() == "”Mine svar” skrev:\nMit svar\n\n”Partnerens svar” skrev:\nPartnerens svar"
+    )
     assert field(sheet, ITEM).is_checked()  # only the file had it: merged silently
 
 

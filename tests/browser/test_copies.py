@@ -128,6 +128,9 @@ def test_libraries_load_only_when_asked_for(page, context):
     loaded = vendor_requests(context)
     assert any(u.endswith("/assets/vendor/pdf-lib/pdf-lib.esm.min.js") for u in loaded)
     assert not any("docx" in u for u in loaded), "the Word library loads only for a Word copy"
+    assert not any("fontkit" in u or "/fonts/" in u for u in loaded), (
+        "the embedded font loads only for text Helvetica cannot draw"
+    )
     assert context.requests.foreign() == []
 
 
@@ -279,3 +282,102 @@ def test_answers_docx(page, context):
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         assert 'w:val="da-DK"' in z.read("word/styles.xml").decode()
     assert context.requests.foreign() == []
+
+
+def test_the_longest_answer_a_field_accepts_comes_out_as_a_pdf_quickly(page, tmp_path):
+    """50,000 characters (the most a field holds) in one field: "Hent med svar som PDF" used to
+    freeze the tab for minutes (pdf-lib laid the text out again for every line, at every size
+    tried). Now the copy comes within seconds, the field keeps the exact text, and what does
+    not fit its box is on the appended pages."""
+    from pypdf import PdfReader
+
+    from tests.browser.helpers import contract, field, open_sheet, tool
+
+    limit = contract()["limits"]["valueChars"]
+    strings = json.loads((ROOT / "overrides/assets/strings/da.json").read_text(encoding="utf-8"))["ark"]
+    words = "Vi vil måle trivsel, fastholdelse og læring hver tredje måned – „sammen“ med partneren. "
+    text = (words * (limit // len(words) + 1))[:limit]
+    sheet = open_sheet(page, "arbejdsark/trin-1-refleksion/", "trin-1-refleksion")
+    box = field(sheet, "maal-og-strategi-de-naeste-aar")
+    assert box.get_attribute("maxlength") == str(limit)
+    box.fill(text)
+    with page.expect_download(timeout=20_000) as info:  # minutes before the fix
+        tool(sheet, "pdf-filled").click()
+    data = Path(info.value.path()).read_bytes()
+    reader = PdfReader(io.BytesIO(data))
+    assert reader.get_fields()["maal-og-strategi-de-naeste-aar"]["/V"] == text
+    (tmp_path / "lang.pdf").write_bytes(data)
+    render_page(tmp_path / "lang.pdf", "langt-svar")  # test-results/copies/langt-svar.png, to look at
+    render_page(tmp_path / "lang.pdf", "langt-svar-side-4", page=4)
+    drawn = "".join(page_texts(data)).replace("\r", "").replace("\n", " ")
+    assert strings["overflow"] in drawn
+    assert drawn.count("fastholdelse") >= text.count(
+        "fastholdelse"
+    )  # the whole text is drawn, in the field and after it
+
+
+def test_pdf_copies_draw_what_people_type_and_say_what_they_cannot(page, context, tmp_path):
+    """Characters outside WinAnsi (Ł, →, ✓, an emoji, Greek, Cyrillic) are drawn with the embedded
+    DejaVu Sans, in the sheet's copy and on the "Alle mine svar" cover (they were "?"); Chinese,
+    which no font here has, and right-to-left text are said in Danish, pointing to the Word copy."""
+    from pypdf import PdfReader
+
+    from tests.browser.helpers import field, open_sheet, tool
+
+    strings = json.loads((ROOT / "overrides/assets/strings/da.json").read_text(encoding="utf-8"))
+    typed = "Łukasz fra Gdańsk → møde ✓ 😀 Ωmega Привет"
+    sheet = open_sheet(page, "arbejdsark/trin-1-refleksion/", "trin-1-refleksion")
+    field(sheet, "maal-og-strategi-de-naeste-aar").fill(typed)
+    with page.expect_download() as info:
+        tool(sheet, "pdf-filled").click()
+    data = Path(info.value.path()).read_bytes()
+    assert PdfReader(io.BytesIO(data)).get_fields()["maal-og-strategi-de-naeste-aar"]["/V"] == typed
+    form_fonts = PdfReader(io.BytesIO(data)).trailer["/Root"]["/AcroForm"]["/DR"]["/Font"]
+    assert any(str(f.get_object()["/BaseFont"]).startswith("/DejaVuSans") for f in form_fonts.values()), "embedded"
+    pdf = tmp_path / "unicode.pdf"
+    pdf.write_bytes(data)
+    render_page(pdf, "unicode-felt")  # test-results/copies/unicode-felt.png, to look at
+    assert "is-error" not in (sheet.locator(".ark-status").get_attribute("class") or "")
+    assert any("/assets/vendor/fontkit/" in u for u in context.requests)
+
+    # Chinese (no font here has it) and Hebrew (right to left): the copy says so and offers Word.
+    field(sheet, "hvordan-kan-et-partnerskab-hjaelpe").fill("Samarbejde 合作 og שלום")
+    with page.expect_download():
+        tool(sheet, "pdf-filled").click()
+    status = sheet.locator(".ark-status")
+    status.get_by_role("button", name=strings["sheet"]["docx"]).wait_for()
+    assert "Word-dokumentet beholder hele teksten" in status.inner_text()
+    with page.expect_download() as info:
+        status.get_by_role("button", name=strings["sheet"]["docx"]).click()
+    assert info.value.suggested_filename.endswith(".docx")
+
+    # "Alle mine svar": the cover names the set as typed, the sheet shows the answer as typed.
+    open_step(page)
+    data = call(
+        page,
+        "return ex.allAnswersPdf(root, C, {name: 'Łódź & Zoë ✓', date: '2026-11-29', worksheets: args});",
+        {"trin-1-refleksion": {"maal-og-strategi-de-naeste-aar": typed}},
+    )
+    texts = [t.replace("\r\n", " ").replace("\n", " ") for t in page_texts(data)]
+    assert "Łódź & Zoë ✓" in texts[0]
+    assert typed in texts[1], "drawn in the (flattened) field as typed, not as '?'"
+
+
+def test_a_sheet_pdf_without_form_fields_still_gives_a_copy(page):
+    """A blank PDF with no form (no /AcroForm, so no /DR) used to throw inside pdf-lib's lookup:
+    "Alle mine svar" failed whole. Its answers now go on the appended pages."""
+    from pypdf import PdfWriter
+
+    out = io.BytesIO()
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.write(out)
+    page.route(
+        "**/pdf/trin-1-refleksion.pdf", lambda route: route.fulfill(body=out.getvalue(), content_type="application/pdf")
+    )
+    open_step(page)
+    data = call(
+        page, "return ex.filledPdf(root, C, 'trin-1-refleksion', {'maal-og-strategi-de-naeste-aar': 'Vores mål'});"
+    )
+    texts = page_texts(data)
+    assert len(texts) == 2 and "Vores mål" in texts[1]

@@ -49,3 +49,24 @@ def test_opening_a_deep_link_opens_collapsed_content_and_highlights_it(page):
     box = page.locator(f"#{target}").bounding_box()
     assert box and 0 <= box["y"] < 900
     page.wait_for_function(f"!document.getElementById('{target}').classList.contains('is-link-target')")
+
+
+def test_a_malformed_fragment_breaks_nothing(context):
+    """A link cut off in an e-mail ("#…%"): no script error on load or on hashchange, and "Vis på
+    skærm" still opens (at the first item)."""
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto("trin-3/#trin-3-foer-moedet--research%")
+    page.wait_for_selector('.ark[data-bound="1"]')
+    page.evaluate("location.hash = '%E6%9'")
+    page.wait_for_function("location.hash === '#%E6%9'")
+    page.evaluate("location.hash = 'rute%zz'")
+    page.wait_for_function("location.hash === '#rute%zz'")
+    page.get_by_role("button", name="Vis trinnet på skærm").click()
+    page.get_by_role("dialog", name="Vis på skærm: Trin 3: Det første møde").wait_for()
+    assert page.locator(".ark-vis-nr").inner_text() == "3.1"
+    page.keyboard.press("Escape")
+    # hashchange is dispatched asynchronously: one more round trip lets its listeners run.
+    page.evaluate("new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)))")
+    assert errors == []

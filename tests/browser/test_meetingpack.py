@@ -81,8 +81,8 @@ def test_a_pack_has_a_cover_with_qr_codes_then_the_copies(pack_page, built_site,
 @pytest.mark.parametrize(
     ("copies", "message"),
     [
-        ({"trin-4-risikoanalyse": 99}, "Skriv et helt tal fra 1 til 40 ved „Risikoanalyse“"),
-        ({"trin-4-risikoanalyse": "2.5"}, "Skriv et helt tal fra 1 til 40 ved „Risikoanalyse“"),
+        ({"trin-4-risikoanalyse": 99}, "Skriv et helt tal fra 1 til 40 ved ”Risikoanalyse”"),
+        ({"trin-4-risikoanalyse": "2.5"}, "Skriv et helt tal fra 1 til 40 ved ”Risikoanalyse”"),
         ({}, "Vælg mindst ét arbejdsark"),
     ],
 )

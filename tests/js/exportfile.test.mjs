@@ -101,6 +101,22 @@ test("a UTF-8 BOM is fine", () => {
   assert.equal(readExport(withBom.buffer, C).ok, true, "an ArrayBuffer works too");
 });
 
+test("a UTF-16 file with a BOM (Notepad's \"Unicode\"), little- or big-endian, is read", () => {
+  const text = JSON.stringify({ format: C.format, version: C.version, name: "Ærø – „sæt“ ✓", exported: "2026-11-29T10:00:00.000Z", worksheets: { "trin-7-aarshjul": { januar: "Hej 😀 æøå" } } });
+  const units = [...text].flatMap((ch) => { const s = []; for (let i = 0; i < ch.length; i++) s.push(ch.charCodeAt(i)); return s; });
+  const le = new Uint8Array([0xff, 0xfe, ...units.flatMap((u) => [u & 0xff, u >> 8])]);
+  const be = new Uint8Array([0xfe, 0xff, ...units.flatMap((u) => [u >> 8, u & 0xff])]);
+  for (const bytes of [le, be]) {
+    const r = readExport(bytes, C);
+    assert.equal(r.ok, true, r.error);
+    assert.equal(r.name, "Ærø – „sæt“ ✓");
+    assert.deepEqual(r.worksheets, { "trin-7-aarshjul": { januar: "Hej 😀 æøå" } });
+  }
+  // Without a BOM nothing says it is UTF-16: still refused, and so is a broken UTF-16 file.
+  assert.equal(readExport(le.slice(2), C).ok, false);
+  assert.equal(readExport(new Uint8Array([0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00]), C).ok, false, "a lone surrogate");
+});
+
 test("version 1 files (old arbejdsark.js) are accepted, _rows dropped", () => {
   const v1 = {
     format: C.format,

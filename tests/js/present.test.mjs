@@ -36,6 +36,13 @@ test("start at the item the address points at, else the first", () => {
   assert.equal(startIndex(items, undefined), 0);
 });
 
+test("a malformed address (a link cut off after '%') starts at the first item instead of throwing", () => {
+  const items = [{ id: "a" }, { id: "b%" }];
+  assert.equal(startIndex(items, "#%"), 0);
+  assert.equal(startIndex(items, "#%E6%9"), 0);
+  assert.equal(startIndex(items, "#b%"), 1);
+});
+
 test("an item's address is the page's own, under any sub-path, with the item's anchor only", () => {
   assert.equal(itemUrl("https://example.org/parat/trin-3/", "trin-3-foer-moedet--a"), "https://example.org/parat/trin-3/#trin-3-foer-moedet--a");
   assert.equal(itemUrl("http://127.0.0.1:8000/trin-3/?q=x#gode-raad-foer-moedet", "trin-3-foer-moedet--a"), "http://127.0.0.1:8000/trin-3/#trin-3-foer-moedet--a");

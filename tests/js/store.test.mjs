@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { contract } from "./contract.mjs";
 import { FakeStorage } from "./fakestorage.mjs";
-import { createStore } from "../../overrides/assets/javascripts/ark/core/store.js";
+import { NAME_MAX, createStore } from "../../overrides/assets/javascripts/ark/core/store.js";
 import { T } from "../../overrides/assets/javascripts/ark/core/strings.js";
 
 const C = contract();
@@ -95,6 +95,48 @@ test("sets: create, rename, switch, delete (current moves on; a default appears 
   assert.notEqual(last.id, first.id);
   assert.equal(last.name, T.defaultSetName);
   assert.deepEqual(s.sets(), [last]);
+});
+
+test("set names are unique and at most NAME_MAX characters, as imports' names are", () => {
+  const s = createStore(new FakeStorage(), { root: "/" });
+  const a = s.createSet("Fonden");
+  const b = s.createSet("Fonden ");
+  const c = s.createSet("Fonden");
+  assert.deepEqual([a.name, b.name, c.name], ["Fonden", "Fonden 2", "Fonden 3"]);
+  assert.equal(s.createSet(T.defaultSetName).name, T.defaultSetName + " 2", "the default set has its name too");
+  const long = s.createSet("x".repeat(5011));
+  assert.equal(long.name, "x".repeat(NAME_MAX));
+  assert.equal(s.createSet("x".repeat(300)).name, "x".repeat(NAME_MAX - 2) + " 2", "cut to make room for the number");
+  assert.equal(s.renameSet(c.id, "Fonden"), true);
+  assert.equal(s.sets().find((x) => x.id === c.id).name, "Fonden 3", "another set has the name");
+  assert.equal(s.renameSet(a.id, "Fonden"), true);
+  assert.equal(s.sets().find((x) => x.id === a.id).name, "Fonden", "its own name is no clash");
+  assert.equal(new Set(s.sets().map((x) => x.name)).size, s.sets().length);
+});
+
+test("a new set while storage is full is not made, not even in memory (nothing to lose, nothing 'unsaved')", () => {
+  const ls = new FakeStorage({ limit: 1000 });
+  const s = createStore(ls, { root: "/" });
+  const before = s.sets();
+  const current = s.currentSet().id;
+  assert.equal(s.set("trin-7-aarshjul", "januar", "x".repeat(250)), true);
+  assert.equal(s.createSet("Nyt partnerskab med et langt navn ".repeat(5)), null);
+  assert.deepEqual(s.sets(), before);
+  assert.equal(s.unsaved(), 0);
+  assert.equal(s.currentSet().id, current);
+  ls.limit = Infinity;
+  assert.equal(s.createSet("Nu er der plads").name, "Nu er der plads");
+});
+
+test("snapshotSheets + restore put sheets back as they were (undo of a merge)", () => {
+  const s = createStore(new FakeStorage(), { root: "/" });
+  const id = s.currentSet().id;
+  s.set("trin-7-aarshjul", "januar", "før");
+  const snap = s.snapshotSheets(id, ["trin-7-aarshjul", "trin-7-kpi"]);
+  assert.equal(s.get("trin-7-aarshjul", "januar"), "før", "taking a snapshot changes nothing");
+  assert.equal(s.replaceSheets(id, { "trin-7-aarshjul": { januar: "flettet", maj: "ny" }, "trin-7-kpi": { "raekke-1--maal": "ny" } }), true);
+  assert.equal(s.restore(snap), true);
+  assert.deepEqual(s.allEntries(id), { "trin-7-aarshjul": { januar: "før" } });
 });
 
 test("quota: a refused value lives in memory, wins over storage for reads and exports", () => {

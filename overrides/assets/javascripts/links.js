@@ -1,8 +1,10 @@
 /* Deep links for consultants: the "Kopiér link" buttons (rendered at build time on every
  * heading, worksheet and question, macros/copy_links.py) copy the address; opening a link with
  * #anchor scrolls to it, opens collapsed content around it and highlights it briefly.
- * Re-run after Material's instant navigation (document$).
+ * Re-run after Material's instant navigation (document$). An ES module (deferred by nature), so
+ * it shares the one reader of untrusted addresses with the worksheets (address.js).
  */
+import { fragmentId } from "./address.js";
 
 /* The texts of both parts below: "links" of the strings file (overrides/assets/strings/da.json),
  * which main.html puts in the page; `{name}` placeholders filled from `params`. */
@@ -64,7 +66,7 @@ function linkText(key, params) {
      the step's worksheets), scroll to it and highlight it for a moment. */
   function showTarget() {
     if (location.hash.indexOf("#del=") === 0) return; // shared answers (ark/core/share.js), not an anchor
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id = fragmentId(location.hash); // untrusted: a link cut off after "%" must not throw
     if (!id) return;
     var target = document.getElementById(id);
     if (!target) return;

@@ -3,7 +3,7 @@
  * book's example, copies as PDF and Word, and import (as a new set or merged).
  */
 import { deleteRow, rowNumbers } from "./core/contract.js";
-import { T } from "./core/strings.js";
+import { T, t } from "./core/strings.js";
 import { fields, pageSpec, resyncSheet, saveField, sheetId, showSetName, status, title, writeField } from "./sheet.js";
 import { loadContract, siteRoot } from "./site.js";
 
@@ -82,10 +82,13 @@ const ACTIONS = {
   "pdf-filled": (root, store) => withContract(root, async (C) => {
     status(root, T.working);
     const [{ fileName }, exports, { download }] = await Promise.all([import("./core/exportfile.js"), import("./exports.js"), import("./download.js")]);
-    const bytes = await exports.filledPdf(siteRoot().href, C, sheetId(root), store.entries(sheetId(root)), { organisation: store.currentSet().name, date: new Date() });
+    const report = {};
+    const bytes = await exports.filledPdf(siteRoot().href, C, sheetId(root), store.entries(sheetId(root)), { organisation: store.currentSet().name, date: new Date() }, report);
     const name = fileName("copy", { sheetId: sheetId(root), date: new Date(), ext: "pdf" });
     download(bytes, name);
-    status(root, T.downloaded(name));
+    // Text the PDF cannot show as typed: say so, and offer the Word copy, which keeps it.
+    if (report.undrawable) status(root, T.pdfUndrawable(name), true, { label: t("sheet.docx"), run: () => run("docx", root, store) });
+    else status(root, T.downloaded(name));
   }),
 };
 
@@ -125,10 +128,15 @@ export function importInto(root, store, input) {
     const only = { [sheetId(root)]: result.worksheets[sheetId(root)] };
     const message = await importer.chooseImport(store, C, { ...result, worksheets: only }, file.name);
     if (message) {
-      showSetName(root, store);
-      root.querySelectorAll("tr[data-added-row]").forEach((tr) => tr.remove());
-      resyncSheet(root, store);
-      status(root, message.text, message.error);
+      const show = () => {
+        showSetName(root, store);
+        root.querySelectorAll("tr[data-added-row]").forEach((tr) => tr.remove());
+        resyncSheet(root, store);
+      };
+      show();
+      // A merge can be undone, as "Ryd svar" can, until the page is left.
+      const undo = message.undo && { label: T.undo, run: () => { message.undo(); show(); status(root, T.mergeUndone); } };
+      status(root, message.text, message.error, undo);
     }
   });
 }

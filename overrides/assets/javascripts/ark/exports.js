@@ -1,100 +1,132 @@
 /**
  * Copies of the answers, made entirely in the browser: nothing typed is sent anywhere. The only
- * requests are for the site's own files: the worksheet's blank PDF (`pdf/<id>.pdf`) and the two
+ * requests are for the site's own files: the worksheet's blank PDF (`pdf/<id>.pdf`) and the
  * libraries, which are loaded on demand (the first time a copy is asked for), never with a page:
  *
  *   pdf-lib 1.17.1  assets/vendor/pdf-lib/pdf-lib.esm.min.js   (fill, flatten, copy pages)
  *   docx 9.15.2     assets/vendor/docx/docx.esm.js            (Word writer)
  *
- * Both are self-contained ES modules copied from node_modules by scripts/vendor (pinned in
+ * They are self-contained ES modules copied from node_modules by scripts/vendor (pinned in
  * package.json / package-lock.json); `root` below is the URL of the site root, e.g. from
  * `siteRoot()`.
  *
- * Fonts: the PDF copies draw answers with PDF's standard Helvetica (nothing to download). Its
- * encoding is WinAnsi, which holds everything Danish (æøå ÆØÅ é ü, „“ ”‘’, – —, …, €, •), but
- * not every character a person can type. The field *values* always keep the exact text; only
- * what is drawn (field appearances, the extra pages, the cover) shows characters Helvetica
- * cannot encode as close equivalents (→ "->", ≤ "<=", − "-", ő "o", an emoji "?"), see
- * `toWinAnsi`. Nothing throws on an unusual character.
+ * Fonts: a copy whose texts are all WinAnsi (everything Danish: æøå ÆØÅ é ü, „“ ”‘’, – —, …, €,
+ * •) is drawn with PDF's standard Helvetica (nothing to download). Any other character (Ł, →,
+ * ✓, Greek, Cyrillic, Hebrew, Arabic, an emoji) makes the copy embed DejaVu Sans instead:
+ *
+ *   fontkit 1.1.1 (@pdf-lib/fontkit)  assets/vendor/fontkit/fontkit.esm.js  (pdf-lib's font engine)
+ *   DejaVu Sans (Debian's fonts-dejavu-core, cut to the scripts drawn)  assets/vendor/fonts/
+ *
+ * What no font here has (Chinese, Japanese …) is drawn as "?", and right-to-left text is drawn
+ * but may come out in the wrong order beside left-to-right text (pdf-lib has no bidirectional
+ * layout): the copy functions report both (`report.undrawable`) so the page can point to the
+ * Word copy, which keeps every character. The field *values* always keep the exact text.
  */
 import { expand, fieldFor, filled, has, rowKeyInfo, rowKeys, rowNumbers, sheetSpec } from "./core/contract.js";
 import { T, danishDate } from "./core/strings.js";
 import { structure } from "./pdftags.js";
+import { drawableText, measurer, standardFontCovers, wrapText } from "./core/textlayout.js";
 import { siteRoot } from "./site.js";
 
 const LIBS = {
   pdf: "assets/vendor/pdf-lib/pdf-lib.esm.min.js",
   docx: "assets/vendor/docx/docx.esm.js",
+  fontkit: "assets/vendor/fontkit/fontkit.esm.js",
 };
 const loaded = {};
 
-/**
- * Load one of the libraries once (dynamic import of the site's own copy).
- * @param {URL|string} root site root
- * @param {"pdf"|"docx"} name
- * @returns {Promise<object>} the library's module namespace
- */
-export function library(root, name) {
-  const url = new URL(LIBS[name], root).href;
+/** `load(url)` once per URL; a failure is forgotten, so a later click tries again (a network hiccup). */
+function once(url, load) {
   if (!loaded[url]) {
-    loaded[url] = import(url).catch((e) => {
-      delete loaded[url]; // let a later click try again (e.g. after a network hiccup)
+    loaded[url] = load(url).catch((e) => {
+      delete loaded[url];
       throw e;
     });
   }
   return loaded[url];
 }
 
-const anyAnswer = (answers) => Object.keys(answers || {}).some((k) => filled(answers, k));
-
-// --- Text Helvetica can draw ----------------------------------------------------------------
-
-// Close equivalents for characters outside WinAnsi that people plausibly type or paste.
-const SUBSTITUTES = {
-  "\u2192": "->", "\u2190": "<-", "\u2194": "<->", "\u21d2": "=>", "\u2264": "<=", "\u2265": ">=",
-  "\u2260": "!=", "\u2212": "-", "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2015": "\u2014",
-  "\u2009": " ", "\u200a": " ", "\u202f": " ", "\u2007": " ", "\u2002": " ", "\u2003": " ",
-  "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "", "\u00ad": "",
-  "\u2032": "'", "\u2033": '"', "\u201b": "'", "\u201f": '"', "\u2039": "\u2039", "\u2043": "-",
-  "\u2022": "\u2022", "\u25cf": "\u2022", "\u25aa": "\u2022", "\u2023": "\u2022", "\u2219": "\u00b7",
-  "\u2713": "x", "\u2714": "x", "\u2715": "x", "\u2717": "x", "\u2610": "[ ]", "\u2611": "[x]", "\u2612": "[x]",
-  "\u2248": "~", "\u00d7": "\u00d7", "\u2026": "\u2026", "\u2116": "No.", "\u2122": "\u2122",
-  "\u0152": "\u0152", "\u0153": "\u0153", "\u2030": "\u2030", "\t": "    ",
-};
-let winAnsi = null; // Set of code points Helvetica (WinAnsi) can encode, from pdf-lib
-
 /**
- * Text as Helvetica (WinAnsi) can draw it: characters it cannot encode become close
- * equivalents (see SUBSTITUTES; else the letter without its accent; else "?").
- * @param {string} text
- * @returns {string}
+ * Load one of the libraries once (dynamic import of the site's own copy).
+ * @param {URL|string} root site root
+ * @param {"pdf"|"docx"|"fontkit"} name
+ * @returns {Promise<object>} the library's module namespace
  */
-function toWinAnsi(text) {
-  let out = "";
-  for (const ch of String(text).normalize("NFC")) {
-    const cp = ch.codePointAt(0);
-    if (ch === "\n" || !winAnsi || winAnsi.has(cp)) { out += ch; continue; }
-    if (has(SUBSTITUTES, ch) && [...SUBSTITUTES[ch]].every((c) => winAnsi.has(c.codePointAt(0)))) { out += SUBSTITUTES[ch]; continue; }
-    const base = ch.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-    if (base && [...base].every((c) => winAnsi.has(c.codePointAt(0)))) { out += base; continue; }
-    out += cp < 32 ? " " : "?";
-  }
-  return out;
+export function library(root, name) {
+  return once(new URL(LIBS[name], root).href, (url) => import(url));
 }
 
-/** A Helvetica that never throws: encodes and measures text through toWinAnsi. */
-function safeFont(font) {
-  if (!winAnsi) winAnsi = new Set(font.getCharacterSet());
+const anyAnswer = (answers) => Object.keys(answers || {}).some((k) => filled(answers, k));
+
+// --- Fonts ------------------------------------------------------------------------------------
+
+const FONT_FILES = { regular: "assets/vendor/fonts/DejaVuSans.ttf", bold: "assets/vendor/fonts/DejaVuSans-Bold.ttf" };
+const charsets = new Map(); // font file or standard font name → Set of its code points
+
+/** A font file of the site (FONT_FILES), fetched once. @returns {Promise<ArrayBuffer>} */
+function fontFile(root, face) {
+  return once(new URL(FONT_FILES[face], root).href, (url) => fetch(url).then((r) => {
+    if (!r.ok) throw new Error(`The font ${url} could not be loaded (HTTP ${r.status}).`);
+    return r.arrayBuffer();
+  }));
+}
+
+/**
+ * A font that never throws: what it encodes and measures goes through drawableText first
+ * (characters it lacks become "?" and set `report.undrawable`). `drawable(text)` is the text as
+ * it will be drawn, which the layout below measures. `additive`: the font's widths are the sums
+ * of its characters' (no kerning, no ligatures), so a text is measured by adding the cached
+ * widths of its characters instead of laying it out again (fontkit's layout costs about a
+ * millisecond a line).
+ */
+function safeFont(font, key, report, additive = false) {
+  if (!charsets.has(key)) charsets.set(key, new Set(font.getCharacterSet()));
+  const charset = charsets.get(key);
+  const drawable = (text) => drawableText(text, charset, report);
   const safe = Object.create(font); // still `instanceof PDFFont`; name and ref from the real font
-  safe.encodeText = (text) => font.encodeText(toWinAnsi(text));
-  safe.widthOfTextAtSize = (text, size) => font.widthOfTextAtSize(toWinAnsi(text), size);
+  safe.encodeText = (text) => font.encodeText(drawable(text));
+  safe.widthOfTextAtSize = additive
+    ? (text, size) => widthOf(safe)(drawable(text)) * size
+    : (text, size) => font.widthOfTextAtSize(drawable(text), size);
+  safe.drawable = drawable;
+  if (additive) widths.set(safe, measurer((ch) => font.widthOfTextAtSize(ch, 1)));
   return safe;
 }
 
-export async function fonts(L, doc) {
-  const regular = safeFont(await doc.embedFont(L.StandardFonts.Helvetica));
-  const bold = safeFont(await doc.embedFont(L.StandardFonts.HelveticaBold));
-  return { regular, bold };
+// OpenType features fontkit leaves out of DejaVu Sans's layout: kerning and ligatures, whose
+// lookups made laying out a line about 2.5 times slower; without them a width is the sum of
+// the characters' widths (safeFont's `additive`), and copied text has no "ﬁ" ligatures.
+const PLAIN_LAYOUT = { kern: false, liga: false, calt: false, clig: false };
+
+/**
+ * The regular and bold font of one document. Texts PDF's standard Helvetica can draw (all
+ * Danish, see standardFontCovers) use it: nothing to download. Any other text (Ł, →, ✓, Greek,
+ * Cyrillic, Hebrew, Arabic, emoji …) uses DejaVu Sans, embedded with only the glyphs the copy
+ * uses; fontkit and the font files load then, once. `unicode` is decided for a whole copy, so
+ * all its pages look alike.
+ */
+export async function fonts(L, doc, root, unicode, report) {
+  if (!unicode) {
+    const [regular, bold] = await Promise.all([doc.embedFont(L.StandardFonts.Helvetica), doc.embedFont(L.StandardFonts.HelveticaBold)]);
+    return { regular: safeFont(regular, "Helvetica", report), bold: safeFont(bold, "Helvetica-Bold", report) };
+  }
+  const [fontkit, regularFile, boldFile] = await Promise.all([library(root, "fontkit"), fontFile(root, "regular"), fontFile(root, "bold")]);
+  doc.registerFontkit(fontkit.default);
+  const embed = (file) => doc.embedFont(file, { subset: true, features: { ...PLAIN_LAYOUT } }); // fontkit adds to the object
+  const [regular, bold] = await Promise.all([embed(regularFile), embed(boldFile)]);
+  return { regular: safeFont(regular, "regular", report, true), bold: safeFont(bold, "bold", report, true) };
+}
+
+/** Whether a copy of these sheets and extra texts (set name, date) needs the embedded font. */
+function needsUnicode(contract, worksheets, extra) {
+  const texts = [...extra];
+  for (const [id, answers] of Object.entries(worksheets)) {
+    const spec = sheetSpec(contract, id);
+    if (!spec) continue;
+    texts.push(spec.title, spec.step || "", ...Object.values(answers || {}), ...spec.fields.map((f) => f.label));
+    if (spec.rows) texts.push(spec.rows.label, ...spec.rows.fields.map((f) => f.label));
+  }
+  return !standardFontCovers(texts);
 }
 
 // --- Drawing text pages (extra rows, the cover) ---------------------------------------------
@@ -102,31 +134,20 @@ export async function fonts(L, doc) {
 export const A4 = [595.28, 841.89];
 export const MARGIN = 56;
 
-/** Word-wrap `text` (line breaks kept) to `width` at `size`. */
+// Measured widths leave out kerning (core/textlayout.js): keep lines this much narrower, so
+// pdf-lib, which measures with kerning, never breaks one of them again.
+const SLACK = 0.97;
+const widths = new WeakMap(); // font → width at 1 pt of a drawable text
+
+/** The width function of `font` at 1 pt, each character measured once. */
+function widthOf(font) {
+  if (!widths.has(font)) widths.set(font, measurer((ch) => font.widthOfTextAtSize(ch, 1)));
+  return widths.get(font);
+}
+
+/** Word-wrap `text` (line breaks kept) to `width` points at `size`, as it will be drawn. */
 export function wrap(text, font, size, width) {
-  const lines = [];
-  for (const para of toWinAnsi(text).replace(/\r\n?/g, "\n").split("\n")) {
-    let line = "";
-    for (const word of para.split(/ +/)) {
-      const next = line ? line + " " + word : word;
-      if (font.widthOfTextAtSize(next, size) <= width) { line = next; continue; }
-      if (line) lines.push(line);
-      line = word;
-      while (font.widthOfTextAtSize(line, size) > width && line.length > 1) { // one very long word
-        // The longest prefix that fits, by binary search: a pasted 6,000-character string
-        // must not cost a measurement per character per line (that froze the tab).
-        let lo = 1, hi = line.length - 1;
-        while (lo < hi) {
-          const mid = (lo + hi + 1) >> 1;
-          if (font.widthOfTextAtSize(line.slice(0, mid), size) <= width) lo = mid; else hi = mid - 1;
-        }
-        lines.push(line.slice(0, lo));
-        line = line.slice(lo);
-      }
-    }
-    lines.push(line);
-  }
-  return lines;
+  return wrapText(font.drawable(text), (width * SLACK) / size, widthOf(font));
 }
 
 /**
@@ -158,21 +179,32 @@ function textWriter(doc, f, tags = null) {
 
 const FONT_SIZES = [10, 9, 8, 7, 6];
 
-/** The largest size ≤ 10 pt at which `text` fits the text field; `fits` false when none does. */
-function fitSize(L, field, text, font) {
+/**
+ * The largest size ≤ 10 pt at which `text` fits the text field (`fits` false when none does:
+ * then the smallest), and the text to give pdf-lib for the field's appearance: for a multi-line
+ * field already broken into lines, so pdf-lib's own layout, which measures the whole rest of a
+ * paragraph again for every line, has one line to measure each time (it froze the tab for
+ * minutes on long answers). Time linear in the text's length.
+ * @returns {{size: number, fits: boolean, shown: string}}
+ */
+function fitText(field, text, font) {
   const widget = field.acroField.getWidgets()[0];
   const r = widget.getRectangle();
-  const bounds = { x: 0, y: 0, width: Math.max(1, r.width - 4), height: Math.max(1, r.height - 4) };
+  const border = widget.getBorderStyle()?.getWidth() ?? 0;
+  const inset = 2 * (border + 1); // pdf-lib's appearance: the border, then 1 pt of padding
+  const box = { width: Math.max(1, r.width - inset), height: Math.max(1, r.height - inset) };
   const multiline = field.isMultiline();
+  let shown = text;
   for (const size of FONT_SIZES) {
     if (!multiline) {
-      if (font.widthOfTextAtSize(text.replace(/\s+/g, " "), size) <= bounds.width && font.heightAtSize(size) <= bounds.height) return { size, fits: true };
+      if (widthOf(font)(font.drawable(text).replace(/\s+/g, " ")) * size <= box.width && font.heightAtSize(size) <= box.height) return { size, fits: true, shown };
       continue;
     }
-    const layout = L.layoutMultilineText(text, { alignment: L.TextAlignment.Left, fontSize: size, font, bounds });
-    if (layout.lines.length * layout.lineHeight <= bounds.height) return { size, fits: true };
+    const lines = wrap(text, font, size, box.width);
+    shown = lines.join("\n");
+    if (lines.length * font.heightAtSize(size) * 1.2 <= box.height) return { size, fits: true, shown }; // pdf-lib's line height
   }
-  return { size: FONT_SIZES[FONT_SIZES.length - 1], fits: false };
+  return { size: FONT_SIZES[FONT_SIZES.length - 1], fits: false, shown };
 }
 
 async function fetchPdf(root, spec, sheetId) {
@@ -184,20 +216,21 @@ async function fetchPdf(root, spec, sheetId) {
 
 /**
  * Load a worksheet's blank PDF and write `answers` into it; adds "Flere rækker" pages for what
- * has no field. Returns the pdf-lib document (not saved).
+ * has no field. Returns the pdf-lib document (not saved). `unicode` and `report`: see fonts().
  */
-async function fillDocument(L, root, contract, sheetId, answers, header = {}) {
+async function fillDocument(L, root, contract, sheetId, answers, header, { unicode, report }) {
   const spec = sheetSpec(contract, sheetId);
   if (!spec) throw new Error(`Unknown worksheet: ${sheetId}`);
   const doc = await L.PDFDocument.load(await fetchPdf(root, spec, sheetId));
   const sheetPages = doc.getPageCount();
-  const f = await fonts(L, doc);
+  const f = await fonts(L, doc, root, unicode, report);
   const form = doc.getForm();
   // The appearance font must be in the form's resources, so a viewer that redraws a field
   // (when it is edited) finds the font its /DA names.
-  const dr = form.acroForm.dict.lookup(L.PDFName.of("DR"), L.PDFDict);
+  // lookupMaybe: a PDF without form fields has no /DR (lookup would throw).
+  const dr = form.acroForm.dict.lookupMaybe(L.PDFName.of("DR"), L.PDFDict);
   if (dr) {
-    let fontDict = dr.lookup(L.PDFName.of("Font"), L.PDFDict);
+    let fontDict = dr.lookupMaybe(L.PDFName.of("Font"), L.PDFDict);
     if (!fontDict) { fontDict = doc.context.obj({}); dr.set(L.PDFName.of("Font"), fontDict); }
     fontDict.set(L.PDFName.of(f.regular.name), f.regular.ref);
   }
@@ -213,6 +246,7 @@ async function fillDocument(L, root, contract, sheetId, answers, header = {}) {
     }
   }
   const a = answers || {};
+  const exact = []; // [field, value]: fields given broken lines for their appearance (fitText)
   const overflow = []; // {label, value}: answers longer than their field
   const unmatched = []; // {label, value}: answers without a field that fits them (should not happen)
   const labelOf = (key) => (fieldFor(contract, sheetId, key) || { label: key }).label;
@@ -224,9 +258,10 @@ async function fillDocument(L, root, contract, sheetId, answers, header = {}) {
     const field = fields.get(key);
     const value = a[key].replace(/\r\n?/g, "\n");
     if (field instanceof L.PDFTextField) {
-      const { size, fits } = fitSize(L, field, value, f.regular);
+      const { size, fits, shown } = fitText(field, value, f.regular);
       field.setFontSize(size);
-      field.setText(value);
+      field.setText(shown);
+      if (shown !== value) exact.push([field, value]);
       if (!fits) overflow.push({ label: labelOf(key), value });
     } else if (field instanceof L.PDFCheckBox) {
       if (value === contract.checked) field.check();
@@ -245,11 +280,15 @@ async function fillDocument(L, root, contract, sheetId, answers, header = {}) {
     const field = fields.get(h.name);
     const value = h.key === "date" ? danishDate(header.date) : header[h.key];
     if (field instanceof L.PDFTextField && value) {
-      field.setFontSize(fitSize(L, field, value, f.regular).size);
-      field.setText(value);
+      const { size, shown } = fitText(field, value, f.regular);
+      field.setFontSize(size);
+      field.setText(shown);
+      if (shown !== value) exact.push([field, value]);
     }
   }
   form.updateFieldAppearances(f.regular);
+  // The appearances are drawn: each field's value is the exact text again (not marked for redrawing).
+  for (const [field, value] of exact) field.acroField.setValue(L.PDFHexString.fromText(value));
   form.acroForm.dict.set(L.PDFName.of("NeedAppearances"), L.PDFBool.False); // ours are drawn
 
   // Rows added beyond the PDF's blank ones, then what did not fit: on pages of their own.
@@ -316,12 +355,15 @@ function renumber(L, doc, f, sheetPages, tags) {
  * @param {Object<string,string>} answers {storage key: value} of this worksheet
  * @param {{organisation?: string, date?: string|Date}} [header] the sheet's header fields: the
  *   answer set's name and the date of the copy
+ * @param {{undrawable?: boolean}} [report] set to true when some text could not be drawn as
+ *   typed (a character no font here has, or right-to-left script; the Word copy keeps it)
  * @returns {Promise<Uint8Array>} the PDF; added rows beyond the printed blank rows (and any
  *   answer too long for its field) are listed as text on appended "Flere rækker" pages
  */
-export async function filledPdf(root, contract, sheetId, answers, header = {}) {
+export async function filledPdf(root, contract, sheetId, answers, header = {}, report = {}) {
   const L = await library(root, "pdf");
-  const { doc } = await fillDocument(L, root, contract, sheetId, answers, header);
+  const unicode = needsUnicode(contract, { [sheetId]: answers }, [header.organisation || "", danishDate(header.date)]);
+  const { doc } = await fillDocument(L, root, contract, sheetId, answers, header, { unicode, report });
   return doc.save({ updateFieldAppearances: false });
 }
 
@@ -348,20 +390,30 @@ export function dropWidgetAnnotations(L, doc) {
  * @param {URL|string} root URL of the site root
  * @param {object} contract the parsed key contract
  * @param {{name?: string, date?: string|Date, worksheets: Object<string, Object<string,string>>}} set
+ * @param {{undrawable?: boolean, onProgress?: (done: number, total: number) => void}} [report]
+ *   undrawable as for filledPdf (the cover's set name counts too); onProgress is called as each
+ *   sheet is filled, with a pause after it so the page can show it
  * @returns {Promise<Uint8Array>}
  */
-export async function allAnswersPdf(root, contract, { name = "", date = "", worksheets = {} } = {}) {
+export async function allAnswersPdf(root, contract, { name = "", date = "", worksheets = {} } = {}, report = {}) {
   const L = await library(root, "pdf");
   const ids = Object.keys(contract.worksheets).filter((id) => has(worksheets, id) && anyAnswer(worksheets[id]));
+  const text = { unicode: needsUnicode(contract, Object.fromEntries(ids.map((id) => [id, worksheets[id]])), [name, danishDate(date)]), report };
   // Fill them all at once (the fetches and the filling overlap), then copy in order.
+  let done = 0;
   const parts = await Promise.all(ids.map(async (id) => {
-    const { doc, spec } = await fillDocument(L, root, contract, id, worksheets[id], { organisation: name, date });
+    const { doc, spec } = await fillDocument(L, root, contract, id, worksheets[id], { organisation: name, date }, text);
     doc.getForm().flatten({ updateFieldAppearances: false });
     dropWidgetAnnotations(L, doc);
+    await doc.flush(); // an embedded font is written into the document only now: before its pages are copied
+    if (report.onProgress) {
+      report.onProgress(++done, ids.length);
+      await new Promise((resolve) => setTimeout(resolve)); // a moment to paint it
+    }
     return { id, doc, spec };
   }));
   const out = await L.PDFDocument.create();
-  const f = await fonts(L, out);
+  const f = await fonts(L, out, root, text.unicode, report);
   out.setTitle(T.pdfTitle(name), { showInWindowTitleBar: true }); // /DisplayDocTitle
   out.setLanguage("da-DK");
   out.setCreator(T.siteName);

@@ -4,6 +4,7 @@
  * writing is all-or-nothing (store.replaceSheets). Loaded when a file is chosen.
  */
 import { applyMerge, conflictId, planMerge } from "./core/merge.js";
+import { NAME_MAX } from "./core/store.js";
 import { T } from "./core/strings.js";
 import { el } from "./dom.js";
 
@@ -58,8 +59,8 @@ function conflictForm(conflicts, maxChars) {
       el("p", {}, el("strong", { text: T.mergeYours + " " }), show(c.mine)),
       el("p", {}, el("strong", { text: T.mergeFiles + " " }), show(c.theirs))));
     const options = [["mine", T.mergeMine], ["theirs", T.mergeTheirs]];
-    // "Keep both" joins the two texts: only where the result still fits a field.
-    if (c.type === "text" && c.mine.length + c.theirs.length + 2 <= maxChars) options.push(["both", T.mergeBoth]);
+    // "Keep both" joins the two texts, each under its set's name: only where that still fits a field.
+    if (c.type === "text" && c.both.length <= maxChars) options.push(["both", T.mergeBoth]);
     options.forEach(([value, label], j) => {
       const input = el("input", { type: "radio", name: `c${i}`, value, "data-conflict": conflictId(c.sheet, c.key) });
       if (j === 0) input.checked = true;
@@ -72,7 +73,9 @@ function conflictForm(conflicts, maxChars) {
 
 /**
  * Ask how to import `result` (readExport's ok result) and do it.
- * @returns {Promise<{text: string, error?: boolean} | null>} the status message, or null when cancelled
+ * @returns {Promise<{text: string, error?: boolean, undo?: () => boolean} | null>} the status
+ *   message, or null when cancelled; after a merge, `undo` puts the merged sheets back as they
+ *   were (offer it as "Fortryd"; false when the set is gone or storage refused a value)
  */
 export async function chooseImport(store, C, result, fileName) {
   const current = store.currentSet();
@@ -89,19 +92,13 @@ export async function chooseImport(store, C, result, fileName) {
   return null;
 }
 
-/* "Partner (importeret)", then "Partner (importeret) 2", …: each import gets a name of its own. */
-function uniqueName(store, name) {
-  const taken = new Set(store.sets().map((s) => s.name));
-  let candidate = name;
-  for (let n = 2; taken.has(candidate); n++) candidate = `${name} ${n}`;
-  return candidate;
-}
-
-/* Room for " (importeret) 12" within the store's 200-character names. */
-const importedName = (name) => T.importedSetName(name.length > 170 ? name.slice(0, 169) + "…" : name);
+/* Room for " (importeret) 12" within the store's names (NAME_MAX); the store numbers a name
+ * that is taken: "Partner (importeret)", then "Partner (importeret) 2", … */
+const importedName = (name) => T.importedSetName(name.length > NAME_MAX - 30 ? name.slice(0, NAME_MAX - 31) + "…" : name);
 
 function importAsNewSet(store, result) {
-  const set = store.createSet(uniqueName(store, result.name ? importedName(result.name) : T.importedSetDated(new Date())));
+  const set = store.createSet(result.name ? importedName(result.name) : T.importedSetDated(new Date()));
+  if (!set) return { text: T.importQuota, error: true }; // storage full: no set was made
   if (!store.replaceSheets(set.id, result.worksheets)) {
     store.deleteSet(set.id);
     return { text: T.importQuota, error: true };
@@ -114,7 +111,8 @@ async function mergeIntoCurrent(store, C, result) {
   const current = store.currentSet();
   const mine = {};
   Object.keys(result.worksheets).forEach((id) => { mine[id] = store.entries(id); });
-  const plan = planMerge(C, mine, result.worksheets);
+  // Each part of a text kept both ways is headed by its set's name: mine, and the file's.
+  const plan = planMerge(C, mine, result.worksheets, { mine: current.name, theirs: result.name || T.mergeUnnamedFile });
   const choices = {};
   if (plan.conflicts.length) {
     const dialog = frame(T.mergeTitle(current.name));
@@ -132,6 +130,10 @@ async function mergeIntoCurrent(store, C, result) {
   const merged = applyMerge(plan, choices);
   const changed = {};
   Object.keys(merged).forEach((id) => { changed[id] = merged[id]; });
+  const before = store.snapshotSheets(current.id, Object.keys(changed));
   if (!store.replaceSheets(current.id, changed)) return { text: T.importQuota, error: true };
-  return { text: plan.conflicts.length ? T.mergedWithChoices(plan.conflicts.length, current.name) : T.mergedSilently(current.name) };
+  return {
+    text: plan.conflicts.length ? T.mergedWithChoices(plan.conflicts.length, current.name) : T.mergedSilently(current.name),
+    undo: () => store.restore(before),
+  };
 }

@@ -46,7 +46,8 @@ window.addEventListener("storage", (e) => {
     if (!parsed) return;
     const current = store.currentSet().id;
     document.querySelectorAll(".ark[data-ark]").forEach((root) => {
-      if (parsed.kind !== "answer") sheet.showSetName(root, store);
+      // A sheet whose set another tab deleted keeps what it shows until the person chooses a set.
+      if (parsed.kind !== "answer" && sheet.showSetName(root, store) === "gone") return;
       if (parsed.kind !== "answer" || (parsed.setId === current && parsed.sheet === root.getAttribute("data-ark"))) {
         sheet.resyncSheet(root, store);
       }

@@ -45,7 +45,7 @@ export async function meetingPackPdf(root, sheets) {
   );
   const layout = pageLayout(sheets, blanks.map((doc) => doc.getPageCount()));
   const out = await L.PDFDocument.create();
-  const f = await fonts(L, out);
+  const f = await fonts(L, out, root, false, {}); // titles and addresses: Helvetica draws them all
   out.setTitle(t("pack.coverTitle"));
   out.setLanguage("da-DK");
   out.setCreator(T.siteName);

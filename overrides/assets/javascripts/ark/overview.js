@@ -6,7 +6,8 @@
 import { fillable, progress } from "./core/contract.js";
 import { answersDocument } from "./core/document.js";
 import { fileName, makeExport, readExport } from "./core/exportfile.js";
-import { T } from "./core/strings.js";
+import { NAME_MAX } from "./core/store.js";
+import { T, t } from "./core/strings.js";
 import { el } from "./dom.js";
 import { download, MIME } from "./download.js";
 import { withContract } from "./actions.js";
@@ -132,14 +133,24 @@ function renderSummary(root, store, C) {
   out.replaceChildren(...parts);
 }
 
+/* What the store did to a typed set name (cut to NAME_MAX, numbered to keep names unique), said. */
+function nameNotes(typed, stored) {
+  const cut = typed.slice(0, NAME_MAX).trimEnd();
+  const notes = [];
+  if (typed.length > NAME_MAX) notes.push(T.nameShortened(NAME_MAX));
+  if (stored !== cut) notes.push(T.nameTaken(cut));
+  return notes;
+}
+
 const ACTIONS = {
   "new-set": (root, store) => {
     const name = (window.prompt(T.promptNewSet, T.newSetName) || "").trim();
     if (!name) return;
     const set = store.createSet(name);
+    if (!set) { status(root, T.setNotCreated, true); return; } // storage full: nothing was made
     store.switchSet(set.id);
     refreshOverview(root, store);
-    status(root, T.setCreated(set.name));
+    status(root, [T.setCreated(set.name), ...nameNotes(name, set.name)].join(" "));
   },
   "switch-set": (root, store, b) => {
     store.switchSet(b.getAttribute("data-set"));
@@ -151,8 +162,9 @@ const ACTIONS = {
     const name = (window.prompt(T.promptRename(set.name), set.name) || "").trim();
     if (!name || name === set.name) return;
     store.renameSet(set.id, name);
+    const now = store.sets().find((s) => s.id === set.id).name;
     refreshOverview(root, store);
-    status(root, T.setRenamed(name));
+    status(root, [T.setRenamed(now), ...nameNotes(name, now)].join(" "));
   },
   "delete-set": (root, store, b) => {
     const set = store.sets().find((s) => s.id === b.getAttribute("data-set"));
@@ -188,10 +200,13 @@ const ACTIONS = {
     if (!Object.keys(worksheets).some((id) => Object.keys(worksheets[id]).length)) { status(root, T.nothingToCopy, true); return; }
     status(root, T.working);
     const exports = await import("./exports.js");
-    const bytes = await exports.allAnswersPdf(siteRoot().href, C, { name: set.name, date: new Date(), worksheets });
+    const report = { onProgress: (n, total) => status(root, T.pdfProgress(n, total)) };
+    const bytes = await exports.allAnswersPdf(siteRoot().href, C, { name: set.name, date: new Date(), worksheets }, report);
     const name = fileName("copy", { name: set.name, date: new Date(), ext: "pdf" });
     download(bytes, name);
-    status(root, T.downloaded(name));
+    // Text the PDF cannot show as typed: say so, and offer the Word copy, which keeps it.
+    if (report.undrawable) status(root, T.pdfUndrawable(name), true, { label: t("overview.docxAll"), run: () => ACTIONS["docx-all"](root, store) });
+    else status(root, T.downloaded(name));
   }),
   "docx-all": (root, store) => withContract(root, async (C) => {
     const set = store.currentSet();
@@ -226,6 +241,11 @@ function importAll(root, store, input) {
     const message = await chooseImport(store, C, result, file.name);
     if (!message) return;
     await refreshOverview(root, store);
-    status(root, message.text, message.error);
+    // A merge can be undone, as "Ryd alle svar" can, until the page is left.
+    const undo = message.undo && {
+      label: T.undo,
+      run: async () => { message.undo(); await refreshOverview(root, store); status(root, T.mergeUndone); },
+    };
+    status(root, message.text, message.error, undo);
   });
 }

@@ -71,16 +71,38 @@ export function status(root, message, isError, action) {
   }
 }
 
-/** Show which set the sheet writes to; when another tab switched it, say so (returns true then). */
+/**
+ * Show which set the sheet writes to; when another tab switched it, say so. When another tab
+ * deleted the set the sheet shows, say that instead and write nowhere (saveField) until the
+ * person chooses where to go on (the status's button: the current set).
+ * @returns {"switched"|"gone"|false}
+ */
 export function showSetName(root, store) {
+  const before = root.getAttribute("data-ark-set-id");
+  if (root.hasAttribute("data-ark-set-gone")) return "gone";
+  if (before && !store.sets().some((s) => s.id === before)) {
+    root.setAttribute("data-ark-set-gone", "");
+    const current = store.currentSet();
+    status(root, T.setGoneElsewhere(root.getAttribute("data-ark-set-name") || ""), true, {
+      label: T.continueIn(current.name),
+      run: () => {
+        root.removeAttribute("data-ark-set-gone");
+        root.removeAttribute("data-ark-set-id");
+        showSetName(root, store);
+        resyncSheet(root, store);
+        status(root, T.setSwitched(store.currentSet().name));
+      },
+    });
+    return "gone";
+  }
   const set = store.currentSet();
   const el = root.querySelector("[data-ark-set]");
   if (el) el.textContent = set.name;
-  const before = root.getAttribute("data-ark-set-id");
   root.setAttribute("data-ark-set-id", set.id);
+  root.setAttribute("data-ark-set-name", set.name);
   if (before && before !== set.id) {
     status(root, T.setChangedElsewhere(set.name));
-    return true;
+    return "switched";
   }
   return false;
 }
@@ -147,10 +169,14 @@ function syncRows(root, entries) {
   });
 }
 
-/* "Tilføj udsagn/række": a new empty row after the last one, focused. */
+/* "Tilføj udsagn/række": a new empty row after the last one, focused; none past the contract's
+ * limit (data-ark-max-rows), which export and import enforce too. */
 function addOwnRow(root) {
   const present = Array.from(root.querySelectorAll("tr[data-added-row]")).map((tr) => +tr.getAttribute("data-added-row"));
-  const [tr] = addRows(root, [(present.length ? Math.max(...present) : 0) + 1], true);
+  const next = (present.length ? Math.max(...present) : 0) + 1;
+  const max = Number(root.getAttribute("data-ark-max-rows"));
+  if (max && next > max) { status(root, T.rowLimit(max), true); return; }
+  const [tr] = addRows(root, [next], true);
   status(root, T.rowAdded);
   const first = tr && tr.querySelector("[data-key]");
   if (first) first.focus();
@@ -159,10 +185,14 @@ function addOwnRow(root) {
 /* ---- Restore and save --------------------------------------------------------------------- */
 let resyncing = false; // true while a re-sync rewrites the sheet: its side effects save nothing
 
-/* The id of the set the sheet shows (showSetName keeps it), or the current one. */
+/* The id of the set the sheet shows (showSetName keeps it); null when another tab deleted it. */
 function shownSet(root, store) {
   const id = root.getAttribute("data-ark-set-id");
-  return id && store.sets().some((s) => s.id === id) ? id : store.currentSet().id;
+  if (!id) return store.currentSet().id;
+  if (root.hasAttribute("data-ark-set-gone")) return null;
+  if (store.sets().some((s) => s.id === id)) return id;
+  showSetName(root, store); // deleted in another tab a moment ago (its event is still to come): say so
+  return null;
 }
 
 /** Make the sheet show exactly what the current set holds. Returns the number of answers shown. */
@@ -193,8 +223,11 @@ export function saveField(root, store, el) {
   if (resyncing || !el.isConnected) return;
   const value = readField(el);
   if (value === null) return;
-  // Into the set the sheet shows, even if another tab switched the current one a moment ago.
-  const ok = store.set(sheetId(root), el.getAttribute("data-key"), value, shownSet(root, store));
+  // Into the set the sheet shows, even if another tab switched the current one a moment ago;
+  // nowhere if another tab deleted it (the status says so and offers the current set).
+  const setId = shownSet(root, store);
+  if (setId === null) return;
+  const ok = store.set(sheetId(root), el.getAttribute("data-key"), value, setId);
   syncPrintCopy(el);
   if (!ok) status(root, T.quota, true);
   else if (store.persistent) {
@@ -213,8 +246,7 @@ function bindRadioUnset(root, store) {
   root.addEventListener("click", (e) => {
     if (e.target.type === "radio" && e.target === wasChecked) {
       e.target.checked = false;
-      store.set(sheetId(root), e.target.getAttribute("data-key"), "", shownSet(root, store));
-      status(root, T.choiceRemoved);
+      unsetChoice(root, store, e.target);
     }
     wasChecked = null;
   });
@@ -222,9 +254,35 @@ function bindRadioUnset(root, store) {
     if (e.target.type === "radio" && e.target.checked && (e.key === "Delete" || e.key === "Backspace")) {
       e.preventDefault();
       e.target.checked = false;
-      store.set(sheetId(root), e.target.getAttribute("data-key"), "", shownSet(root, store));
-      status(root, T.choiceRemoved);
+      unsetChoice(root, store, e.target);
     }
+  });
+}
+
+function unsetChoice(root, store, radio) {
+  const setId = shownSet(root, store);
+  if (setId === null) return; // the set is gone (showSetName said so)
+  store.set(sheetId(root), radio.getAttribute("data-key"), "", setId);
+  status(root, T.choiceRemoved);
+}
+
+/* Pasting more than a field holds (maxlength): the browser inserts the beginning and drops the
+ * rest without a word. Say how much was left out, after the save's own status. */
+function bindPasteLimit(root) {
+  let cut = null; // {el, n} until the paste's input event has saved the field
+  root.addEventListener("paste", (e) => {
+    const el = e.target;
+    if (!el.hasAttribute || !el.hasAttribute("data-key") || !(el.maxLength > 0) || !e.clipboardData) return;
+    const text = e.clipboardData.getData("text/plain").replace(/\r\n?/g, "\n");
+    const room = el.maxLength - (el.value.length - (el.selectionEnd - el.selectionStart));
+    if (text.length <= room) return;
+    const said = () => status(root, T.pasteCut((text.length - Math.max(room, 0)).toLocaleString("da-DK"), el.maxLength.toLocaleString("da-DK")), true);
+    if (room <= 0) said(); // nothing is inserted: no input event follows
+    else cut = { el, said };
+  });
+  root.addEventListener("input", (e) => {
+    if (cut && e.target === cut.el) cut.said();
+    cut = null;
   });
 }
 
@@ -241,6 +299,7 @@ export function bindSheet(root, store) {
   form.addEventListener("input", onInput);
   form.addEventListener("change", onInput);
   bindRadioUnset(root, store);
+  bindPasteLimit(root);
   menu.bindMenu(root);
   // The toolbar's actions load with the first click (actions.js): most visits only type.
   root.addEventListener("click", (e) => {

@@ -20,9 +20,11 @@ export function getStore() {
     storage = null; // blocked (a browser setting, some private modes): answers live in memory
   }
   store = createStore(storage, { root: root.pathname });
-  // Answers the browser refused to store (quota) live only in this page: ask before it goes.
+  // Answers the browser refused to store (quota), or every answer when it blocks storage, live
+  // only in this page: ask before it goes.
+  const atRisk = () => store.unsaved() || (!store.persistent && store.sets().some((s) => Object.keys(store.allEntries(s.id)).length));
   window.addEventListener("beforeunload", (e) => {
-    if (store.unsaved()) {
+    if (atRisk()) {
       e.preventDefault();
       e.returnValue = "";
     }

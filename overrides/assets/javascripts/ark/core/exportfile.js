@@ -89,6 +89,19 @@ export function fileName(kind, { name = null, sheetId = null, date, ext = "json"
 const fail = (error) => ({ ok: false, error });
 
 /**
+ * The text encoding of a file: UTF-16 when it starts with a UTF-16 byte order mark (Notepad's
+ * "Unicode" and "Unicode big endian" save so; the mark makes it unambiguous), else UTF-8 (with
+ * or without its own mark).
+ * @param {Uint8Array} data
+ * @returns {"utf-16le"|"utf-16be"|"utf-8"}
+ */
+function encodingOf(data) {
+  if (data[0] === 0xff && data[1] === 0xfe) return "utf-16le";
+  if (data[0] === 0xfe && data[1] === 0xff) return "utf-16be";
+  return "utf-8";
+}
+
+/**
  * Read and check a whole export file before anything is changed.
  * @param {Uint8Array|ArrayBuffer} bytes the file's contents
  * @param {object} C parsed contract
@@ -104,8 +117,8 @@ export function readExport(bytes, C, { onlySheet } = {}) {
   if (data.byteLength > C.limits.importBytes) return fail(T.tooBig);
   let text;
   try {
-    // fatal: broken UTF-8 is an error instead of U+FFFD; a leading BOM is stripped by default.
-    text = new TextDecoder("utf-8", { fatal: true }).decode(data);
+    // fatal: broken text is an error instead of U+FFFD; the BOM is stripped by default.
+    text = new TextDecoder(encodingOf(data), { fatal: true }).decode(data);
   } catch {
     return fail(T.damaged);
   }

@@ -3,6 +3,7 @@
  * screen itself is ark/present.js. Items are the numbered questions and checklist items of a
  * worksheet or a step page (data-ark-nr, numbered by macros/contract.py), in page order.
  */
+import { fragmentId } from "../../address.js";
 
 /** Keys that move through the items, and Escape, which ends the presentation. */
 export const KEY_ACTIONS = Object.freeze({
@@ -44,7 +45,7 @@ export function move(index, count, action) {
  * @param {string} hash location.hash, e.g. "#trin-3-foer-moedet--research-af-moedeltagerne"
  */
 export function startIndex(items, hash) {
-  const id = decodeURIComponent((hash || "").replace(/^#/, ""));
+  const id = fragmentId(hash); // untrusted: a stray "%" must not throw
   const i = id ? items.findIndex((item) => item.id === id) : -1;
   return i < 0 ? 0 : i;
 }

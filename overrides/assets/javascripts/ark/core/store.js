@@ -41,6 +41,22 @@ function checkPart(what, s) {
   if (typeof s !== "string" || s === "" || s.includes("|")) throw new TypeError(what + " must be a non-empty string without \"|\": " + String(s));
 }
 
+/** The longest answer-set name, in UTF-16 code units: longer names are cut (the page says so). */
+export const NAME_MAX = 200;
+
+/**
+ * `name`, or with " 2", " 3" … appended (the name cut to make room) when another set has it.
+ * @param {Array<{id: string, name: string}>} sets
+ * @param {string} name already cleaned
+ * @param {string} [exceptId] the set being renamed (its own name is no clash)
+ */
+function uniqueName(sets, name, exceptId) {
+  const taken = new Set(sets.filter((s) => s.id !== exceptId).map((s) => s.name));
+  let candidate = name;
+  for (let n = 2; taken.has(candidate); n++) candidate = name.slice(0, NAME_MAX - String(n).length - 1).trimEnd() + " " + n;
+  return candidate;
+}
+
 let counter = 0;
 function newId() {
   const rnd = Math.floor(Math.random() * 36 ** 6).toString(36);
@@ -111,7 +127,15 @@ export function createStore(storage, { root = "/", contract = null, now = () => 
   };
   const writeSets = (list) => write(SETS, JSON.stringify(list));
   const makeSet = (name, id = makeId()) => ({ id, name: cleanName(name), created: now().toISOString() });
-  const cleanName = (name) => String(name ?? "").trim().slice(0, 200) || T.defaultSetName;
+  const cleanName = (name) => String(name ?? "").trim().slice(0, NAME_MAX).trimEnd() || T.defaultSetName;
+  // A write that either reaches storage or changes nothing (not even the in-memory overlay).
+  const writeOrNothing = (k, v) => {
+    const had = overlay.has(k);
+    const old = overlay.get(k);
+    if (write(k, v)) return true;
+    if (had) overlay.set(k, old); else overlay.delete(k);
+    return false;
+  };
 
   const migrateV1 = (setId) => {
     if (!persistent) return;
@@ -178,28 +202,31 @@ export function createStore(storage, { root = "/", contract = null, now = () => 
     },
 
     /**
-     * Add a new, empty answer set (it does not become current; see switchSet).
-     * @param {string} name trimmed; empty → T.defaultSetName
-     * @returns {{id: string, name: string, created: string}}
+     * Add a new, empty answer set (it does not become current; see switchSet). Its name is
+     * trimmed, cut to NAME_MAX, and made unique (" 2", " 3" … appended): compare the returned
+     * name with the one asked for to tell the person.
+     * @param {string} name empty → T.defaultSetName
+     * @returns {{id: string, name: string, created: string} | null} null when the browser
+     *   refused to store the set list (storage full): then no set is made, not even in memory
      */
     createSet(name) {
       const list = ensureSets();
       const set = makeSet(name);
-      list.push(set);
-      writeSets(list);
+      set.name = uniqueName(list, set.name);
+      if (!writeOrNothing(SETS, JSON.stringify([...list, set]))) return null;
       return { ...set };
     },
 
     /**
      * @param {string} id
-     * @param {string} name trimmed; empty → T.defaultSetName
+     * @param {string} name trimmed, cut and made unique as in createSet (read it from sets())
      * @returns {boolean} false for an unknown id
      */
     renameSet(id, name) {
       const list = ensureSets();
       const set = list.find((s) => s.id === id);
       if (!set) return false;
-      set.name = cleanName(name);
+      set.name = uniqueName(list, cleanName(name), id);
       writeSets(list);
       return true;
     },
@@ -361,7 +388,19 @@ export function createStore(storage, { root = "/", contract = null, now = () => 
     },
 
     /**
-     * Put sheets back as they were when the snapshot was taken (undo of clearSheets).
+     * What restore() needs to put some sheets of a set back as they are now (undo of a merge).
+     * @param {string} setId
+     * @param {string[]} sheetIds
+     * @returns {object} an opaque snapshot, as clearSheets returns
+     */
+    snapshotSheets(setId, sheetIds) {
+      checkPart("setId", setId);
+      sheetIds.forEach((s) => checkPart("sheet", s));
+      return snapshot(setId, sheetIds);
+    },
+
+    /**
+     * Put sheets back as they were when the snapshot was taken (undo of clearSheets or a merge).
      * @param {object} snap from clearSheets
      * @returns {boolean} false when the set no longer exists or a value could only be kept in memory
      */
