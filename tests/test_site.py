@@ -283,7 +283,9 @@ def test_header_is_materials_but_for_the_search():
     )
     assert MATERIAL_SEARCH_BLOCK.search(theirs), "Material's header no longer has its search block where we swap it"
     assert theirs.count(MATERIAL_MENU) == 1, "Material's header no longer has the menu label we change"
-    expected = MATERIAL_SEARCH_BLOCK.sub('{% include "partials/search.html" %}', theirs).replace(MATERIAL_MENU, OUR_MENU)
+    expected = MATERIAL_SEARCH_BLOCK.sub('{% include "partials/search.html" %}', theirs).replace(
+        MATERIAL_MENU, OUR_MENU
+    )
     lines = lambda text: [line.strip() for line in JINJA_COMMENT.sub("", text).splitlines() if line.strip()]  # noqa: E731
     assert lines(ours) == lines(expected), (
         "overrides/partials/header.html differs from Material's partials/header.html beyond the search and the menu icon: copy it again"
