@@ -158,6 +158,20 @@ def test_sidebar_landmarks_are_named_and_no_nav_is_expandable(page):
     assert page.locator("nav[aria-expanded]").count() == 0
 
 
+def test_an_empty_table_of_contents_is_no_landmark(page):
+    """A worksheet's own page has no headings under its title: its contents landmark led nowhere."""
+    page.set_viewport_size({"width": 1366, "height": 800})
+    toc = page.get_by_role("navigation", name="Indholdsfortegnelse", exact=True)
+    page.goto("arbejdsark/trin-4-risikoanalyse/")
+    page.wait_for_load_state("load")
+    settled(page)
+    assert toc.count() == 0
+    page.goto("trin-4/")
+    page.wait_for_load_state("load")
+    settled(page)
+    assert toc.count() == 1 and toc.get_by_role("link").count() > 3
+
+
 def test_the_search_field_has_a_label(page):
     page.goto("")
     page.keyboard.press("/")

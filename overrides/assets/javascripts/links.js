@@ -148,7 +148,8 @@ function linkText(key, params) {
  * <nav> by a <label> that holds only an icon: the label takes the section's title as its name
  * (aria-label, so it is not read twice beside the section's link). Material writes aria-expanded
  * on the <nav> (a landmark is not expandable), also on later clicks: it is dropped each time.
- * The narrow layout's menu icon (partials/header.html, a label with role="button") opens the
+ * A page without headings under its title has an empty table of contents: a landmark that
+ * leads nowhere, hidden from screen readers. The narrow layout's menu icon (partials/header.html, a label with role="button") opens the
  * drawer with Enter (Material's) and, as a button does, with Space. */
 (function () {
   "use strict";
@@ -159,6 +160,10 @@ function linkText(key, params) {
       var label = document.getElementById(nav.getAttribute("aria-labelledby"));
       var title = nav.querySelector(":scope > .md-nav__title");
       if (label && title && !label.textContent.trim()) label.setAttribute("aria-label", title.textContent.trim());
+    });
+    document.querySelectorAll("nav.md-nav--secondary").forEach(function (toc) {
+      if (!toc.querySelector("a")) toc.setAttribute("aria-hidden", "true");
+      else toc.removeAttribute("aria-hidden");
     });
   }
 
