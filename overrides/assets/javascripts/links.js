@@ -149,8 +149,9 @@ function linkText(key, params) {
  * (aria-label, so it is not read twice beside the section's link). Material writes aria-expanded
  * on the <nav> (a landmark is not expandable), also on later clicks: it is dropped each time.
  * A page without headings under its title has an empty table of contents: a landmark that
- * leads nowhere, hidden from screen readers. The narrow layout's menu icon (partials/header.html, a label with role="button") opens the
- * drawer with Enter (Material's) and, as a button does, with Space. */
+ * leads nowhere, hidden from screen readers.
+ * The narrow layout's menu icon (partials/header.html) and the drawer's section toggles are
+ * labels in the tab order: Enter opens them (Material's script), and here Space, as on a button. */
 (function () {
   "use strict";
 
@@ -174,7 +175,7 @@ function linkText(key, params) {
   }).observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ["aria-expanded"] });
 
   document.addEventListener("keydown", function (e) {
-    var label = e.target.closest && e.target.closest("label[role=button][for]");
+    var label = e.target.closest && e.target.closest('label[tabindex="0"][for]');
     if (!label || e.key !== " " || e.altKey || e.ctrlKey || e.metaKey) return;
     e.preventDefault(); // not a scroll of the page
     label.click();
