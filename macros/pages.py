@@ -56,7 +56,7 @@ def download_button(url: str | None, label: str) -> str:
 
 def step_header(c: Content, step_id: str, base: str, pdf: PdfLookup = _no_pdfs) -> str:
     steps = list(c.steps.values())
-    presentable = any(item_numbers(c)[s.id] for s in c.worksheets_for_step(step_id))  # "Vis trinnet på skærm"
+    presentable = any(item_numbers(c)[s.id] for s in c.worksheets_for_step(step_id))  # "Vis trinnet som præsentation"
     return _html(
         render(
             "trin-hoved.html",

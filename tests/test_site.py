@@ -261,10 +261,17 @@ MATERIAL_SEARCH_BLOCK = re.compile(
     r'\{% if "material/search" in config\.plugins %\}.*?\{% endif %\}\s*\{% endif %\}', re.S
 )
 JINJA_COMMENT = re.compile(r"\{#.*?#\}\s*", re.S)
+# The menu icon of the narrow layout, Material's and ours (in the tab order, named: issue 22).
+MATERIAL_MENU = '<label class="md-header__button md-icon" for="__drawer">'
+OUR_MENU = (
+    '<label class="md-header__button md-icon" for="__drawer" tabindex="0"'
+    ' title="{{ config.extra.strings.header.menu | e }}">'
+)
 
 
 def test_header_is_materials_but_for_the_search():
-    """The header override is a copy: when Material's header changes, copy it again (DESIGN.md)."""
+    """The header override is a copy but for the search and the menu icon: when Material's header
+    changes, copy it again (DESIGN.md)."""
     from importlib.metadata import version
 
     import material
@@ -275,10 +282,12 @@ def test_header_is_materials_but_for_the_search():
         "overrides/partials/header.html names another Material version than the installed one: compare and update it"
     )
     assert MATERIAL_SEARCH_BLOCK.search(theirs), "Material's header no longer has its search block where we swap it"
+    assert theirs.count(MATERIAL_MENU) == 1, "Material's header no longer has the menu label we change"
     expected = MATERIAL_SEARCH_BLOCK.sub('{% include "partials/search.html" %}', theirs)
     lines = lambda text: [line.strip() for line in JINJA_COMMENT.sub("", text).splitlines() if line.strip()]  # noqa: E731
-    assert lines(ours) == lines(expected), (
-        "overrides/partials/header.html differs from Material's partials/header.html beyond the search: copy it again"
+    expected = [OUR_MENU if line == MATERIAL_MENU else line for line in lines(expected)]
+    assert lines(ours) == expected, (
+        "overrides/partials/header.html differs from Material's partials/header.html beyond the search and the menu icon: copy it again"
     )
 
 

@@ -63,8 +63,8 @@ def test_a_malformed_fragment_breaks_nothing(context):
     page.wait_for_function("location.hash === '#%E6%9'")
     page.evaluate("location.hash = 'rute%zz'")
     page.wait_for_function("location.hash === '#rute%zz'")
-    page.get_by_role("button", name="Vis trinnet på skærm").click()
-    page.get_by_role("dialog", name="Vis på skærm: Trin 3: Det første møde").wait_for()
+    page.get_by_role("button", name="Vis trinnet som præsentation").click()
+    page.get_by_role("dialog", name="Præsentation: Trin 3: Det første møde").wait_for()
     assert page.locator(".ark-vis-nr").inner_text() == "3.1"
     page.keyboard.press("Escape")
     # hashchange is dispatched asynchronously: one more round trip lets its listeners run.

@@ -122,3 +122,73 @@ def test_the_books_own_numbers_are_not_doubled_in_the_presentation(page):
     assert shown(page) == ""
     assert page.locator(".ark-vis-tekst").inner_text().startswith("1. Parterne")
     assert decode_qr(page).endswith(f"/arbejdsark/{sheet_id}/#{NUMBERS['7.1']}")
+
+
+NO_FULLSCREEN = "Object.defineProperty(Document.prototype, 'fullscreenEnabled', { get: () => false })"
+
+
+def focus_in_view(page) -> str:
+    """What has focus: "view" (the presentation itself), a button's data-move, or "outside"."""
+    return page.evaluate(
+        """() => { const a = document.activeElement, view = document.querySelector('.ark-vis');
+             if (!view || !view.contains(a)) return 'outside';
+             return a === view ? 'view' : a.dataset.move || a.tagName; }"""
+    )
+
+
+def test_presentation_keys_as_in_a_slide_program_focus_kept_inside(page):
+    """Space and Enter closed the view (focus sat on "Luk (Esc)"): they page forward now."""
+    page.add_init_script(NO_FULLSCREEN)  # Escape is then the page's, not the browser's
+    page.goto("trin-3/")
+    page.wait_for_selector(f'.ark[data-ark="{SHEET}"][data-bound="1"]')
+    opener = page.get_by_role("button", name="Vis trinnet som præsentation")
+    opener.focus()
+    page.keyboard.press("Enter")
+    page.get_by_role("dialog", name="Præsentation: Trin 3: Det første møde").wait_for()
+    assert shown(page) == "3.1" and focus_in_view(page) == "view"
+    live = page.locator(".ark-vis [aria-live='polite']")
+    region = live.element_handle()
+    for key, expected in [
+        ("Space", "3.2"),
+        ("Enter", "3.3"),
+        ("PageDown", "3.4"),
+        ("ArrowRight", "3.5"),
+        ("Shift+Space", "3.4"),
+        ("PageUp", "3.3"),
+        ("ArrowLeft", "3.2"),
+    ]:
+        page.keyboard.press(key)
+        assert shown(page) == expected, key
+    # Announced: the same polite live region (a replaced one is not read) holds the new item.
+    assert region.evaluate("r => r.isConnected && r.textContent.includes('3.2')")
+    assert live.get_attribute("aria-atomic") == "true"
+    # Tab goes round the view's buttons and never leaves it.
+    order = []
+    for _ in range(4):
+        page.keyboard.press("Tab")
+        order.append(focus_in_view(page))
+    assert order == ["close", "prev", "next", "close"]
+    page.keyboard.press("Shift+Tab")
+    assert focus_in_view(page) == "next"
+    # On a button, Space and Enter are that button's: "Forrige" goes back.
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Enter")
+    assert shown(page) == "3.1"
+    assert focus_in_view(page) == "view", "focus left with the disabled button"
+    page.keyboard.press("Escape")
+    page.locator(".ark-vis").wait_for(state="detached")
+    assert page.evaluate("document.activeElement.textContent") == "Vis trinnet som præsentation"
+
+
+def test_presentation_fits_a_window_at_200_percent_zoom(page):
+    page.set_viewport_size({"width": 683, "height": 384})  # 1366 × 768 at 200 %
+    page.add_init_script(NO_FULLSCREEN)
+    page.goto("trin-3/")
+    page.wait_for_selector(f'.ark[data-ark="{SHEET}"][data-bound="1"]')
+    page.get_by_role("button", name="Vis trinnet som præsentation").click()
+    page.locator(".ark-vis-qr-kode svg").wait_for()
+    view = page.locator(".ark-vis").evaluate("v => [v.scrollWidth, v.clientWidth, v.scrollHeight, v.clientHeight]")
+    assert view[0] <= view[1] and view[2] <= view[3], f"the view scrolls: {view}"
+    for part in [".ark-vis-luk", '[data-move="prev"]', '[data-move="next"]', ".ark-vis-nr", ".ark-vis-qr-kode svg"]:
+        box = page.locator(part).bounding_box()
+        assert box["y"] >= 0 and box["y"] + box["height"] <= 384 and box["x"] + box["width"] <= 683, part

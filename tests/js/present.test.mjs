@@ -1,17 +1,42 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { KEY_ACTIONS, itemUrl, keyAction, move, startIndex } from "../../overrides/assets/javascripts/ark/core/present.js";
+import { KEY_ACTIONS, itemUrl, keyAction, move, startIndex, tabTarget } from "../../overrides/assets/javascripts/ark/core/present.js";
 
-test("keys: arrows, PageUp/PageDown, Home/End move; Escape closes; others are left alone", () => {
+test("keys: arrows, PageUp/PageDown, Space and Enter move; Home/End jump; Escape closes; others are left alone", () => {
   assert.equal(keyAction("ArrowRight"), "next");
   assert.equal(keyAction("PageDown"), "next");
+  assert.equal(keyAction(" "), "next");
+  assert.equal(keyAction("Enter"), "next");
+  assert.equal(keyAction(" ", { shiftKey: true }), "prev");
   assert.equal(keyAction("ArrowLeft"), "prev");
   assert.equal(keyAction("PageUp"), "prev");
   assert.equal(keyAction("Home"), "first");
   assert.equal(keyAction("End"), "last");
   assert.equal(keyAction("Escape"), "close");
-  for (const key of ["a", "Enter", " ", "Tab", "ArrowUp", "toString", "__proto__"]) assert.equal(keyAction(key), null, key);
+  for (const key of ["a", "Tab", "ArrowUp", "Spacebar", "toString", "__proto__"]) assert.equal(keyAction(key), null, key);
   assert.ok(Object.isFrozen(KEY_ACTIONS));
+});
+
+test("on a focused button, Space and Enter are the button's; the other keys still move", () => {
+  const onButton = true;
+  assert.equal(keyAction(" ", { onButton }), null);
+  assert.equal(keyAction(" ", { onButton, shiftKey: true }), null);
+  assert.equal(keyAction("Enter", { onButton }), null);
+  assert.equal(keyAction("ArrowRight", { onButton }), "next");
+  assert.equal(keyAction("PageUp", { onButton }), "prev");
+  assert.equal(keyAction("Escape", { onButton }), "close");
+});
+
+test("Tab keeps focus among the view's controls, round and round", () => {
+  assert.equal(tabTarget(-1, 3, false), 0); // from the view itself
+  assert.equal(tabTarget(-1, 3, true), 2);
+  assert.equal(tabTarget(0, 3, false), 1);
+  assert.equal(tabTarget(2, 3, false), 0);
+  assert.equal(tabTarget(0, 3, true), 2);
+  assert.equal(tabTarget(1, 3, true), 0);
+  assert.equal(tabTarget(7, 3, false), 0); // not among them: the first
+  assert.equal(tabTarget(0, 0, false), -1);
+  assert.equal(tabTarget(0, 1, true), 0);
 });
 
 test("move stays inside the items and does not wrap", () => {

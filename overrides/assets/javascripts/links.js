@@ -145,3 +145,46 @@ function linkText(key, params) {
     if (route) sync(route);
   }, true);
 })();
+
+/* Material's navigation, for screen readers and keyboards (issue 22). A section with its own
+ * index page (navigation.indexes: "Eksempler", "Værdiperspektiver", "Mit partnerskab") labels its
+ * <nav> by a <label> that holds only an icon: the label takes the section's title as its name
+ * (aria-label, so it is not read twice beside the section's link). Material writes aria-expanded
+ * on the <nav> (a landmark is not expandable), also on later clicks: it is dropped each time.
+ * A page without headings under its title has an empty table of contents: a landmark that
+ * leads nowhere, hidden from screen readers.
+ * The narrow layout's menu icon (partials/header.html) and the drawer's section toggles are
+ * labels in the tab order: Enter opens them (Material's script), and here Space, as on a button. */
+(function () {
+  "use strict";
+
+  function nameSections() {
+    document.querySelectorAll("nav.md-nav[aria-labelledby]").forEach(function (nav) {
+      nav.removeAttribute("aria-expanded");
+      var label = document.getElementById(nav.getAttribute("aria-labelledby"));
+      var title = nav.querySelector(":scope > .md-nav__title");
+      if (label && title && !label.textContent.trim()) label.setAttribute("aria-label", title.textContent.trim());
+    });
+    document.querySelectorAll("nav.md-nav--secondary").forEach(function (toc) {
+      if (!toc.querySelector("a")) toc.setAttribute("aria-hidden", "true");
+      else toc.removeAttribute("aria-hidden");
+    });
+  }
+
+  new MutationObserver(function (records) {
+    records.forEach(function (r) {
+      if (r.target.nodeName === "NAV" && r.target.hasAttribute("aria-expanded")) r.target.removeAttribute("aria-expanded");
+    });
+  }).observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ["aria-expanded"] });
+
+  document.addEventListener("keydown", function (e) {
+    var label = e.target.closest && e.target.closest('label[tabindex="0"][for]');
+    if (!label || e.key !== " " || e.altKey || e.ctrlKey || e.metaKey) return;
+    e.preventDefault(); // not a scroll of the page
+    label.click();
+  });
+
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(nameSections);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", nameSections);
+  else nameSections();
+})();

@@ -57,7 +57,7 @@ window.addEventListener("storage", (e) => {
   });
 });
 
-/* "Vis på skærm" (a worksheet's toolbar, the top of a step page): present.js loads with the click. */
+/* "Vis som præsentation" (a worksheet's toolbar, the top of a step page): present.js loads with the click. */
 document.addEventListener("click", (e) => {
   const button = e.target instanceof Element && e.target.closest('button[data-action="present"]');
   if (button) import("./present.js").then((m) => m.present(button));

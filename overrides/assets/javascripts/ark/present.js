@@ -1,14 +1,16 @@
-/* "Vis på skærm": a worksheet's or a step page's numbered questions and checklist items shown one
+/* "Vis som præsentation": a worksheet's or a step page's numbered questions and checklist items shown one
  * at a time in large type for a meeting or a video call, with the item's number, its worksheet's
  * title and a QR code that opens the same item on a participant's phone. Loaded with the first
  * click on a [data-action="present"] button (main.js); the QR library (uqr, vendored by
  * scripts/vendor) and the stylesheet load only then. Nothing leaves the machine: the QR code is
  * drawn here from the page's own address.
  *
- * Keys (core/present.js): ←/→, PageUp/PageDown, Home/End; Escape closes and gives focus back to
- * the button that opened it. Fullscreen where the browser allows it; it works without.
+ * Keys (core/present.js), as in a slide program: Space, Enter, →, PageDown forward; Shift+Space,
+ * ←, PageUp back; Home/End; Escape closes and gives focus back to where it was. Focus starts on
+ * the view itself and Tab keeps it among the view's buttons; each new item is read out (a polite
+ * live region). Fullscreen where the browser allows it; it works without.
  */
-import { itemUrl, keyAction, move, startIndex } from "./core/present.js";
+import { itemUrl, keyAction, move, startIndex, tabTarget } from "./core/present.js";
 import { T } from "./core/strings.js";
 import { el } from "./dom.js";
 import { siteRoot } from "./site.js";
@@ -62,7 +64,7 @@ export function collectItems(scope) {
 
 /**
  * Open the presentation for the button's worksheet (inside .ark) or, for a button outside one
- * (the step page's "Vis trinnet på skærm"), for every worksheet on the page.
+ * (the step page's "Vis trinnet som præsentation"), for every worksheet on the page.
  * @param {HTMLElement} button
  */
 export async function present(button) {
@@ -92,7 +94,7 @@ function show(items, what, qr, opener) {
   const prev = el("button", { type: "button", class: "md-button ark-vis-knap", "data-move": "prev", text: "← " + T.presentPrev });
   const next = el("button", { type: "button", class: "md-button md-button--primary ark-vis-knap", "data-move": "next", text: T.presentNext + " →" });
   const closeButton = el("button", { type: "button", class: "md-button ark-vis-luk", "data-move": "close", text: T.presentClose + " (Esc)" });
-  const overlay = el("div", { class: "ark-vis md-typeset", role: "dialog", "aria-modal": "true", "aria-labelledby": titleId },
+  const overlay = el("div", { class: "ark-vis md-typeset", role: "dialog", "aria-modal": "true", "aria-labelledby": titleId, tabindex: "-1" },
     el("div", { class: "ark-vis-top" }, el("h2", { id: titleId, class: "ark-vis-titel", text: T.presentTitle(what) }), closeButton),
     el("div", { class: "ark-vis-midte" },
       live,
@@ -113,8 +115,10 @@ function show(items, what, qr, opener) {
     qrBox.setAttribute("data-url", url);
     overlay.setAttribute("data-ark-nr", item.nr);
     counter.textContent = T.presentCounter(index + 1, items.length);
+    const focused = document.activeElement;
     prev.disabled = index === 0;
     next.disabled = index === items.length - 1;
+    if (focused instanceof HTMLButtonElement && focused.disabled) overlay.focus(); // not lost to <body>
   }
 
   // Everything else on the page is inert while the presentation is open (focus stays inside).
@@ -140,7 +144,15 @@ function show(items, what, qr, opener) {
   }
   function onKey(e) {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
-    const action = keyAction(e.key);
+    if (e.key === "Tab") {
+      const controls = Array.from(overlay.querySelectorAll("button:not([disabled])"));
+      const to = tabTarget(controls.indexOf(document.activeElement), controls.length, e.shiftKey);
+      e.preventDefault();
+      if (to >= 0) controls[to].focus();
+      return;
+    }
+    const onButton = e.target instanceof HTMLButtonElement && overlay.contains(e.target);
+    const action = keyAction(e.key, { shiftKey: e.shiftKey, onButton });
     if (!action) return;
     e.preventDefault();
     e.stopPropagation();
@@ -151,14 +163,17 @@ function show(items, what, qr, opener) {
 
   overlay.addEventListener("click", (e) => {
     const b = e.target.closest("button[data-move]");
-    if (b) go(b.getAttribute("data-move"));
+    if (!b) return;
+    go(b.getAttribute("data-move"));
+    // Clicked with a mouse (not Space or Enter, detail 0): the keys page on from the view again.
+    if (open && e.detail > 0) overlay.focus();
   });
   render();
   document.body.appendChild(overlay);
   inert.forEach((n) => { n.inert = true; });
   document.addEventListener("keydown", onKey, true);
   open = { close };
-  closeButton.focus();
+  overlay.focus(); // on the view, Space and Enter page forward (on "Luk" they closed it)
   if (document.fullscreenEnabled && !document.fullscreenElement && overlay.requestFullscreen) {
     overlay.requestFullscreen().then(() => {
       fullscreen = true;

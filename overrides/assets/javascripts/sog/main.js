@@ -38,6 +38,13 @@ async function start(mount) {
     processTerm: (query) => (term = danishQuery(query, words.ascii)),
     processResult: (result) => showResult(result, term),
   });
+  // Pagefind's field has only a placeholder: a real label (visually hidden; the dialog's heading
+  // is above the field). Its text comes from partials/search.html (the strings file).
+  const input = mount.querySelector("input");
+  if (input) {
+    input.id = "sog-felt";
+    mount.before(Object.assign(document.createElement("label"), { htmlFor: input.id, className: "sr-only", textContent: mount.dataset.label }));
+  }
 }
 
 function open() {

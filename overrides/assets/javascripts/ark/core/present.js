@@ -1,14 +1,17 @@
-/* "Vis på skærm" (presentation mode): the pure part. Which item is shown, how the keys move
+/* "Vis som præsentation" (presentation mode): the pure part. Which item is shown, how the keys move
  * through the items, and the address a participant's phone opens for an item. No DOM here; the
  * screen itself is ark/present.js. Items are the numbered questions and checklist items of a
  * worksheet or a step page (data-ark-nr, numbered by macros/contract.py), in page order.
  */
 import { fragmentId } from "../../address.js";
 
-/** Keys that move through the items, and Escape, which ends the presentation. */
+/** Keys that move through the items, as in a slide program, and Escape, which ends the
+ * presentation. Space (" ") goes back with Shift (keyAction). */
 export const KEY_ACTIONS = Object.freeze({
   ArrowRight: "next",
   PageDown: "next",
+  " ": "next",
+  Enter: "next",
   ArrowLeft: "prev",
   PageUp: "prev",
   Home: "first",
@@ -16,9 +19,32 @@ export const KEY_ACTIONS = Object.freeze({
   Escape: "close",
 });
 
-/** The action of a key (KeyboardEvent.key), or null for keys the presentation leaves alone. */
-export function keyAction(key) {
-  return Object.prototype.hasOwnProperty.call(KEY_ACTIONS, key) ? KEY_ACTIONS[key] : null;
+/**
+ * The action of a key, or null for keys the presentation leaves alone.
+ * @param {string} key KeyboardEvent.key
+ * @param {{shiftKey?: boolean, onButton?: boolean}} [how] Shift held; focus on one of the
+ *   view's buttons, which then does its own thing on Space and Enter (a keyboard user who tabbed
+ *   to "Luk" closes with it). Focus starts on the view itself, so they page forward there.
+ * @returns {"next"|"prev"|"first"|"last"|"close"|null}
+ */
+export function keyAction(key, { shiftKey = false, onButton = false } = {}) {
+  if (!Object.prototype.hasOwnProperty.call(KEY_ACTIONS, key)) return null;
+  if (onButton && (key === " " || key === "Enter")) return null;
+  if (key === " " && shiftKey) return "prev";
+  return KEY_ACTIONS[key];
+}
+
+/**
+ * Where Tab moves focus among the view's `count` focusable controls (focus stays inside the
+ * view: past the last comes the first, before the first the last).
+ * @param {number} index the control that has focus, -1 for none of them (the view itself)
+ * @param {number} count how many there are (0: none, returns -1)
+ * @param {boolean} backwards Shift+Tab
+ */
+export function tabTarget(index, count, backwards) {
+  if (count <= 0) return -1;
+  if (index < 0 || index >= count) return backwards ? count - 1 : 0;
+  return (index + (backwards ? count - 1 : 1)) % count;
 }
 
 /**
