@@ -69,8 +69,8 @@ SEARCH_PAGE = PAGES["Step (trin-4, the largest)"]  # where the first search is m
 
 PROFILE_RUNS = 3  # instrumented builds per variant (phase medians)
 MAX_BUILD_RATIO = 1.5
-MAX_STEP_PAGE_BYTES = 120 * 1024  # gzip, without searching
-LIGHTHOUSE_TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+MAX_STEP_PAGE_BYTES = 85 * 1024  # gzip, without searching (issue 25: 1.25 × bare Material)
+LIGHTHOUSE_TARGETS = {"performance": 100, "accessibility": 100, "best-practices": 100, "seo": 100}
 
 GZIP_LEVEL = 6  # zlib's default, what most servers use on the fly
 BROTLI_QUALITY = 11  # brotli's default, what precompressed static files use
@@ -710,7 +710,7 @@ stored gzipped and served as they are.
 
 {table(["Page", "Address", "Files", "Raw", "gzip", "brotli"], totals)}
 
-**Step page: {kib(step.gzip)} gzip / {kib(step.brotli)} brotli** (target under {kib(MAX_STEP_PAGE_BYTES)} compressed: {verdict(step.gzip < MAX_STEP_PAGE_BYTES)}).
+**Step page: {kib(step.gzip)} gzip / {kib(step.brotli)} brotli** (target at most {kib(MAX_STEP_PAGE_BYTES)} gzip: {verdict(step.gzip <= MAX_STEP_PAGE_BYTES)}).
 
 {first_search_section(result.first_search)}
 
