@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 import re
 import shutil
 import subprocess
 
+import brotli
 import pytest
 
 from tests.conftest import PDF_SITE_URL, ROOT, copy_project, run_in
@@ -46,7 +48,8 @@ def test_build_refuses_without_a_public_site_url(tmp_path, site_url):
 @pytest.mark.slow
 def test_the_published_site_ships_minified_scripts_and_stylesheets(pdf_dir, tmp_path):
     """scripts/build publishes what the benchmark measures: its PDF step runs scripts/bootstrap, whose
-    plain scripts/vendor removes the minified copies (for `serve`); they must still be in the site."""
+    plain scripts/vendor removes the minified copies (for `serve`); they must still be in the site.
+    Text files have precompressed .gz and .br siblings with the same content (scripts/precompress)."""
     project = copy_project(tmp_path / "project")
     shutil.copy2(ROOT / "scripts" / "build", project / "scripts" / "build")  # copy_project leaves out "build"s
     shutil.copytree(pdf_dir, project / "docs" / "pdf")  # unchanged inputs: the PDF step keeps them
@@ -67,3 +70,6 @@ def test_the_published_site_ships_minified_scripts_and_stylesheets(pdf_dir, tmp_
             assert "@import" not in built, f"{source.name} is published unbundled"
         else:
             assert len(built) < 0.9 * len(text), f"{source.name} is published unminified"
+    for page in (out / "index.html", out / "assets" / "stylesheets" / "screen.css"):
+        assert gzip.decompress((page.parent / (page.name + ".gz")).read_bytes()) == page.read_bytes()
+        assert brotli.decompress((page.parent / (page.name + ".br")).read_bytes()) == page.read_bytes()
