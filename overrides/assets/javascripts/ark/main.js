@@ -3,7 +3,7 @@
  * other tabs through the `storage` event. It loads the worksheet code (site.js, sheet.js and what
  * they import, about 13 KB compressed) only when a reader needs it (issue 25):
  *   - at once on "Mit partnerskab", and on every page with a worksheet when this browser holds
- *     answers of the site (they are restored as the page loads);
+ *     answers of the site (they are restored as the page loads; core/keys.js tells);
  *   - otherwise when a worksheet comes into view, or is touched (focus, pointer, key): a step page
  *     read on a phone loads none of it until the reader scrolls to a worksheet.
  * What is typed or ticked before the code binds a sheet is kept (sheet.js bindSheet); a click on
@@ -14,8 +14,6 @@
  * Nothing typed ever leaves the browser: the only requests made by this code are for the site's
  * own files (modules, the contract, the libraries, the worksheet's blank PDF).
  */
-import { hasAnswers } from "./core/keys.js";
-
 let modules = null; // [site.js, sheet.js] once a page needed them
 let watcher = null; // the IntersectionObserver of the page shown
 
@@ -34,19 +32,30 @@ function bind(sheets, overview) {
   });
 }
 
+/* Whether this browser holds answers (core/keys.js, loaded only on pages with worksheets). */
 function storedAnswers() {
-  try {
-    return hasAnswers(window.localStorage);
-  } catch {
-    return false; // storage blocked: nothing to restore
-  }
+  return import("./core/keys.js").then(({ hasAnswers }) => {
+    try {
+      return hasAnswers(window.localStorage);
+    } catch {
+      return false; // storage blocked: nothing to restore
+    }
+  });
 }
 
 function init() {
   const sheets = document.querySelectorAll(".ark[data-ark]");
   const overview = document.querySelector("[data-ark-oversigt]");
   if (!sheets.length && !overview) return;
-  if (modules || overview || storedAnswers()) return void bind(sheets, overview);
+  if (modules || overview) return void bind(sheets, overview);
+  storedAnswers().then((stored) => {
+    if (modules || !sheets[0].isConnected) return; // bound meanwhile, or the page was left
+    if (stored) bind(sheets, null);
+    else watch(sheets);
+  });
+}
+
+function watch(sheets) {
   if (watcher) watcher.disconnect();
   // Without stored answers binding changes nothing on screen: it may wait until a sheet shows.
   watcher = new IntersectionObserver((entries) => {
