@@ -20,26 +20,8 @@ function load(parent, tag, attrs) {
   });
 }
 
-/* While Pagefind's UI loads, fetch what its first search needs next (the search module, and after
- * its entry file the WebAssembly and metadata of the index's language), instead of one after the
- * other once the UI asks. Only a head start: a failure here is the UI's to report. */
-function headStart(dialog) {
-  import(new URL("pagefind.js", bundle).href).catch(() => {});
-  fetch(new URL("pagefind-entry.json", bundle))
-    .then((r) => r.json())
-    .then((entry) => {
-      for (const { hash, wasm } of Object.values(entry.languages || {}).slice(0, 1)) {
-        for (const file of [`wasm.${wasm}.pagefind`, `pagefind.${hash}.pf_meta`]) {
-          dialog.append(Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", crossOrigin: "anonymous", href: new URL(file, bundle).href }));
-        }
-      }
-    })
-    .catch(() => {});
-}
-
 async function start(mount) {
   const dialog = mount.closest("dialog");
-  headStart(dialog);
   const [, , words] = await Promise.all([
     load(dialog, "link", { rel: "stylesheet", href: new URL("pagefind-ui.css", bundle).href }),
     load(dialog, "script", { src: new URL("pagefind-ui.js", bundle).href }),
