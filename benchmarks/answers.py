@@ -143,8 +143,19 @@ MERGE_JS = """async (runs) => {
   return { times, conflicts, fields };
 }"""
 
-# The worksheet modules a step page with worksheets loads before anyone clicks.
-EAGER = ["main.js", "site.js", "sheet.js", "print.js", "core/store.js", "core/contract.js", "core/strings.js"]
+# The worksheet modules a page with worksheets loads to bind them, before anyone clicks: with the
+# page when the browser holds answers, else when a sheet shows or is touched (ark/main.js).
+EAGER = [
+    "main.js",
+    "core/keys.js",
+    "site.js",
+    "sheet.js",
+    "print.js",
+    "menu.js",
+    "core/store.js",
+    "core/contract.js",
+    "core/strings.js",
+]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -262,12 +273,13 @@ def main() -> None:
         f"| Restore {r['answers']} answers on a worksheet page (`trin-7-kpi`, 50 added rows re-created) | {statistics.median(r['times']):.1f} ms | {', '.join(f'{t:.1f}' for t in r['times'])} | < 50 ms |",
         f"| Merge two full exports ({m['conflicts']} differing fields, each kept both; {m['fields']} fields out) | {statistics.median(m['times']):.1f} ms | {', '.join(f'{t:.1f}' for t in m['times'])} | – |",
         "",
-        "## Worksheet modules a step page loads before any click",
+        "## Worksheet modules that bind a sheet, before any click",
         "",
         "As published: minified by esbuild (`scripts/vendor --minify`); the host compresses them.",
         "Before answer sets, the one worksheet script (`arbejdsark.js`) was 7.3 KB gzip on every page;",
-        "pages without worksheets now load only `main.js`. The modules for the toolbar's actions,",
-        "import, merge, copies and the overview load when used.",
+        "pages without worksheets now load only `main.js` (and `core/keys.js`), and a page with worksheets",
+        "loads the rest when a sheet shows or is touched, or with the page when this browser holds answers.",
+        "The modules for the toolbar's actions, import, merge, copies and the overview load when used.",
         "",
         "| File | Raw | gzip -9 |",
         "|---|---|---|",

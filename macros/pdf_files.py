@@ -12,6 +12,7 @@ from pathlib import Path
 
 PDF_DIR = "pdf"  # under docs/: where the site serves the PDFs from, and the build step's default output
 MANIFEST = "manifest.json"  # in PDF_DIR: {"version", "date", "site_url", "files": {file name: entry}}
+INPUTS = "inputs.sha256"  # beside the manifest: the hash of what the PDFs were made from (pdfbuild/inputs.py)
 GUIDE = "parat-til-private-partnerskaber"
 PACK_PREFIX = "printpakke-"
 

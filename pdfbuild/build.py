@@ -26,6 +26,7 @@ from macros.pages import pack_name
 
 from . import engine
 from .guide import guide_document
+from .inputs import inputs_hash, up_to_date
 from .meta import ROOT, BuildInfo, load_build_info
 from .sheets import pack_document, pack_groups, worksheet_document
 from .site import build_site
@@ -125,6 +126,12 @@ def default_jobs() -> int:
     return max(1, min(os.cpu_count() or 1, 4))
 
 
+def unchanged(out_dir: Path, *, root: Path = ROOT, kinds: tuple[str, ...] = KINDS) -> dict | None:
+    """The manifest of out_dir when its PDFs were made from exactly the project's present inputs
+    (pdfbuild.inputs), else None. Reads no content: seconds, where making them takes minutes."""
+    return up_to_date(out_dir, inputs_hash(root, load_build_info(root), kinds))
+
+
 def build(
     out_dir: Path,
     *,
@@ -145,6 +152,7 @@ def build(
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     engine.quiet_weasyprint(verbose)
     _load(str(root))  # raises ContentError before anything is written
+    digest = inputs_hash(root, _state["info"], kinds)  # the inputs as this build reads them
     # A dot folder: builders leave it out of the site, should out_dir be under docs/.
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-new-", dir=out_dir.parent))
     try:
@@ -152,7 +160,7 @@ def build(
         results = _run_all(work, jobs, root, verbose, progress)
         order = {pdf_files.file_name(job.name): n for n, (job, _, _) in enumerate(work)}
         results.sort(key=lambda r: order[r.file])
-        return _swap_in(staging, out_dir, results, kinds)
+        return _swap_in(staging, out_dir, results, kinds, digest)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
@@ -173,11 +181,13 @@ def _run_all(work: list, jobs: int | None, root: Path, verbose: bool, progress) 
     return results
 
 
-def _swap_in(staging: Path, out_dir: Path, results: list[Result], kinds: tuple[str, ...]) -> dict:
+def _swap_in(staging: Path, out_dir: Path, results: list[Result], kinds: tuple[str, ...], digest: str) -> dict:
     """Move the new PDFs into out_dir (each replace is atomic), then the manifest, then remove
-    what the old manifest listed and the new one does not. Kinds this run did not make (--only)
-    stay listed while their files exist."""
+    what the old manifest listed and the new one does not, and record the inputs' hash last (an
+    interrupted swap leaves none, so the next build makes everything). Kinds this run did not make
+    (--only) stay listed while their files exist."""
     out_dir.mkdir(exist_ok=True)
+    (out_dir / pdf_files.INPUTS).unlink(missing_ok=True)
     previous = _previous_files(out_dir)
     made = {r.file: r.entry() for r in results}
     kept = {
@@ -200,6 +210,8 @@ def _swap_in(staging: Path, out_dir: Path, results: list[Result], kinds: tuple[s
     os.replace(staging / pdf_files.MANIFEST, out_dir / pdf_files.MANIFEST)
     for name in previous.keys() - manifest["files"].keys():
         (out_dir / name).unlink(missing_ok=True)  # e.g. the PDF of a worksheet that was removed
+    (staging / pdf_files.INPUTS).write_text(digest + "\n", encoding="utf-8")
+    os.replace(staging / pdf_files.INPUTS, out_dir / pdf_files.INPUTS)
     return manifest
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from macros import pdf_files
 from macros.content import ContentError
 
-from .build import KINDS, Result, build, default_jobs
+from .build import KINDS, Result, build, default_jobs, unchanged
 from .errors import PdfBuildError
 from .meta import ROOT
 
@@ -24,6 +24,9 @@ KIND_HELP = {
     "printpakke": "a print pack of worksheets per step",
     "bog": "the whole guide as one PDF",
 }
+
+
+QUIET_EVERY = 10  # --quiet prints a count after every this many PDFs
 
 
 def _decimal(x: float) -> str:
@@ -69,7 +72,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         metavar="KINDS",
         help=f"which kinds to make, comma-separated (default: all: {','.join(KINDS)})",
     )
-    parser.add_argument("--quiet", action="store_true", help="print only errors and the summary")
+    parser.add_argument(
+        "--force", action="store_true", help="make every PDF, even when the inputs are those of the last build"
+    )
+    parser.add_argument(
+        "--quiet", action="store_true", help="print only errors, a count every few PDFs and the summary"
+    )
     parser.add_argument("--verbose", action="store_true", help="show WeasyPrint's warnings")
     args = parser.parse_args(argv)
     args.kinds = tuple(k.strip() for k in args.only.split(",") if k.strip())
@@ -83,16 +91,30 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     start = time.perf_counter()
 
+    done = []
+
     def progress(r: Result) -> None:
-        if not args.quiet:
+        done.append(r)
+        if args.quiet:  # still a sign of life every few PDFs (the whole build takes minutes)
+            if len(done) % QUIET_EVERY == 0:
+                print(f"  {_plural(len(done), 'PDF', 'PDFs')} made …", flush=True)
+        else:
             print(
                 f"  {r.file}: {_plural(r.pages, 'page', 'pages')}, {_size(r.bytes)}, "
                 f"{_plural(r.fields, 'field', 'fields')}, {_decimal(r.seconds)} s",
                 flush=True,
             )
 
-    print(f"Making PDFs in {args.out} with {_plural(args.jobs, 'process', 'processes')} …", flush=True)
     try:
+        kept = None if args.force else unchanged(args.out, root=args.root, kinds=args.kinds)
+        if kept is not None:
+            print(
+                f"PDFs unchanged: {args.out} holds {_plural(len(kept['files']), 'PDF', 'PDFs')} made from the same "
+                f"inputs ({pdf_files.INPUTS}); kept (--force makes them again).",
+                flush=True,
+            )
+            return 0
+        print(f"Making PDFs in {args.out} with {_plural(args.jobs, 'process', 'processes')} …", flush=True)
         manifest = build(
             args.out,
             root=args.root,

@@ -24,6 +24,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from macros.content import load_content  # noqa: E402
+from pdfbuild.inputs import GENERATED  # noqa: E402  (what builds write into docs/)
 
 
 def _free_port() -> int:
@@ -55,7 +56,6 @@ QUIET_MKDOCS = {"DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
 # vendored libraries).
 PROJECT_LINKS = (".venv", "node_modules")
 NOT_COPIED = {".git", "site", "build", "test-results", ".pytest_cache", ".ruff_cache", "__pycache__", ".cache"}
-GENERATED = {"docs/pdf", "docs/pagefind", "docs/assets/javascripts", "docs/assets/arbejdsark", "docs/assets/vendor"}
 
 
 def copy_project(dest: Path, source: Path = ROOT) -> Path:

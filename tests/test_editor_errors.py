@@ -8,6 +8,7 @@ and shows the page again once the file is fixed.
 
 from __future__ import annotations
 
+import gzip
 import os
 import re
 import shutil
@@ -313,3 +314,44 @@ def test_serve_keeps_running_and_shows_the_mistake_until_it_is_fixed(project, tm
     terminal = server.log.read_text(encoding="utf-8")
     one_line_says(terminal, ["docs/trin-3.md (line 26)", "findes-ikke"])
     one_line_says(terminal, ["data/arbejdsark/trin-3-foer-moedet.yml (line", "not valid YAML"])
+
+
+def indexed(project: Path, word: str) -> bool:
+    """Whether serve's search index (docs/pagefind/) holds `word` in a page's text (its fragments:
+    gzip of "pagefind_dcd" + the page's JSON)."""
+    fragments = (project / "docs" / "pagefind" / "fragment").glob("*.pf_fragment")
+    try:
+        return any(word.encode() in gzip.decompress(f.read_bytes()) for f in fragments)
+    except (OSError, EOFError):
+        return False  # serve is swapping the folder in: look again
+
+
+def test_serve_makes_the_search_index_again_after_an_edit(project, tmp_path):
+    """Issue 25: started with a mistake, serve has no search index; once the mistake is fixed, and
+    after each edit, the index is made again and finds the edited text (it stayed broken until a
+    restart, and text edited while serving never became searchable)."""
+    macro_call = MISTAKES[0]
+    for edit in macro_call.edits:
+        edit.apply(project)
+    shutil.rmtree(project / "docs" / "pagefind", ignore_errors=True)
+    page = project / "docs" / "forord.md"
+    saved = page.read_text(encoding="utf-8")
+    server = Server(project, tmp_path / "serve.log")
+    try:
+        server.wait_for("trin-3/", "findes-ikke")
+        assert not (project / "docs" / "pagefind").exists()
+        for edit in macro_call.edits:
+            Edit(edit.file, edit.new, edit.old).apply(project)
+        page.write_text(saved + "\nZyxelkvast er et ord til prøve.\n", encoding="utf-8")
+        deadline = time.monotonic() + 240
+        while not indexed(project, "Zyxelkvast"):
+            assert server.process.poll() is None, server.log.read_text()[-3000:]
+            assert time.monotonic() < deadline, (
+                "the edit never reached the search index:\n" + server.log.read_text()[-3000:]
+            )
+            time.sleep(0.5)  # polling the folder serve writes (no event to wait on)
+    finally:
+        server.stop()
+        page.write_text(saved, encoding="utf-8")
+        shutil.rmtree(project / "docs" / "pagefind", ignore_errors=True)
+    assert "search index made again" in server.log.read_text(encoding="utf-8")

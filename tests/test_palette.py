@@ -60,7 +60,9 @@ def test_no_palette_colour_is_written_outside_palette_css():
 
 def test_the_site_and_every_pdf_load_the_palette_first():
     config = read_config()
-    assert config["extra_css"][0] == "assets/stylesheets/palette.css"
+    assert config["extra_css"] == ["assets/stylesheets/screen.css"]
+    imports = re.findall(r'^@import "([^"]+)";', (PALETTE.parent / "screen.css").read_text(encoding="utf-8"), re.M)
+    assert imports[0] == PALETTE.name, imports
     for kind, sheets in engine.STYLESHEETS.items():
         assert sheets[0] == PALETTE, kind
 

@@ -5,6 +5,7 @@ paper.css, what the browser and the guide share in print.css, the rest in each o
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -15,7 +16,8 @@ from pdfbuild import engine
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_CSS = ROOT / "overrides" / "assets" / "stylesheets"
-BROWSER_PRINT = ("paper.css", "print.css", "print-page.css")  # main.html links them, media="print"
+# What the browser prints with: the stylesheets printing.css imports (main.html links it, media="print").
+BROWSER_PRINT = tuple(re.findall(r'^@import "([^"]+)";', (SITE_CSS / "printing.css").read_text(encoding="utf-8"), re.M))
 # The site's screen styles the guide also loads: a print rule that overrides one is medium-specific.
 SCREEN = {SITE_CSS / "site.css", SITE_CSS / "arbejdsark.css"}
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import gzip
 import os
+import re
+import shutil
 import subprocess
 
+import brotli
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import PDF_SITE_URL, ROOT, copy_project, run_in
 
 
 def snapshot() -> dict[str, float]:
@@ -38,3 +42,34 @@ def test_build_refuses_without_a_public_site_url(tmp_path, site_url):
     assert ("local address" in result.stderr) == bool(site_url), result.stderr
     assert not out.exists()
     assert snapshot() == before, "scripts/build wrote files before refusing"
+
+
+@pytest.mark.pdf
+@pytest.mark.slow
+def test_the_published_site_ships_minified_scripts_and_stylesheets(pdf_dir, tmp_path):
+    """scripts/build publishes what the benchmark measures: its PDF step runs scripts/bootstrap, whose
+    plain scripts/vendor removes the minified copies (for `serve`); they must still be in the site.
+    Text files have precompressed .gz and .br siblings with the same content (scripts/precompress)."""
+    project = copy_project(tmp_path / "project")
+    shutil.copy2(ROOT / "scripts" / "build", project / "scripts" / "build")  # copy_project leaves out "build"s
+    shutil.copytree(pdf_dir, project / "docs" / "pdf")  # unchanged inputs: the PDF step keeps them
+    out = tmp_path / "site"
+    result = run_in(project, [str(project / "scripts" / "build"), str(out)], PDF_SITE_URL, timeout=900)
+    assert result.returncode == 0, result.stdout
+    assets = ROOT / "overrides" / "assets"
+    sources = sorted([*(assets / "javascripts").rglob("*.js"), *(assets / "stylesheets").rglob("*.css")])
+    assert len(sources) > 20
+    for source in sources:
+        built = (out / source.relative_to(ROOT / "overrides")).read_text(encoding="utf-8")
+        text = source.read_text(encoding="utf-8")
+        # Every one of them opens with a comment (its docstring), which esbuild drops, and is shorter.
+        opening = re.match(r"\s*(?:/\*+|//)\s*(.{20})", text)
+        assert opening, f"{source.name}: no opening comment to check"
+        assert opening.group(1) not in built, f"{source.name} is published unminified"
+        if "@import" in text:  # a bundle (screen.css, printing.css): one file with what it imports
+            assert "@import" not in built, f"{source.name} is published unbundled"
+        else:
+            assert len(built) < 0.9 * len(text), f"{source.name} is published unminified"
+    for page in (out / "index.html", out / "assets" / "stylesheets" / "screen.css"):
+        assert gzip.decompress((page.parent / (page.name + ".gz")).read_bytes()) == page.read_bytes()
+        assert brotli.decompress((page.parent / (page.name + ".br")).read_bytes()) == page.read_bytes()

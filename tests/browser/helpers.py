@@ -18,9 +18,17 @@ def contract() -> dict:
     return contract_json(load_content(ROOT))
 
 
+def wait_bound(page, ws: str | None = None) -> None:
+    """Scroll the worksheet `ws` (default: the page's first) into view, as a reader does, and wait
+    until its code has bound it: without stored answers it loads when a sheet shows (ark/main.js)."""
+    sheet = page.locator(f'.ark[data-ark="{ws}"]' if ws else ".ark[data-ark]").first
+    sheet.scroll_into_view_if_needed()
+    page.wait_for_selector(f'.ark[data-ark="{ws}"][data-bound="1"]' if ws else '.ark[data-bound="1"]')
+
+
 def open_sheet(page, path: str, ws: str):
     page.goto(path)
-    page.wait_for_selector(f'.ark[data-ark="{ws}"][data-bound="1"]')
+    wait_bound(page, ws)
     return page.locator(f'.ark[data-ark="{ws}"]')
 
 

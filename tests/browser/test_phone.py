@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import open_sheet, tool, wait_status
+from .helpers import open_sheet, tool, wait_bound, wait_status
 
 PHONE = {"width": 390, "height": 844}
 SHEET_PAGE, SHEET = "arbejdsark/trin-3-foer-moedet/", "trin-3-foer-moedet"
@@ -93,7 +93,7 @@ def test_the_menu_by_keyboard(page):
 
 def test_every_worksheet_of_a_step_has_its_own_menu(page):
     page.goto("trin-4/")
-    page.wait_for_selector('.ark[data-bound="1"]')
+    wait_bound(page)
     sheets = page.locator(".ark[data-ark]")
     assert sheets.count() > 3
     for i in range(sheets.count()):
@@ -338,3 +338,13 @@ def test_the_column_people_write_in_is_wide_on_paper(page, path, ws, column):
         assert (right - left) / MM >= 40, f"{column} is {(right - left) / MM:.0f} mm wide"
     finally:
         pdf.close()
+
+
+def test_the_way_into_trin_1_is_on_the_home_pages_first_screen(phone):
+    """Issue 25: on a 390 × 844 phone the home page's "Start med trin 1" shows without scrolling,
+    after the sentence of the book it belongs to."""
+    phone.goto("")
+    button = phone.locator("article .start-knap")
+    box = button.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= PHONE["height"], f"the button ends at y = {box}"
+    assert phone.evaluate("scrollY") == 0

@@ -9,7 +9,7 @@ import io
 import zxingcpp
 from PIL import Image
 
-from tests.browser.helpers import tool
+from tests.browser.helpers import tool, wait_bound
 from tests.browser.test_quality import axe_violations
 from tests.item_numbers import read_numbers
 
@@ -36,7 +36,7 @@ def test_step_presentation_keys_qr_escape_and_focus(browser, sub_path_site):
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto("trin-3/")
-    page.wait_for_selector(f'.ark[data-ark="{SHEET}"][data-bound="1"]')
+    wait_bound(page, SHEET)
     assert not [u for u in requests if "uqr" in u or "present" in u], "the presentation's code loads only when it opens"
 
     opener = page.get_by_role("button", name="Vis trinnet som præsentation")
@@ -106,7 +106,7 @@ def test_worksheet_presentation_shows_only_its_items(page):
 
 def test_sheets_without_numbered_items_have_no_present_button(page):
     page.goto("trin-7/")
-    page.wait_for_selector('.ark[data-ark="trin-7-kpi"][data-bound="1"]')
+    wait_bound(page, "trin-7-kpi")
     assert page.locator('.ark[data-ark="trin-7-kpi"] button[data-action="present"]').count() == 0
     assert page.locator('.ark[data-ark="trin-7-partnerskabsaftale"] button[data-action="present"]').count() == 1
 

@@ -9,7 +9,7 @@ import pytest
 
 from pdfbuild.meta import page_url
 
-from .helpers import settled
+from .helpers import settled, wait_bound
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -108,7 +108,7 @@ def test_only_storage_is_worksheet_answers(context, pages):
 
 def test_keyboard_only_through_a_step_and_a_worksheet(page):
     page.goto("trin-3/")
-    page.wait_for_selector('.ark[data-bound="1"]')
+    wait_bound(page)
     seen = []
     for _ in range(400):
         page.keyboard.press("Tab")

@@ -436,3 +436,61 @@ def test_blank_printout_has_the_contracts_rows_on_one_page(page, ws):
     data = page.pdf(format="A4", print_background=True)
     assert len(PdfReader(io.BytesIO(data)).pages) == 1
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+
+
+# --- The worksheet code loads when a reader needs it (issue 25) ------------------------------------
+
+SHEET_CODE = ("/ark/sheet.js", "/ark/site.js", "/ark/core/store.js", "/strings/da.json")
+STEP4, RISK, DIALOG = "trin-4/", "trin-4-risikoanalyse", "trin-4-dialogpapir"
+
+
+def sheet_code_requests(page) -> list[str]:
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(r.url) if r.url.endswith(SHEET_CODE) else None)
+    return requested
+
+
+def test_a_step_page_loads_the_worksheet_code_when_a_sheet_shows(context):
+    page = context.new_page()
+    page.set_viewport_size({"width": 390, "height": 844})
+    requested = sheet_code_requests(page)
+    page.goto(STEP4)
+    page.wait_for_load_state("networkidle")
+    assert requested == [], "the worksheet code loaded before any sheet showed"
+    assert page.locator('.ark[data-bound="1"]').count() == 0
+    with page.expect_request("**/ark/sheet.js"):
+        page.locator(f'.ark[data-ark="{RISK}"]').scroll_into_view_if_needed()
+    page.wait_for_selector(f'.ark[data-ark="{RISK}"][data-bound="1"]')
+
+
+def test_stored_answers_show_at_once_in_a_sheet_far_down_a_step_page(page):
+    page.set_viewport_size({"width": 390, "height": 844})
+    sheet = open_sheet(page, f"arbejdsark/{DIALOG}/", DIALOG)
+    note = sheet.locator("textarea[data-key]").first
+    note.fill("Gemt tidligere")
+    key = note.get_attribute("data-key")
+    page.goto(STEP4)
+    # Not scrolled: the code loads with the page because this browser holds answers.
+    far = page.locator(f'.ark[data-ark="{DIALOG}"][data-bound="1"]')
+    far.wait_for(state="attached")
+    assert far.bounding_box()["y"] > 844, "the sheet is below the first screen"
+    assert page.evaluate("scrollY") == 0
+    assert far.locator(f'[data-key="{key}"]').input_value() == "Gemt tidligere"
+
+
+def test_a_click_on_a_sheets_button_before_its_code_is_there_is_made_once_it_is(page):
+    release = []
+    page.route("**/ark/sheet.js", lambda route: release.append(route))  # hold the module back
+    page.goto(STEP4)
+    sheet = page.locator(f'.ark[data-ark="{RISK}"]')
+    before = sheet.locator("tbody tr:not(.ark-blank-row)").count()
+    with page.expect_request("**/ark/sheet.js"):
+        sheet.locator('button[data-action="add-row"]').click()
+    assert sheet.locator("tbody tr:not(.ark-blank-row)").count() == before
+    release[0].continue_()
+    page.wait_for_selector(f'.ark[data-ark="{RISK}"][data-bound="1"]')
+    page.wait_for_function(
+        "([sel, n]) => document.querySelectorAll(sel).length === n",
+        arg=[f'.ark[data-ark="{RISK}"] tbody tr:not(.ark-blank-row)', before + 1],
+    )
+    page.unroute("**/ark/sheet.js")

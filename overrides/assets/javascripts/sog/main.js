@@ -1,76 +1,25 @@
-// The site search: a header button (and the "/" key) opens the search dialog
-// (partials/search.html); the first time, Pagefind's own UI (its Danish labels, keyboard and
-// screen-reader support) is loaded from the index folder scripts/build_search writes, with the
-// Danish query and result help of dansk.js. Nothing is loaded before the search is opened.
-import { danishQuery, showResult } from "./dansk.js";
+// The site search's entry, on every page: a header button (and the "/" key) opens the search
+// dialog (partials/search.html). Its code (dialog.js, with dansk.js) loads only when a reader
+// heads for the search: the pointer over or a finger on the button, focus on it, or "/"; on the
+// way there it also starts loading Pagefind, so the dialog answers sooner once opened (issue 25).
+let dialog = null; // the promise of dialog.js once needed
 
-// This module is <site>/assets/javascripts/sog/main.js; the index is <site>/pagefind/.
-const bundle = new URL("../../../pagefind/", import.meta.url);
-let started = null;
-let term = ""; // the last query searched (sub-results are chosen for it)
+const load = () => (dialog ||= import("./dialog.js"));
+const button = (event) => event.target instanceof Element && event.target.closest(".sog-knap");
 
-// Into the dialog, not <head>: Material's instant navigation replaces <head> with the next
-// page's, which would drop Pagefind's stylesheet; the header with the dialog stays.
-function load(parent, tag, attrs) {
-  return new Promise((resolve, reject) => {
-    const el = Object.assign(document.createElement(tag), attrs);
-    el.onload = resolve;
-    el.onerror = () => reject(new Error(`${attrs.src || attrs.href} mangler`));
-    parent.append(el);
-  });
+// Heading for the button: load the dialog and start Pagefind, without opening anything.
+for (const type of ["pointerover", "touchstart", "focusin"]) {
+  document.addEventListener(type, (event) => { if (button(event)) load().then((m) => m.prepare()); }, { passive: true });
 }
-
-async function start(mount) {
-  const dialog = mount.closest("dialog");
-  const [, , words] = await Promise.all([
-    load(dialog, "link", { rel: "stylesheet", href: new URL("pagefind-ui.css", bundle).href }),
-    load(dialog, "script", { src: new URL("pagefind-ui.js", bundle).href }),
-    fetch(new URL("dansk.json", bundle)).then((r) => r.json()),
-  ]);
-  new window.PagefindUI({
-    element: mount,
-    bundlePath: bundle.pathname,
-    baseUrl: new URL("../", bundle).pathname, // result links under a sub-path (/parat/trin-4/)
-    showSubResults: true,
-    showImages: false,
-    resetStyles: false,
-    excerptLength: 24,
-    processTerm: (query) => (term = danishQuery(query, words.ascii)),
-    processResult: (result) => showResult(result, term),
-  });
-  // Pagefind's field has only a placeholder: a real label (visually hidden; the dialog's heading
-  // is above the field). Its text comes from partials/search.html (the strings file).
-  const input = mount.querySelector("input");
-  if (input) {
-    input.id = "sog-felt";
-    mount.before(Object.assign(document.createElement("label"), { htmlFor: input.id, className: "sr-only", textContent: mount.dataset.label }));
-  }
-}
-
-function open() {
-  const dialog = document.getElementById("sog-dialog");
-  if (!dialog || dialog.open) return;
-  dialog.showModal();
-  const mount = dialog.querySelector("#sog-ui");
-  if (!mount.dataset.started) {
-    mount.dataset.started = "1";
-    started = start(mount).catch((error) => {
-      mount.textContent = mount.dataset.failed; // partials/search.html, from the strings file
-      throw error;
-    });
-  }
-  (started || Promise.resolve()).then(() => dialog.querySelector("input")?.focus());
-}
-
 document.addEventListener("click", (event) => {
-  if (event.target.closest(".sog-knap")) open();
+  if (button(event)) load().then((m) => m.open());
   // A result link: close the dialog; Material's instant navigation (or the browser) follows it.
-  else if (event.target.closest("#sog-dialog a[href]")) document.getElementById("sog-dialog").close();
+  else if (event.target instanceof Element && event.target.closest("#sog-dialog a[href]")) document.getElementById("sog-dialog").close();
 });
 document.addEventListener("keydown", (event) => {
   const typing = event.target.closest?.("input, textarea, select, [contenteditable]");
   if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
     event.preventDefault();
-    open();
+    load().then((m) => m.open());
   }
 });

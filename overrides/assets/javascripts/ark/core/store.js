@@ -22,8 +22,9 @@
  */
 import { T } from "./strings.js";
 import { compactRows, sheetSpec } from "./contract.js";
+import { KEY_SPACE, V1_SPACE } from "./keys.js";
 
-const V1 = /^v1:([^:]+):(.+)$/;
+const V1 = new RegExp("^" + V1_SPACE + "([^:]+):(.+)$");
 const OLD_ROW_COUNTER = "_rows";
 const DEFAULT_ID = "standard"; // fixed, so an interrupted migration that runs again overwrites itself
 
@@ -76,7 +77,7 @@ function newId() {
 export function createStore(storage, { root = "/", contract = null, now = () => new Date(), newId: makeId = newId } = {}) {
   const persistent = !!storage;
   const st = storage || new MemoryStorage();
-  const prefix = "ppp:v2:" + String(root).replace(/\|/g, "%7C") + "|";
+  const prefix = KEY_SPACE + "v2:" + String(root).replace(/\|/g, "%7C") + "|";
   const SETS = prefix + "sets";
   const CURRENT = prefix + "current";
   const answerPrefix = (setId, sheet) => prefix + "a|" + setId + "|" + (sheet === undefined ? "" : sheet + "|");
