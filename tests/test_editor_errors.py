@@ -103,8 +103,8 @@ MISTAKES = [
     ),
     Mistake(
         "wrong argument",
-        (Edit("docs/trin-1.md", "niveau=3", "nivaeu=3"),),
-        ("docs/trin-1.md", "nivaeu=3"),
+        (Edit("docs/trin-2.md", "niveau=3", "nivaeu=3"),),
+        ("docs/trin-2.md", "nivaeu=3"),
         ("wrong arguments for arbejdsark()", "'nivaeu'", "(it takes: sheet_id, niveau=2)"),
     ),
     Mistake(

@@ -204,9 +204,13 @@ def test_a_site_without_a_worker_retires_the_old_one(browser, built_site, tmp_pa
     root.mkdir()
     with first_visit(browser, built_site, root) as (served, _, _, page):
         link_to(preview, served)
-        page.reload()
-        page.wait_for_function(
-            "() => navigator.serviceWorker.getRegistrations().then(r => r.length === 0 && !navigator.serviceWorker.controller)"
-        )
+        # The page the old worker serves retires it and reloads itself from the network: wait for
+        # that load (the one no worker controls), not for the retiring one.
+        with page.expect_event("load"):
+            page.reload()
+        retired = "() => navigator.serviceWorker.getRegistrations().then(r => r.length === 0 && !navigator.serviceWorker.controller)"
+        if not page.evaluate(retired):
+            page.wait_for_event("load")
+        page.wait_for_function(retired)
         assert page.evaluate("() => caches.keys().then(k => k.filter(n => n.includes('precache')))") == []
         assert page.locator("#offline-status").count() == 0
