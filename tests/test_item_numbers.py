@@ -114,7 +114,7 @@ def test_built_pages_show_each_number_once_on_its_item(site, content, step):
         nr = el.get("data-ark-nr")
         assert expected[nr] == el.get("id"), nr
         label = el.find("label", class_="ark-label")
-        if el.get("data-ark-bognr") is not None:  # the book's own number leads the text: no second one
+        if "data-ark-bognr" in el.attrs:  # the book's own number leads the text: no second one
             assert label.find("span", class_="ark-nr") is None and re.match(r"\d+\. ", label.text()), nr
             continue
         assert label.find("span", class_="ark-nr").text() == nr
