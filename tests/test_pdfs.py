@@ -603,6 +603,18 @@ def test_every_sheet_starts_with_name_and_date_fields(pdf_dir, content, name):
             assert label in text, f"{name}: no label {label!r}"
 
 
+@pytest.mark.parametrize("name", [f"{i}.pdf" for i in SHEET_IDS[:1]] + ["printpakke-trin-4.pdf"])
+def test_every_text_field_shrinks_its_text_to_fit(pdf_dir, name):
+    """Font size 0 (auto) in every text field's /DA, one-line fields too: at a fixed size Chromium's
+    viewer cuts a long organisation name at the field's edge (issue 24)."""
+    fields = reader(pdf_dir / name).get_fields() or {}
+    text_fields = {k: f for k, f in fields.items() if f.get("/FT") == "/Tx"}
+    assert any(k.endswith(HEADER_NAMES[0]) for k in text_fields)
+    for key, field in text_fields.items():
+        sizes = re.findall(r"([\d.]+) Tf", str(field.get("/DA", "")))
+        assert sizes == ["0"], f"{name} {key}: /DA {field.get('/DA')!r} is not auto-sized"
+
+
 # --- Tagged PDFs -----------------------------------------------------------------------------
 
 

@@ -82,7 +82,7 @@ const ACTIONS = {
   "pdf-filled": (root, store) => withContract(root, async (C) => {
     status(root, T.working);
     const [{ fileName }, exports, { download }] = await Promise.all([import("./core/exportfile.js"), import("./exports.js"), import("./download.js")]);
-    const bytes = await exports.filledPdf(siteRoot().href, C, sheetId(root), store.entries(sheetId(root)), { organisation: store.currentSet().name, date: new Date() });
+    const bytes = await exports.filledPdf(siteRoot().href, C, sheetId(root), store.entries(sheetId(root)), { organisation: store.currentSet().organisation || "", date: new Date() });
     const name = fileName("copy", { sheetId: sheetId(root), date: new Date(), ext: "pdf" });
     download(bytes, name);
     status(root, T.downloaded(name));

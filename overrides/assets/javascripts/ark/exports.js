@@ -347,15 +347,16 @@ function dropWidgetAnnotations(L, doc) {
  * flattened, in contract (book) order. Sheets without answers are left out.
  * @param {URL|string} root URL of the site root
  * @param {object} contract the parsed key contract
- * @param {{name?: string, date?: string|Date, worksheets: Object<string, Object<string,string>>}} set
+ * @param {{name?: string, organisation?: string, date?: string|Date, worksheets: Object<string, Object<string,string>>}} set
+ *   name: the set's own (the cover); organisation: printed on every sheet (blank line when "")
  * @returns {Promise<Uint8Array>}
  */
-export async function allAnswersPdf(root, contract, { name = "", date = "", worksheets = {} } = {}) {
+export async function allAnswersPdf(root, contract, { name = "", organisation = "", date = "", worksheets = {} } = {}) {
   const L = await library(root, "pdf");
   const ids = Object.keys(contract.worksheets).filter((id) => has(worksheets, id) && anyAnswer(worksheets[id]));
   // Fill them all at once (the fetches and the filling overlap), then copy in order.
   const parts = await Promise.all(ids.map(async (id) => {
-    const { doc, spec } = await fillDocument(L, root, contract, id, worksheets[id], { organisation: name, date });
+    const { doc, spec } = await fillDocument(L, root, contract, id, worksheets[id], { organisation, date });
     doc.getForm().flatten({ updateFieldAppearances: false });
     dropWidgetAnnotations(L, doc);
     return { id, doc, spec };

@@ -11,6 +11,7 @@ import { el } from "./dom.js";
 import { download, MIME } from "./download.js";
 import { withContract } from "./actions.js";
 import { status } from "./sheet.js";
+import { bindOrganisation, showOrganisation } from "./organisation.js";
 import { loadContract, siteRoot } from "./site.js";
 
 let clearedSnapshot = null; // "Ryd alle svar" can be undone until the page is left
@@ -26,6 +27,7 @@ export function bindOverview(root, store) {
   const input = root.querySelector('input[data-action="import-all"]');
   input.addEventListener("change", () => importAll(root, store, input));
   showPersistence(root, store);
+  bindOrganisation(root, store);
   refreshOverview(root, store).then(() => root.setAttribute("data-ready", "1"));
 }
 
@@ -43,6 +45,7 @@ async function showPersistence(root, store) {
 export async function refreshOverview(root, store) {
   const C = await loadContract();
   renderSets(root, store, C);
+  showOrganisation(root, store);
   renderProgress(root, store, C);
   renderSummary(root, store, C);
   if (store.unsaved()) status(root, T.unsaved(store.unsaved()), true);
@@ -186,7 +189,7 @@ const ACTIONS = {
     if (!Object.keys(worksheets).some((id) => Object.keys(worksheets[id]).length)) { status(root, T.nothingToCopy, true); return; }
     status(root, T.working);
     const exports = await import("./exports.js");
-    const bytes = await exports.allAnswersPdf(siteRoot().href, C, { name: set.name, date: new Date(), worksheets });
+    const bytes = await exports.allAnswersPdf(siteRoot().href, C, { name: set.name, organisation: set.organisation || "", date: new Date(), worksheets });
     const name = fileName("copy", { name: set.name, date: new Date(), ext: "pdf" });
     download(bytes, name);
     status(root, T.downloaded(name));

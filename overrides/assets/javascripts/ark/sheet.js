@@ -76,6 +76,7 @@ export function showSetName(root, store) {
   const set = store.currentSet();
   const el = root.querySelector("[data-ark-set]");
   if (el) el.textContent = set.name;
+  root.setAttribute("data-ark-organisation", set.organisation || ""); // printed by print.js
   const before = root.getAttribute("data-ark-set-id");
   root.setAttribute("data-ark-set-id", set.id);
   if (before && before !== set.id) {
