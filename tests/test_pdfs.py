@@ -259,6 +259,20 @@ def test_packs_hold_their_steps_worksheets_in_page_order(pdf_dir, content):
             assert step_line(content, sheets[0]) in text, f"{pack} page {n}: no step line"
 
 
+_ITEM_NUMBER = re.compile(r"(?m)^\d\.\d+ ")  # a question's number starts its line ("4.17  Hvilke …")
+
+
+@pytest.mark.parametrize("name", [n for n in all_pdfs() if n.startswith("printpakke-")])
+def test_no_pack_page_holds_a_lone_question_its_neighbour_could_join(pdf_dir, name):
+    """A page that continues a sheet never holds one question alone while the page before held
+    several: the last question takes its neighbour along (issue 24: Trin 4's 4.17 on a page of its own)."""
+    pages = page_texts(pdf_dir / name)
+    for n in range(1, len(pages)):
+        starts_sheet = "PRINTPAKKE · ARK" in pages[n].upper()
+        here, before = len(_ITEM_NUMBER.findall(pages[n])), len(_ITEM_NUMBER.findall(pages[n - 1]))
+        assert starts_sheet or here != 1 or before <= 1, f"{name} page {n + 1}: one question alone"
+
+
 # --- The guide --------------------------------------------------------------------------------
 
 
@@ -607,8 +621,8 @@ def test_every_sheet_starts_with_name_and_date_fields(pdf_dir, content, name):
 def test_every_text_field_shrinks_its_text_to_fit(pdf_dir, name):
     """Font size 0 (auto) in every text field's /DA, one-line fields too: at a fixed size Chromium's
     viewer cuts a long organisation name at the field's edge (issue 24)."""
-    fields = reader(pdf_dir / name).get_fields() or {}
-    text_fields = {k: f for k, f in fields.items() if f.get("/FT") == "/Tx"}
+    fields = [f.get_object() for f in reader(pdf_dir / name).trailer["/Root"]["/AcroForm"]["/Fields"]]
+    text_fields = {str(f["/T"]): f for f in fields if f.get("/FT") == "/Tx"}
     assert any(k.endswith(HEADER_NAMES[0]) for k in text_fields)
     for key, field in text_fields.items():
         sizes = re.findall(r"([\d.]+) Tf", str(field.get("/DA", "")))
