@@ -544,6 +544,22 @@ def render_poppler(path: Path, n: int, dpi: int, pdftoppm: str):
     return Image.open(out.with_suffix(".png")).convert("L")
 
 
+def test_a_long_organisation_name_is_not_cut_in_chromiums_viewer(pdf_dir, tmp_path):
+    """A 51-character name in the one-line header field, drawn by PDFium (Chromium's viewer): its
+    text ends inside the box. At the old fixed 10 pt it ran into the box's right edge, clipped
+    ("… Trævarebutikken i Aalbc"); auto-size leaves a margin."""
+    dpi = 200
+    name = "Foreningen Familieven og Trævarebutikken i Aalborg."  # 51 characters
+    dest = tmp_path / "navn.pdf"
+    fill_text(pdf_dir / "trin-2-foerste-kontakt.pdf", dest, HEADER_NAMES[0], name)
+    n, box = field_box(dest, HEADER_NAMES[0])
+    image = render_pdfium(dest, n, dpi).crop(tuple(round(v * dpi / 72) for v in box))
+    text = image.crop((0, 0, image.width, image.height - 6))  # above the writing line
+    ink = text.point(lambda v: 255 if v < 128 else 0).getbbox()
+    assert ink is not None, "no text drawn"
+    assert (image.width - ink[2]) / dpi * 25.4 >= 0.6, "the name runs into the field's right edge (cut)"
+
+
 @pytest.mark.parametrize("name", sorted(LONG_FIELDS))
 @pytest.mark.parametrize("viewer", ["pdfium", "poppler"])
 def test_long_danish_text_is_visible_to_its_last_word(pdf_dir, content, tmp_path, pdftoppm, name, viewer):
