@@ -293,6 +293,57 @@ def test_guide_has_bookmarks_text_and_footers(pdf_dir, content):
     assert_fonts_embedded(pdf)
 
 
+def guide_page_of(pdf: PdfReader, name: str) -> int:
+    """The 1-based page of a named destination (an id) in the guide."""
+    return [p.indirect_reference for p in pdf.pages].index(pdf.named_destinations[name].page.indirect_reference) + 1
+
+
+def test_guide_starts_with_a_title_page(pdf_dir, content):
+    """The book's title, CFSA and Lene Hjorth, and the site's labelled note on how the PDF is made; not
+    the web home page ("Start med trin 1", issue 24)."""
+    first = " ".join(page_texts(pdf_dir / GUIDE)[0].split())
+    assert first.startswith("Parat til private partnerskaber")
+    assert "Af Center for Frivilligt Socialt Arbejde (CFSA) og Lene Hjorth" in first
+    assert "Hjemmesidens note: Denne PDF er lavet af hjemmesiden" in first
+    assert "Start med trin 1" not in first and "Se hele partnerskabsruten" not in first
+
+
+def test_guide_places_each_example_after_its_step_as_the_book_does(pdf_dir, content):
+    """OMBOLD after Trin 1 … Blindes Arbejde after Trin 6 (data/eksempler/*.yml book_after, from the
+    manuscript), each before the next step; not all grouped after Trin 7."""
+    pdf = reader(pdf_dir / GUIDE)
+    steps = list(content.steps)
+    assert [e.book_after for e in content.examples.values()] == steps[:6]
+    for example in content.examples.values():
+        after = steps.index(example.book_after)
+        here = guide_page_of(pdf, f"eksempler-{example.id}")
+        assert guide_page_of(pdf, steps[after]) < here < guide_page_of(pdf, steps[after + 1]), example.id
+
+
+def test_the_sites_own_pages_are_an_appendix_after_the_book(pdf_dir):
+    pdf = reader(pdf_dir / GUIDE)
+    appendix = guide_page_of(pdf, "hjemmesidens-sider")
+    assert appendix > guide_page_of(pdf, "videre-laesning")  # the book's last chapter
+    assert "Bilag: Hjemmesidens egne sider" in page_texts(pdf_dir / GUIDE)[appendix - 1]
+    for page in ("vaerdiperspektiver", "vaerdiperspektiver-laeringsvaerdi", "saadan-gemmes-dine-svar"):
+        assert guide_page_of(pdf, page) > appendix, page
+    for left_out in ("tilgaengelighedserklaering", "aendringer", "eksempler"):  # about the website, a list of links
+        assert left_out not in pdf.named_destinations, left_out
+
+
+def test_guide_bookmarks_keep_a_space_between_number_and_title(pdf_dir):
+    """ "Trin 1: Forstå jeres egen organisation", never "1Forstå …" (a step circle's hidden words)."""
+    titles = []
+
+    def walk(items):
+        for item in items:
+            walk(item) if isinstance(item, list) else titles.append(item.title)
+
+    walk(reader(pdf_dir / GUIDE).outline)
+    glued = [t for t in titles if re.match(r"\d+[^\W\d_]", t)]
+    assert glued == [] and "Trin 1: Forstå jeres egen organisation" in titles
+
+
 def test_guide_internal_links_resolve(pdf_dir):
     pdf = reader(pdf_dir / GUIDE)
     names = pdf.named_destinations
@@ -734,6 +785,11 @@ def test_page_references_link_to_their_target_and_print_its_page(pdf_dir, conten
         assert any(f"side{target}" in t for t in printed.values()), (
             f"{text!r} ({chapter}.md) should print side {target}"
         )
+        if re.search(r"\d\s*[-–]\s*\d", text):  # a range in the book stays one: where the target starts and ends
+            assert f"{dest}--slut" in names, f"{text!r} ({chapter}.md): no end marker, so no range"
+            end = pages.index(names[f"{dest}--slut"].page.indirect_reference) + 1
+            assert end > target, f"{text!r} ({chapter}.md): the target fits on page {target}; say 'side {target}'"
+            assert any(f"side{target}-{end}" in t for t in printed.values()), f"{text!r} should print side {target}-{end}"
         if text.lower() != f"side {target}":
             assert not any(squeezed(text).lower() in t for t in printed.values()), (
                 f"{chapter}.md: the PDF still prints the book's {text!r}"
