@@ -789,7 +789,9 @@ def test_page_references_link_to_their_target_and_print_its_page(pdf_dir, conten
             assert f"{dest}--slut" in names, f"{text!r} ({chapter}.md): no end marker, so no range"
             end = pages.index(names[f"{dest}--slut"].page.indirect_reference) + 1
             assert end > target, f"{text!r} ({chapter}.md): the target fits on page {target}; say 'side {target}'"
-            assert any(f"side{target}-{end}" in t for t in printed.values()), f"{text!r} should print side {target}-{end}"
+            assert any(f"side{target}-{end}" in t for t in printed.values()), (
+                f"{text!r} should print side {target}-{end}"
+            )
         if text.lower() != f"side {target}":
             assert not any(squeezed(text).lower() in t for t in printed.values()), (
                 f"{chapter}.md: the PDF still prints the book's {text!r}"

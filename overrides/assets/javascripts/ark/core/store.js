@@ -114,9 +114,8 @@ export function createStore(storage, { root = "/", contract = null, now = () => 
   const writeSets = (list) => write(SETS, JSON.stringify(list));
   // An optional organisation name (setOrganisation) is a string or absent, whatever storage held.
   const withOrganisation = (s) => {
-    if (s.organisation === undefined || typeof s.organisation === "string") return s;
-    const { organisation: _dropped, ...rest } = s;
-    return rest;
+    if (s.organisation !== undefined && typeof s.organisation !== "string") delete s.organisation;
+    return s;
   };
   const makeSet = (name, id = makeId()) => ({ id, name: cleanName(name), created: now().toISOString() });
   const cleanName = (name) => String(name ?? "").trim().slice(0, 200) || T.defaultSetName;
