@@ -258,8 +258,14 @@ def worksheets_overview(c: Content, base: str, pdf: PdfLookup = _no_pdfs) -> str
     return _html(render("arbejdsark-oversigt.html", groups=groups, base=base, contract_path=PUBLISHED_PATH))
 
 
-def worksheet_page(c: Content, sheet_id: str, base: str, pdf_url: str | None = None) -> str:
+def worksheet_page(c: Content, sheet_id: str, base: str, pdf_url: str | None = None, qr_url: str | None = None) -> str:
     sheet = c.worksheets[sheet_id]
     return render_worksheet(
-        c, sheet_id, standalone=True, base=base, page_url=sheet.page.removesuffix(".md") + "/", pdf_url=pdf_url
+        c,
+        sheet_id,
+        standalone=True,
+        base=base,
+        page_url=sheet.page.removesuffix(".md") + "/",
+        pdf_url=pdf_url,
+        qr_url=qr_url,
     )

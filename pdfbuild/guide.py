@@ -49,6 +49,7 @@ _DROP_CLASSES = (
     "no-print",
     "sr-only",
     "trin-prikker",
+    "ark-qr",  # a printout's QR code under each sheet: the book's pages carry one in their footer
 )
 _ID_ATTRS = ("id", "for")
 _IDREF_LISTS = ("aria-labelledby", "aria-describedby")

@@ -481,3 +481,43 @@ def test_a_sheet_printed_from_its_step_page_starts_with_its_title(page, path):
         flat = " ".join(first.split())
         assert label in flat, f"{path} {ident}: no header on page 1"
         assert title in flat and flat.index(title) < flat.index(label), f"{path} {ident}: no title above the header"
+
+
+@pytest.mark.parametrize("ws", ["trin-3-foer-moedet", "trin-1-refleksion"])
+def test_a_blank_browser_printout_matches_the_pdf(page, site_url, ws):
+    """ "Udskriv tomt ark" from the step page gives each field the room its blank PDF gives it (a
+    checklist note two lines, not one) and ends with the sheet's address and a QR code leading
+    there, as the PDF's footer (issue 24)."""
+    import pypdfium2 as pdfium
+    import zxingcpp
+
+    step = "-".join(ws.split("-")[:2]) + "/"  # "trin-3-foer-moedet" is on "trin-3/"
+    sheet = open_sheet(page, step, ws)
+    pdf_href = sheet.locator("a[download]").first.get_attribute("href")
+    fields = {}
+    for pdf_page in PdfReader(io.BytesIO(page.request.get(pdf_href).body())).pages:
+        for annot in pdf_page.get("/Annots", []) or []:
+            annot = annot.get_object()
+            if annot.get("/FT") == "/Tx" and not str(annot.get("/T", "")).startswith("_"):
+                rect = [float(v) for v in annot["/Rect"]]
+                fields[str(annot["/T"])] = abs(rect[3] - rect[1]) / 72 * 25.4  # mm
+    page.evaluate("window.print = () => {}")
+    tool(sheet, "print-blank").click()
+    page.emulate_media(media="print")
+    heights = sheet.locator("textarea[data-key] + .ark-print").evaluate_all(
+        "els => els.map(e => [e.previousElementSibling.dataset.key, e.getBoundingClientRect().height * 25.4 / 96])"
+    )
+    assert len(heights) >= 5
+    for key, mm in heights:
+        assert fields[key] - 0.5 <= mm <= fields[key] + 4, (
+            f"{ws} {key}: {mm:.1f} mm to write in, the PDF {fields[key]:.1f} mm"
+        )
+    data = page.pdf(format="A4", prefer_css_page_size=True)
+    page.emulate_media(media="screen")
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    address = f"{site_url}arbejdsark/{ws}/"
+    doc = pdfium.PdfDocument(data)
+    last = doc[len(doc) - 1]
+    assert address in " ".join(last.get_textpage().get_text_range().split())
+    image = last.render(scale=200 / 72).to_pil().convert("L")
+    assert [c.text for c in zxingcpp.read_barcodes(image)] == [address]
