@@ -101,6 +101,12 @@ def define_env(env):
         pages_ = info.get("pages") if isinstance(info, dict) else None
         return {"url": base() + pdf_files.site_path(name), "pages": pages_ if isinstance(pages_, int) else None}
 
+    def sheet_address(sheet_id: str) -> str | None:
+        """The worksheet page's public address (its page: macros/stubs.py), printed with its QR code
+        under a browser printout; None when the build has no site_url."""
+        site = env.conf.get("site_url") or ""
+        return f"{site.rstrip('/')}/arbejdsark/{sheet_id}/" if site else None
+
     def pdf(name: str) -> str | None:
         link = pdf_link(name)
         return link["url"] if link else None
@@ -109,8 +115,9 @@ def define_env(env):
     def arbejdsark(sheet_id: str, niveau: int = 2) -> str:
         """Embed a worksheet where the book has it (heading + form; niveau=0: its title as a line, not a
         heading, where the book's section goes on after it)."""
+        sheet_id = _known(content.worksheets, sheet_id, "worksheet")
         return render_worksheet(
-            content, _known(content.worksheets, sheet_id, "worksheet"), base=base(), level=niveau, pdf_url=pdf(sheet_id)
+            content, sheet_id, base=base(), level=niveau, pdf_url=pdf(sheet_id), qr_url=sheet_address(sheet_id)
         )
 
     @macro
@@ -118,7 +125,7 @@ def define_env(env):
         """The body of /arbejdsark/<id>/: the worksheet without its heading (the page's H1 is the title)."""
         sheet_id = _known(content.worksheets, sheet_id, "worksheet")
         return pages.route_panel(content, base(), sheet_id=sheet_id) + pages.worksheet_page(
-            content, sheet_id, base(), pdf_url=pdf(sheet_id)
+            content, sheet_id, base(), pdf_url=pdf(sheet_id), qr_url=sheet_address(sheet_id)
         )
 
     @macro

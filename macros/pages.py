@@ -270,8 +270,14 @@ def meeting_pack(c: Content, base: str) -> str:
     return _html(render("moedepakke.html", groups=_worksheet_groups(c), base=base, contract_path=PUBLISHED_PATH))
 
 
-def worksheet_page(c: Content, sheet_id: str, base: str, pdf_url: str | None = None) -> str:
+def worksheet_page(c: Content, sheet_id: str, base: str, pdf_url: str | None = None, qr_url: str | None = None) -> str:
     sheet = c.worksheets[sheet_id]
     return render_worksheet(
-        c, sheet_id, standalone=True, base=base, page_url=sheet.page.removesuffix(".md") + "/", pdf_url=pdf_url
+        c,
+        sheet_id,
+        standalone=True,
+        base=base,
+        page_url=sheet.page.removesuffix(".md") + "/",
+        pdf_url=pdf_url,
+        qr_url=qr_url,
     )

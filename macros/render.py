@@ -9,9 +9,11 @@ heading should reach the table of contents and search.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import segno
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
@@ -95,6 +97,12 @@ def _example_lines(text: str) -> list[dict]:
     return blocks
 
 
+@lru_cache(maxsize=None)
+def qr_svg(url: str) -> str:
+    """A QR code leading to `url` as inline SVG (one path, sized by CSS), made at build time."""
+    return segno.make(url, error="m").svg_inline(scale=1, border=2, omitsize=True, dark="#000")
+
+
 def _step_context(content: Content, sheet: Any) -> dict:
     step = content.steps.get(sheet.step) if sheet.step else None
     return {"step": step, "total_steps": len(content.steps)}
@@ -109,8 +117,13 @@ def render_worksheet(
     standalone: bool = False,
     page_url: str = "",
     pdf_url: str | None = None,
+    qr_url: str | None = None,
 ) -> str:
-    """The worksheet as it appears inside a page (heading + form) or on its own page (form only)."""
+    """The worksheet as it appears inside a page (heading + form) or on its own page (form only).
+
+    qr_url: the sheet's own address; the browser's printout then ends with it and its QR code, as
+    the PDFs' footer does (drawn at build time: printing waits on nothing). The PDFs pass none.
+    """
     sheet = content.worksheets[sheet_id]
     template = _env.get_template(f"arbejdsark-{sheet.kind}.html")
     body = template.render(
@@ -126,6 +139,7 @@ def render_worksheet(
         base=base,
         page_url=page_url,
         pdf_url=pdf_url,
+        qr={"url": qr_url, "svg": Markup(qr_svg(qr_url))} if qr_url else None,
         version=contract.VERSION,
         contract_path=contract.PUBLISHED_PATH,
         **_step_context(content, sheet),

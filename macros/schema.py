@@ -113,6 +113,9 @@ class Example(Strict):
     sector: Text = Field(description="What kind of partners meet, in a few words.")
     year: Optional[int] = Field(None, ge=1900, le=2100, description="Year the partnership began, if the book says.")
     steps: list[StepId] = Field(min_length=1, description="Steps the example illustrates or that refer to it.")
+    book_after: Optional[StepId] = Field(
+        None, description="The step the printed book places the example after (the guide PDF follows it)."
+    )
     perspectives: list[ExamplePerspective] = Field(default_factory=list)
     advice: list[Text] = Field(default_factory=list, description="'Gode råd fra partnerskabet'.")
     values_title: Optional[Text] = Field(

@@ -11,8 +11,9 @@ plain kids of their group, as the PDF specification describes.
 
 Text size: WeasyPrint writes the textarea's CSS font size into each text field's default
 appearance (/DA "… 13 Tf"), a fixed size at which long answers are cut off. `auto_size_text`
-sets it to 0 in multi-line fields, PDF's "auto": viewers shrink typed text until it fits the box (Acrobat and PDFium
-start at 12 pt; poppler fills the box, so a short answer shows larger there).
+sets it to 0 in every text field, PDF's "auto": viewers shrink typed text until it fits the box (Acrobat and PDFium
+start at 12 pt; poppler fills the box, so a short answer shows larger there). One-line fields too:
+at a fixed size Chromium's viewer cuts an organisation's 51-character name at the field's edge.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from __future__ import annotations
 import re
 
 RADIO = 1 << 15  # field flag bit 16
-MULTILINE = 1 << 12  # field flag bit 13
 AUTO_SIZE = b"0 Tf"  # font size 0 in a default appearance: fit the text to the field
 _FONT_SIZE = re.compile(rb"[\d.]+ Tf")
 
@@ -36,12 +36,10 @@ def _as_bytes(value) -> bytes:
 
 
 def auto_size_text(document, pdf) -> None:
-    """Multi-line text fields get font size 0 (auto) in their default appearance (/DA).
-
-    One-line fields (the sheet's name and date) keep their CSS size: auto would fill their height.
-    """
+    """Every text field, one-line (the sheet's name and date) or multi-line, gets font size 0 (auto)
+    in its default appearance (/DA)."""
     for obj in pdf.objects:
-        if isinstance(obj, dict) and obj.get("FT") == "/Tx" and "DA" in obj and int(obj.get("Ff", 0)) & MULTILINE:
+        if isinstance(obj, dict) and obj.get("FT") == "/Tx" and "DA" in obj:
             da = obj["DA"]  # a pydyf.String holding the operators as bytes
             da.string = _FONT_SIZE.sub(AUTO_SIZE, _as_bytes(da.string))
 

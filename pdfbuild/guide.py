@@ -12,6 +12,7 @@ lines and empty boxes, with the site's own print CSS.
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin
@@ -29,9 +30,15 @@ from .meta import BuildInfo, NavPage, page_url
 from .sheets import sheet_url, templates
 from .site import page_article
 
-# Nav pages that are tools of the website rather than text of the book.
-LEFT_OUT = {"arbejdsark/index.md"}
+# Nav pages left out of the book: the website's tools, and the pages about the website itself
+# (its accessibility statement and change log describe the site and its releases, not the book; the
+# PDF's title page names its version and address).
+LEFT_OUT = {"arbejdsark/index.md", "eksempler/index.md", "tilgaengelighedserklaering.md", "aendringer.md"}
 COVER = "index.md"
+# The site's own pages: after the book, in an appendix named as the site's (issue 24).
+APPENDIX = ("vaerdiperspektiver/", "saadan-gemmes-dine-svar.md")
+APPENDIX_KEY = "hjemmesidens-sider"
+EXAMPLES_DIR = "eksempler/"
 
 _DROP_TAGS = ("noscript", "script", "template", "button", "summary")
 _DROP_CLASSES = (
@@ -42,6 +49,7 @@ _DROP_CLASSES = (
     "no-print",
     "sr-only",
     "trin-prikker",
+    "ark-qr",  # a printout's QR code under each sheet: the book's pages carry one in their footer
 )
 _ID_ATTRS = ("id", "for")
 _IDREF_LISTS = ("aria-labelledby", "aria-describedby")
@@ -49,6 +57,11 @@ _IDREF_LISTS = ("aria-labelledby", "aria-describedby")
 # its text becomes "side " + the PDF's own page number of the target (css/guide.css).
 _PAGE_REF = re.compile(r"^(?:side\s+\d+(?:\s*[-–]\s*\d+)?|næste side)$", re.I)
 PAGE_REF_CLASS = "pdf-sidehenvisning"
+BOOKMARK_ATTR = "data-pdf-bogmaerke"
+_PAGE_RANGE = re.compile(r"\d\s*[-–]\s*\d")
+PAGE_RANGE_CLASS = "pdf-sidehenvisning--sider"
+RANGE_END = "--slut"
+RANGE_END_ATTR = "data-slut"
 _CSS_VAR = re.compile(r"var\(\s*(--[\w-]+)\s*(?:,\s*([^)]+))?\)")
 
 
@@ -63,8 +76,28 @@ class Chapter:
 
 @dataclass(frozen=True)
 class Guide:
-    cover: Chapter
-    chapters: list[Chapter]
+    cover: Footer  # the title page's footer (the home page's address)
+    chapters: list[Chapter]  # the book, in the book's order
+    appendix: list[Chapter]  # the site's own pages
+
+
+def in_appendix(docs_path: str) -> bool:
+    return docs_path.startswith(APPENDIX)
+
+
+def book_order(content: Content, pages: list[NavPage]) -> list[NavPage]:
+    """The nav's pages in the printed book's order: each example right after the step the book
+    places it after (data/eksempler/<id>.yml `book_after`); the rest in nav order."""
+    examples = {f"{EXAMPLES_DIR}{e.id}.md": e.book_after for e in content.examples.values()}
+    placed = {p.path for p in pages if examples.get(p.path)}
+    ordered = []
+    for page in pages:
+        if page.path in placed:
+            continue
+        ordered.append(page)
+        step = page.path.removesuffix(".md")
+        ordered += [p for p in pages if p.path in placed and examples[p.path] == step]
+    return ordered
 
 
 def chapter_key(url: str) -> str:
@@ -106,15 +139,36 @@ def _prefix_ids(root: markup.Element, key: str) -> None:
                 el.set(attr, " ".join(f"{key}__{ref}" for ref in el.get(attr).split()))
 
 
-def _page_references(root: markup.Element) -> None:
-    """Internal links that name a page of the printed book print the PDF's page number instead."""
+def _bookmark_labels(root: markup.Element) -> None:
+    """A heading whose screen-reader words are dropped (a step circle's "Trin " and ": ") keeps them
+    in its bookmark: "Trin 1: Forstå jeres egen organisation", not "1Forstå …" (css/guide.css)."""
     for el in root.iter():
+        if markup.heading_level(el) and any("sr-only" in markup.classes(c) for c in el.iter()):
+            el.set(BOOKMARK_ATTR, " ".join("".join(el.itertext()).split()))
+
+
+def _page_references(root: markup.Element) -> None:
+    """Internal links that name a page of the printed book print the PDF's page number instead.
+
+    A range in the book ("side 44-45") stays a range: the pages where its target starts and ends
+    (an empty end marker is added as the target's last child, `<id>--slut`). A reference that
+    lands on its own page keeps its number: it is true, and changing the words is not ours to do.
+    """
+    ids = {el.get("id"): el for el in root.iter() if el.get("id")}
+    for el in list(root.iter()):
         label = "".join(el.itertext()).strip()
-        if markup.tag(el) == "a" and (el.get("href") or "").startswith("#") and _PAGE_REF.match(label):
+        href = el.get("href") or ""
+        if markup.tag(el) == "a" and href.startswith("#") and _PAGE_REF.match(label):
             for child in list(el):
                 el.remove(child)
             el.text = text("pdf.pageRef" if label[0].isupper() else "pdf.pageRefLower")
             markup.add_class(el, PAGE_REF_CLASS)
+            if _PAGE_RANGE.search(label) and href[1:] in ids:
+                end = f"{href[1:]}{RANGE_END}"
+                if end not in ids:
+                    ids[end] = ET.SubElement(ids[href[1:]], "span", id=end)
+                markup.add_class(el, PAGE_RANGE_CLASS)
+                el.set(RANGE_END_ATTR, f"#{end}")
 
 
 def _resolve_svg_colours(root: markup.Element, palette: dict[str, str]) -> None:
@@ -142,6 +196,7 @@ def print_palette() -> dict[str, str]:
 
 def printable_article(article: markup.Element, url: str, links: LinkMap, palette: dict[str, str]) -> str:
     """An article of the built site as book HTML: chrome out, ids prefixed, links made internal."""
+    _bookmark_labels(article)
     markup.remove(article, lambda el: markup.matches(el, tags=_DROP_TAGS, class_names=_DROP_CLASSES))
     markup.remove(article, lambda el: markup.tag(el) == "a" and el.get("download") is not None)
     markup.prune_empty(article, ("p",))
@@ -168,29 +223,33 @@ def _check_links(chapters: list[Chapter], links: LinkMap) -> list[str]:
     targets = links.anchors | {c.key for c in chapters}
     dead = []
     for chapter in chapters:
-        for fragment in re.findall(r'href="#([^"]+)"', chapter.body):
+        for fragment in re.findall(rf'(?:href|{RANGE_END_ATTR})="#([^"]+)"', chapter.body):
             if fragment not in targets:
                 dead.append(f"{chapter.key}: #{fragment}")
     return dead
 
 
 def collect(content: Content, info: BuildInfo, site_dir: Path) -> Guide:
-    pages: list[NavPage] = [p for p in info.nav if p.path not in LEFT_OUT]
+    pages: list[NavPage] = book_order(content, [p for p in info.nav if p.path not in LEFT_OUT | {COVER}])
     urls = [page_url(p.path) for p in pages]
     links = LinkMap(content, info, urls)
     palette = print_palette()
     chapters = []
     for page, url in zip(pages, urls, strict=True):
         body = printable_article(page_article(site_dir, url), url, links, palette)
-        level = 2 if page.section and page.title != page.section else 1
+        level = 2 if (page.section and page.title != page.section) or in_appendix(page.path) else 1
         chapters.append(
             Chapter(chapter_key(url), page.title, level, footer_for(content, info, url, page.path), Markup(body))
         )
     dead = _check_links(chapters, links)
     if dead:
         raise PdfBuildError("links in the book PDF without a target:\n  " + "\n  ".join(dead))
-    cover = next(c for c, p in zip(chapters, pages, strict=True) if p.path == COVER)
-    return Guide(cover, [c for c in chapters if c is not cover])
+    appendix = {c.key for c, p in zip(chapters, pages, strict=True) if in_appendix(p.path)}
+    return Guide(
+        footer_for(content, info, page_url(COVER), COVER),
+        [c for c in chapters if c.key not in appendix],
+        [c for c in chapters if c.key in appendix],
+    )
 
 
 def guide_document(content: Content, info: BuildInfo, site_dir: Path) -> str:
@@ -200,4 +259,5 @@ def guide_document(content: Content, info: BuildInfo, site_dir: Path) -> str:
         title=info.site_name,
         subject=text("pdf.guideSubject", site=info.site_name),
         guide=collect(content, info, Path(site_dir)),
+        appendix_key=APPENDIX_KEY,
     )

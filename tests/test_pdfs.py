@@ -266,6 +266,20 @@ def test_packs_hold_their_steps_worksheets_in_page_order(pdf_dir, content):
             assert step_line(content, sheets[0]) in text, f"{pack} page {n}: no step line"
 
 
+_ITEM_NUMBER = re.compile(r"(?m)^\d\.\d+ ")  # a question's number starts its line ("4.17  Hvilke …")
+
+
+@pytest.mark.parametrize("name", [n for n in all_pdfs() if n.startswith("printpakke-")])
+def test_no_pack_page_holds_a_lone_question_its_neighbour_could_join(pdf_dir, name):
+    """A page that continues a sheet never holds one question alone while the page before held
+    several: the last question takes its neighbour along (issue 24: Trin 4's 4.17 on a page of its own)."""
+    pages = page_texts(pdf_dir / name)
+    for n in range(1, len(pages)):
+        starts_sheet = "PRINTPAKKE · ARK" in pages[n].upper()
+        here, before = len(_ITEM_NUMBER.findall(pages[n])), len(_ITEM_NUMBER.findall(pages[n - 1]))
+        assert starts_sheet or here != 1 or before <= 1, f"{name} page {n + 1}: one question alone"
+
+
 # --- The guide --------------------------------------------------------------------------------
 
 
@@ -284,6 +298,57 @@ def test_guide_has_bookmarks_text_and_footers(pdf_dir, content):
     for n, page in enumerate(pages, start=1):
         assert SITE_URL in page, f"guide page {n}: no address"
     assert_fonts_embedded(pdf)
+
+
+def guide_page_of(pdf: PdfReader, name: str) -> int:
+    """The 1-based page of a named destination (an id) in the guide."""
+    return [p.indirect_reference for p in pdf.pages].index(pdf.named_destinations[name].page.indirect_reference) + 1
+
+
+def test_guide_starts_with_a_title_page(pdf_dir, content):
+    """The book's title, CFSA and Lene Hjorth, and the site's labelled note on how the PDF is made; not
+    the web home page ("Start med trin 1", issue 24)."""
+    first = " ".join(page_texts(pdf_dir / GUIDE)[0].split())
+    assert first.startswith("Parat til private partnerskaber")
+    assert "Af Center for Frivilligt Socialt Arbejde (CFSA) og Lene Hjorth" in first
+    assert "Hjemmesidens note: Denne PDF er lavet af hjemmesiden" in first
+    assert "Start med trin 1" not in first and "Se hele partnerskabsruten" not in first
+
+
+def test_guide_places_each_example_after_its_step_as_the_book_does(pdf_dir, content):
+    """OMBOLD after Trin 1 … Blindes Arbejde after Trin 6 (data/eksempler/*.yml book_after, from the
+    manuscript), each before the next step; not all grouped after Trin 7."""
+    pdf = reader(pdf_dir / GUIDE)
+    steps = list(content.steps)
+    assert [e.book_after for e in content.examples.values()] == steps[:6]
+    for example in content.examples.values():
+        after = steps.index(example.book_after)
+        here = guide_page_of(pdf, f"eksempler-{example.id}")
+        assert guide_page_of(pdf, steps[after]) < here < guide_page_of(pdf, steps[after + 1]), example.id
+
+
+def test_the_sites_own_pages_are_an_appendix_after_the_book(pdf_dir):
+    pdf = reader(pdf_dir / GUIDE)
+    appendix = guide_page_of(pdf, "hjemmesidens-sider")
+    assert appendix > guide_page_of(pdf, "videre-laesning")  # the book's last chapter
+    assert "Bilag: Hjemmesidens egne sider" in page_texts(pdf_dir / GUIDE)[appendix - 1]
+    for page in ("vaerdiperspektiver", "vaerdiperspektiver-laeringsvaerdi", "saadan-gemmes-dine-svar"):
+        assert guide_page_of(pdf, page) > appendix, page
+    for left_out in ("tilgaengelighedserklaering", "aendringer", "eksempler"):  # about the website, a list of links
+        assert left_out not in pdf.named_destinations, left_out
+
+
+def test_guide_bookmarks_keep_a_space_between_number_and_title(pdf_dir):
+    """ "Trin 1: Forstå jeres egen organisation", never "1Forstå …" (a step circle's hidden words)."""
+    titles = []
+
+    def walk(items):
+        for item in items:
+            walk(item) if isinstance(item, list) else titles.append(item.title)
+
+    walk(reader(pdf_dir / GUIDE).outline)
+    glued = [t for t in titles if re.match(r"\d+[^\W\d_]", t)]
+    assert glued == [] and "Trin 1: Forstå jeres egen organisation" in titles
 
 
 def test_guide_internal_links_resolve(pdf_dir):
@@ -537,6 +602,22 @@ def render_poppler(path: Path, n: int, dpi: int, pdftoppm: str):
     return Image.open(out.with_suffix(".png")).convert("L")
 
 
+def test_a_long_organisation_name_is_not_cut_in_chromiums_viewer(pdf_dir, tmp_path):
+    """A 51-character name in the one-line header field, drawn by PDFium (Chromium's viewer): its
+    text ends inside the box. At the old fixed 10 pt it ran into the box's right edge, clipped
+    ("… Trævarebutikken i Aalbc"); auto-size leaves a margin."""
+    dpi = 200
+    name = "Foreningen Familieven og Trævarebutikken i Aalborg."  # 51 characters
+    dest = tmp_path / "navn.pdf"
+    fill_text(pdf_dir / "trin-2-foerste-kontakt.pdf", dest, HEADER_NAMES[0], name)
+    n, box = field_box(dest, HEADER_NAMES[0])
+    image = render_pdfium(dest, n, dpi).crop(tuple(round(v * dpi / 72) for v in box))
+    text = image.crop((0, 0, image.width, image.height - 6))  # above the writing line
+    ink = text.point(lambda v: 255 if v < 128 else 0).getbbox()
+    assert ink is not None, "no text drawn"
+    assert (image.width - ink[2]) / dpi * 25.4 >= 0.6, "the name runs into the field's right edge (cut)"
+
+
 @pytest.mark.parametrize("name", sorted(LONG_FIELDS))
 @pytest.mark.parametrize("viewer", ["pdfium", "poppler"])
 def test_long_danish_text_is_visible_to_its_last_word(pdf_dir, content, tmp_path, pdftoppm, name, viewer):
@@ -608,6 +689,18 @@ def test_every_sheet_starts_with_name_and_date_fields(pdf_dir, content, name):
         text = pdf.pages[n].extract_text()
         for _, _, label in HEADER_FIELDS:
             assert label in text, f"{name}: no label {label!r}"
+
+
+@pytest.mark.parametrize("name", [f"{i}.pdf" for i in SHEET_IDS[:1]] + ["printpakke-trin-4.pdf"])
+def test_every_text_field_shrinks_its_text_to_fit(pdf_dir, name):
+    """Font size 0 (auto) in every text field's /DA, one-line fields too: at a fixed size Chromium's
+    viewer cuts a long organisation name at the field's edge (issue 24)."""
+    fields = [f.get_object() for f in reader(pdf_dir / name).trailer["/Root"]["/AcroForm"]["/Fields"]]
+    text_fields = {str(f["/T"]): f for f in fields if f.get("/FT") == "/Tx"}
+    assert any(k.endswith(HEADER_NAMES[0]) for k in text_fields)
+    for key, field in text_fields.items():
+        sizes = re.findall(r"([\d.]+) Tf", str(field.get("/DA", "")))
+        assert sizes == ["0"], f"{name} {key}: /DA {field.get('/DA')!r} is not auto-sized"
 
 
 # --- Tagged PDFs -----------------------------------------------------------------------------
@@ -695,10 +788,18 @@ def test_page_references_link_to_their_target_and_print_its_page(pdf_dir, conten
         held = squeezed(texts[target - 1] + texts[min(target, len(pages) - 1)])
         assert squeezed(first)[:60] in held, f"#{anchor}: page {target} does not hold the target"
         # The page with the reference (other links may lead to the same sheet) prints its page.
-        printed = {n: squeezed(texts[n - 1]).lower() for n in links[dest]}
+        # (without the footer's "Side n af N", which may happen to hold the book's number)
+        printed = {n: re.sub(r"side\d+af\d+", "", squeezed(texts[n - 1]).lower()) for n in links[dest]}
         assert any(f"side{target}" in t for t in printed.values()), (
             f"{text!r} ({chapter}.md) should print side {target}"
         )
+        if re.search(r"\d\s*[-–]\s*\d", text):  # a range in the book stays one: where the target starts and ends
+            assert f"{dest}--slut" in names, f"{text!r} ({chapter}.md): no end marker, so no range"
+            end = pages.index(names[f"{dest}--slut"].page.indirect_reference) + 1
+            assert end > target, f"{text!r} ({chapter}.md): the target fits on page {target}; say 'side {target}'"
+            assert any(f"side{target}-{end}" in t for t in printed.values()), (
+                f"{text!r} should print side {target}-{end}"
+            )
         if text.lower() != f"side {target}":
             assert not any(squeezed(text).lower() in t for t in printed.values()), (
                 f"{chapter}.md: the PDF still prints the book's {text!r}"
@@ -789,13 +890,14 @@ def test_a_failed_build_names_file_and_line_and_keeps_the_last_good_pdfs(build_c
 
 def test_the_guide_is_made_from_the_site_it_is_given(built_site, content):
     """`--site DIR`: the book's chapters are the articles of that site, in nav order."""
-    from pdfbuild.guide import chapter_key, guide_document
+    from pdfbuild.guide import COVER, LEFT_OUT, book_order, chapter_key, guide_document, in_appendix
     from pdfbuild.meta import load_build_info, page_url
 
     info = load_build_info()
     html = guide_document(content, info, built_site)
-    keys = [chapter_key(page_url(p.path)) for p in info.nav if p.path != "arbejdsark/index.md"]
-    positions = [html.find(f'id="{key}"') for key in keys if key != "forside"]
+    pages = book_order(content, [p for p in info.nav if p.path not in LEFT_OUT | {COVER}])
+    pages = [p for p in pages if not in_appendix(p.path)] + [p for p in pages if in_appendix(p.path)]
+    positions = [html.find(f'id="{chapter_key(page_url(p.path))}"') for p in pages]
     assert -1 not in positions and positions == sorted(positions), "a chapter is missing or out of order"
     assert squeeze(first_paragraph(ROOT / "docs" / "trin-3.md"))[:80] in squeeze(re.sub(r"<[^>]+>", "", html))
 

@@ -216,7 +216,8 @@ def test_all_answers_pdf(page, context):
     }
     data = call(
         page,
-        "return ex.allAnswersPdf(root, C, {name: 'Røde Kors og LB – 2026', date: '2026-11-29', worksheets: args});",
+        "return ex.allAnswersPdf(root, C, {name: 'Røde Kors og LB – 2026', organisation: 'Foreningen Familieven',"
+        " date: '2026-11-29', worksheets: args});",
         worksheets,
     )
     single = {
@@ -241,6 +242,9 @@ def test_all_answers_pdf(page, context):
         next(t for t in texts if "Leverandøren trækker sig" in t)
     )
     assert any("Flere frivillige" in t for t in texts)
+    # Each sheet's "Organisation / partnerskab" is the set's organisation name, not the set's own name.
+    assert all("Foreningen Familieven" in t for t in texts if "Organisation / partnerskab" in t)
+    assert not any("Røde Kors og LB – 2026" in t for t in texts[1:])
     (PNG_DIR).mkdir(parents=True, exist_ok=True)
     (PNG_DIR / "alle-svar.pdf").write_bytes(data)
     render_page(PNG_DIR / "alle-svar.pdf", "alle-svar-forside")

@@ -70,3 +70,19 @@ def test_a_malformed_fragment_breaks_nothing(context):
     # hashchange is dispatched asynchronously: one more round trip lets its listeners run.
     page.evaluate("new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)))")
     assert errors == []
+
+
+def test_a_linked_question_stays_marked_until_the_reader_moves_on(page):
+    """After the 2.5 s flash a quiet marker (palette.css's --ppp-rule) stays on the target; a click
+    elsewhere or another anchor removes it (issue 24: nothing marked it after the flash)."""
+    target = "trin-3-foer-moedet--research-af-moedeltagerne"
+    page.goto(f"trin-3/#{target}")
+    page.wait_for_selector(f"#{target}.is-link-target")
+    page.wait_for_function(f"!document.getElementById('{target}').classList.contains('is-link-target')")
+    marker = page.locator(f"#{target}")
+    assert "is-link-marked" in marker.get_attribute("class")
+    assert marker.evaluate("el => getComputedStyle(el).boxShadow") != "none"
+    marker.click(position={"x": 2, "y": 2})  # inside: reading, writing in it
+    assert "is-link-marked" in marker.get_attribute("class")
+    page.locator("article h1").click()
+    assert "is-link-marked" not in marker.get_attribute("class")

@@ -377,13 +377,25 @@ def test_print_button_on_a_step_page_prints_only_that_worksheet(page):
     assert page.evaluate("document.body.className").find("print-one") < 0
 
 
-def test_printout_header_has_the_sets_name_and_todays_date(page):
+def test_printout_header_has_the_sets_organisation_and_todays_date(page):
     """Every printed sheet starts with "Organisation / partnerskab" and "Dato": filled from the
-    current answer set and today's date, empty writing lines on a blank printout, hidden on screen."""
+    organisation name the current answer set carries (asked for on "Mit partnerskab"; never the
+    set's own name, issue 24) and today's date, empty writing lines on a blank printout, hidden on screen."""
+    sheet = open_sheet(page, STEP3)
+    page.evaluate("window.print = () => {}")
+    sheet.locator('button[data-action="print-filled"]').click()
+    page.emulate_media(media="print")
+    assert sheet.locator('[data-ark-header="organisation"]').inner_text() == ""  # not "Mine svar"
+    assert sheet.locator('[data-ark-header="organisation"]').bounding_box()["width"] > 200  # a line to write on
+    page.emulate_media(media="screen")
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     overview = open_overview(page)
-    page.once("dialog", lambda d: d.accept("Familieven og Trævarebutikken"))
+    page.once("dialog", lambda d: d.accept("Sættet"))
     overview.locator('button[data-action="new-set"]').click()
-    wait_status(page, overview, "Familieven og Trævarebutikken")
+    wait_status(page, overview, "Sættet")
+    overview.locator("[data-ark-organisation]").fill("Familieven og Trævarebutikken")
+    overview.locator("[data-ark-organisation]").press("Tab")
+    wait_status(page, overview, "Navnet til udskrifterne er gemt")
     sheet = open_sheet(page, STEP3)
     header = sheet.locator(".ark-kopi")
     assert not header.is_visible()  # print only
@@ -494,3 +506,77 @@ def test_a_click_on_a_sheets_button_before_its_code_is_there_is_made_once_it_is(
         arg=[f'.ark[data-ark="{RISK}"] tbody tr:not(.ark-blank-row)', before + 1],
     )
     page.unroute("**/ark/sheet.js")
+
+
+def _pages_with_sheets() -> list[str]:
+    from macros.content import load_content
+    from pdfbuild.meta import page_url
+
+    from .helpers import ROOT
+
+    return sorted({page_url(s.page) for s in load_content(ROOT).worksheets.values()})
+
+
+@pytest.mark.parametrize("path", _pages_with_sheets())
+def test_a_sheet_printed_from_its_step_page_starts_with_its_title(page, path):
+    """ "Udskriv tomt ark" on a step page: page 1 of the printout (Chromium's print media, read with
+    pypdfium2) starts with the sheet's title, above "Organisation / partnerskab" (issue 24: the five
+    Trin 4 sheets and every sheet with the site's title printed without one)."""
+    import pypdfium2 as pdfium
+
+    page.goto(path)
+    page.locator(".ark[data-ark]").first.scroll_into_view_if_needed()  # the code binds when a sheet shows
+    page.wait_for_selector(".ark[data-ark][data-bound='1']")
+    page.evaluate("window.print = () => {}")
+    label = "Organisation / partnerskab"
+    for ident in page.locator(".ark[data-ark]").evaluate_all("els => els.map(e => e.dataset.ark)"):
+        sheet = page.locator(f'.ark[data-ark="{ident}"]')
+        title = sheet.get_attribute("data-ark-title")
+        tool(sheet, "print-blank").click()
+        page.emulate_media(media="print")
+        first = pdfium.PdfDocument(page.pdf(format="A4", prefer_css_page_size=True))[0].get_textpage().get_text_range()
+        page.emulate_media(media="screen")
+        page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+        flat = " ".join(first.split())
+        assert label in flat, f"{path} {ident}: no header on page 1"
+        assert title in flat and flat.index(title) < flat.index(label), f"{path} {ident}: no title above the header"
+
+
+@pytest.mark.parametrize("ws", ["trin-3-foer-moedet", "trin-1-refleksion"])
+def test_a_blank_browser_printout_matches_the_pdf(page, site_url, ws):
+    """ "Udskriv tomt ark" from the step page gives each field the room its blank PDF gives it (a
+    checklist note two lines, not one) and ends with the sheet's address and a QR code leading
+    there, as the PDF's footer (issue 24)."""
+    import pypdfium2 as pdfium
+    import zxingcpp
+
+    step = "-".join(ws.split("-")[:2]) + "/"  # "trin-3-foer-moedet" is on "trin-3/"
+    sheet = open_sheet(page, step, ws)
+    pdf_href = sheet.locator("a[download]").first.get_attribute("href")
+    fields = {}
+    for pdf_page in PdfReader(io.BytesIO(page.request.get(pdf_href).body())).pages:
+        for annot in pdf_page.get("/Annots", []) or []:
+            annot = annot.get_object()
+            if annot.get("/FT") == "/Tx" and not str(annot.get("/T", "")).startswith("_"):
+                rect = [float(v) for v in annot["/Rect"]]
+                fields[str(annot["/T"])] = abs(rect[3] - rect[1]) / 72 * 25.4  # mm
+    page.evaluate("window.print = () => {}")
+    tool(sheet, "print-blank").click()
+    page.emulate_media(media="print")
+    heights = sheet.locator("textarea[data-key] + .ark-print").evaluate_all(
+        "els => els.map(e => [e.previousElementSibling.dataset.key, e.getBoundingClientRect().height * 25.4 / 96])"
+    )
+    assert len(heights) >= 5
+    for key, mm in heights:
+        assert fields[key] - 0.5 <= mm <= fields[key] + 4, (
+            f"{ws} {key}: {mm:.1f} mm to write in, the PDF {fields[key]:.1f} mm"
+        )
+    data = page.pdf(format="A4", prefer_css_page_size=True)
+    page.emulate_media(media="screen")
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    address = f"{site_url}arbejdsark/{ws}/"
+    doc = pdfium.PdfDocument(data)
+    last = doc[len(doc) - 1]
+    assert address in " ".join(last.get_textpage().get_text_range().split())
+    image = last.render(scale=200 / 72).to_pil().convert("L")
+    assert [c.text for c in zxingcpp.read_barcodes(image)] == [address]

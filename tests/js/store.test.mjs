@@ -218,3 +218,18 @@ test("a storage that throws on every call behaves like an empty, full one", () =
   assert.equal(s.set("trin-7-aarshjul", "januar", "x"), false);
   assert.equal(s.get("trin-7-aarshjul", "januar"), "x");
 });
+
+test("a set may carry the organisation's name for the printouts; old lists and bad values read fine", () => {
+  const ls = new FakeStorage();
+  ls.setItem("ppp:v2:/|sets", JSON.stringify([{ id: "a", name: "Mine svar", created: "x" }, { id: "b", name: "B", created: "y", organisation: 7 }]));
+  const s = createStore(ls, { root: "/", now: NOW });
+  assert.deepEqual(s.sets().map((x) => x.organisation), [undefined, undefined], "a list without the field, a non-string value");
+  assert.equal(s.setOrganisation("a", "  Familieven og Trævarebutikken  "), true);
+  assert.equal(s.currentSet().organisation, "Familieven og Trævarebutikken");
+  assert.equal(s.currentSet().name, "Mine svar", "the set's own name is untouched");
+  assert.equal(s.setOrganisation("a", "x".repeat(300)), true);
+  assert.equal(s.currentSet().organisation.length, 200);
+  assert.equal(s.setOrganisation("a", "   "), true);
+  assert.equal("organisation" in s.currentSet(), false, "empty removes it");
+  assert.equal(s.setOrganisation("nope", "x"), false);
+});

@@ -80,7 +80,21 @@ function linkText(key, params) {
     target.classList.add("is-link-target");
     target.scrollIntoView({ block: "start" });
     window.setTimeout(function () { target.classList.remove("is-link-target"); }, 3000);
+    unmark();
+    marked = target;
+    target.classList.add("is-link-marked");
   }
+
+  /* After the flash a quiet marker stays on the target until the reader moves on: another
+     anchor, or a click or tap outside it. */
+  var marked = null;
+  function unmark() {
+    if (marked) marked.classList.remove("is-link-marked");
+    marked = null;
+  }
+  document.addEventListener("pointerdown", function (e) {
+    if (marked && !marked.contains(e.target)) unmark();
+  });
 
   window.addEventListener("hashchange", showTarget);
 

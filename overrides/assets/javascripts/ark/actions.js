@@ -83,7 +83,7 @@ const ACTIONS = {
     status(root, T.working);
     const [{ fileName }, exports, { download }] = await Promise.all([import("./core/exportfile.js"), import("./exports.js"), import("./download.js")]);
     const report = {};
-    const bytes = await exports.filledPdf(siteRoot().href, C, sheetId(root), store.entries(sheetId(root)), { organisation: store.currentSet().name, date: new Date() }, report);
+    const bytes = await exports.filledPdf(siteRoot().href, C, sheetId(root), store.entries(sheetId(root)), { organisation: store.currentSet().organisation || "", date: new Date() }, report);
     const name = fileName("copy", { sheetId: sheetId(root), date: new Date(), ext: "pdf" });
     download(bytes, name);
     // Text the PDF cannot show as typed: say so, and offer the Word copy, which keeps it.

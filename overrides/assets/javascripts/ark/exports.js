@@ -389,20 +389,21 @@ export function dropWidgetAnnotations(L, doc) {
  * flattened, in contract (book) order. Sheets without answers are left out.
  * @param {URL|string} root URL of the site root
  * @param {object} contract the parsed key contract
- * @param {{name?: string, date?: string|Date, worksheets: Object<string, Object<string,string>>}} set
+ * @param {{name?: string, organisation?: string, date?: string|Date, worksheets: Object<string, Object<string,string>>}} set
+ *   name: the set's own (the cover); organisation: printed on every sheet (blank line when "")
  * @param {{undrawable?: boolean, onProgress?: (done: number, total: number) => void}} [report]
  *   undrawable as for filledPdf (the cover's set name counts too); onProgress is called as each
  *   sheet is filled, with a pause after it so the page can show it
  * @returns {Promise<Uint8Array>}
  */
-export async function allAnswersPdf(root, contract, { name = "", date = "", worksheets = {} } = {}, report = {}) {
+export async function allAnswersPdf(root, contract, { name = "", organisation = "", date = "", worksheets = {} } = {}, report = {}) {
   const L = await library(root, "pdf");
   const ids = Object.keys(contract.worksheets).filter((id) => has(worksheets, id) && anyAnswer(worksheets[id]));
   const text = { unicode: needsUnicode(contract, Object.fromEntries(ids.map((id) => [id, worksheets[id]])), [name, danishDate(date)]), report };
   // Fill them all at once (the fetches and the filling overlap), then copy in order.
   let done = 0;
   const parts = await Promise.all(ids.map(async (id) => {
-    const { doc, spec } = await fillDocument(L, root, contract, id, worksheets[id], { organisation: name, date }, text);
+    const { doc, spec } = await fillDocument(L, root, contract, id, worksheets[id], { organisation, date }, text);
     doc.getForm().flatten({ updateFieldAppearances: false });
     dropWidgetAnnotations(L, doc);
     await doc.flush(); // an embedded font is written into the document only now: before its pages are copied

@@ -12,6 +12,7 @@ import { el } from "./dom.js";
 import { download, MIME } from "./download.js";
 import { withContract } from "./actions.js";
 import { status } from "./sheet.js";
+import { bindOrganisation, showOrganisation } from "./organisation.js";
 import { loadContract, siteRoot } from "./site.js";
 
 let clearedSnapshot = null; // "Ryd alle svar" can be undone until the page is left
@@ -27,6 +28,7 @@ export function bindOverview(root, store) {
   const input = root.querySelector('input[data-action="import-all"]');
   input.addEventListener("change", () => importAll(root, store, input));
   showPersistence(root, store);
+  bindOrganisation(root, store);
   refreshOverview(root, store).then(() => root.setAttribute("data-ready", "1"));
 }
 
@@ -44,6 +46,7 @@ async function showPersistence(root, store) {
 export async function refreshOverview(root, store) {
   const C = await loadContract();
   renderSets(root, store, C);
+  showOrganisation(root, store);
   renderProgress(root, store, C);
   renderSummary(root, store, C);
   if (store.unsaved()) status(root, T.unsaved(store.unsaved()), true);
@@ -201,7 +204,7 @@ const ACTIONS = {
     status(root, T.working);
     const exports = await import("./exports.js");
     const report = { onProgress: (n, total) => status(root, T.pdfProgress(n, total)) };
-    const bytes = await exports.allAnswersPdf(siteRoot().href, C, { name: set.name, date: new Date(), worksheets }, report);
+    const bytes = await exports.allAnswersPdf(siteRoot().href, C, { name: set.name, organisation: set.organisation || "", date: new Date(), worksheets }, report);
     const name = fileName("copy", { name: set.name, date: new Date(), ext: "pdf" });
     download(bytes, name);
     // Text the PDF cannot show as typed: say so, and offer the Word copy, which keeps it.

@@ -5,12 +5,12 @@
 import { danishDate } from "./core/strings.js";
 
 /**
- * The printed header of a sheet (macros/templates/_ark.html, `.ark-kopi`): the answer set's name
- * (the sheet shows it in [data-ark-set], ark/sheet.js) and today's date; empty on a blank printout.
+ * The printed header of a sheet (macros/templates/_ark.html, `.ark-kopi`): the organisation or
+ * partnership's name the answer set carries (data-ark-organisation, ark/sheet.js; not the set's
+ * own name, which only tells sets apart) and today's date; a blank line where there is none.
  */
 export function fillHeader(root, blank, today = new Date()) {
-  var set = root.querySelector("[data-ark-set]");
-  var values = { organisation: blank || !set ? "" : set.textContent, date: blank ? "" : danishDate(today) };
+  var values = { organisation: blank ? "" : root.getAttribute("data-ark-organisation"), date: blank ? "" : danishDate(today) };
   root.querySelectorAll("[data-ark-header]").forEach(function (el) {
     el.textContent = values[el.getAttribute("data-ark-header")] || "";
   });
@@ -22,14 +22,33 @@ window.addEventListener("beforeprint", function () {
   document.querySelectorAll(".ark[data-ark]").forEach(function (root) { fillHeader(root, blank); });
 });
 
+/* A heading: a plain one, or with its "Kopiér link" button in a div.kopier-overskrift (macros/copy_links.py). */
+function isHeading(el) {
+  return /^H[1-6]$/.test(el.nodeName) || el.classList.contains("kopier-overskrift");
+}
+
+/**
+ * What prints with an embedded sheet besides itself: its title, found walking back from the sheet
+ * over the site's note under a title (p.hjemmesidens, macros/templates/_hjemmesidens.html). A
+ * sheet without a heading or title line (p.ark-titel: the book's caption, niveau=0) right before it
+ * prints alone.
+ */
+export function titleOf(root) {
+  var found = [];
+  for (var el = root.previousElementSibling; el; el = el.previousElementSibling) {
+    if (isHeading(el)) return found.concat([el]);
+    if (el.classList.contains("ark-titel")) return found.concat([el]); // a title line, not a heading
+    if (!el.classList.contains("hjemmesidens")) return [];
+    found.push(el);
+  }
+  return [];
+}
+
 export function printSheet(root, blank) {
   fillHeader(root, blank);
   var body = document.body;
-  var heading = root.previousElementSibling;
-  var targets = [root];
   var embedded = !root.hasAttribute("data-standalone");
-  // Its heading: with its "Kopiér link" button in a div.kopier-overskrift (macros/copy_links.py).
-  if (embedded && heading && (/^H[1-6]$/.test(heading.nodeName) || heading.classList.contains("kopier-overskrift"))) targets.push(heading);
+  var targets = [root].concat(embedded ? titleOf(root) : []);
   if (embedded) {
     body.classList.add("print-one");
     targets.forEach(function (t) { t.classList.add("print-target"); });

@@ -98,6 +98,7 @@ export function showSetName(root, store) {
   const set = store.currentSet();
   const el = root.querySelector("[data-ark-set]");
   if (el) el.textContent = set.name;
+  root.setAttribute("data-ark-organisation", set.organisation || ""); // printed by print.js
   root.setAttribute("data-ark-set-id", set.id);
   root.setAttribute("data-ark-set-name", set.name);
   if (before && before !== set.id) {

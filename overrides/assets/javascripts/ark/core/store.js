@@ -4,7 +4,7 @@
  * Key scheme (version 2). Every key starts with `ppp:v2:<root>|`, where root is the site's path
  * ("/", "/parat/"), so two sites on one origin ("/parat/" and "/parat-test/") never see each
  * other's data ("|" ends the root, so neither prefix is a prefix of the other):
- *   ppp:v2:<root>|sets                         JSON [{id, name, created}] in display order
+ *   ppp:v2:<root>|sets                         JSON [{id, name, created, organisation?}] in display order
  *   ppp:v2:<root>|current                      the id of the set being worked on
  *   ppp:v2:<root>|a|<setId>|<sheetId>|<key>    one answer (a non-empty string)
  * Set ids, sheet ids and keys never contain "|". One entry per answer (not one JSON blob), so a
@@ -121,12 +121,19 @@ export function createStore(storage, { root = "/", contract = null, now = () => 
     if (raw === null) return null;
     try {
       const list = JSON.parse(raw);
-      return Array.isArray(list) ? list.filter((s) => s && typeof s.id === "string" && typeof s.name === "string") : [];
+      return Array.isArray(list)
+        ? list.filter((s) => s && typeof s.id === "string" && typeof s.name === "string").map(withOrganisation)
+        : [];
     } catch {
       return [];
     }
   };
   const writeSets = (list) => write(SETS, JSON.stringify(list));
+  // An optional organisation name (setOrganisation) is a string or absent, whatever storage held.
+  const withOrganisation = (s) => {
+    if (s.organisation !== undefined && typeof s.organisation !== "string") delete s.organisation;
+    return s;
+  };
   const makeSet = (name, id = makeId()) => ({ id, name: cleanName(name), created: now().toISOString() });
   const cleanName = (name) => String(name ?? "").trim().slice(0, NAME_MAX).trimEnd() || T.defaultSetName;
   // A write that either reaches storage or changes nothing (not even the in-memory overlay).
@@ -228,6 +235,24 @@ export function createStore(storage, { root = "/", contract = null, now = () => 
       const set = list.find((s) => s.id === id);
       if (!set) return false;
       set.name = uniqueName(list, cleanName(name), id);
+      writeSets(list);
+      return true;
+    },
+
+    /**
+     * The organisation or partnership's name printed on the set's sheets ("Organisation /
+     * partnerskab"); optional, unlike the set's own name, which only tells sets apart.
+     * @param {string} id
+     * @param {string} text trimmed, at most 200 characters; empty removes it
+     * @returns {boolean} false for an unknown id
+     */
+    setOrganisation(id, text) {
+      const list = ensureSets();
+      const set = list.find((s) => s.id === id);
+      if (!set) return false;
+      const clean = String(text ?? "").trim().slice(0, 200);
+      if (clean) set.organisation = clean;
+      else delete set.organisation;
       writeSets(list);
       return true;
     },
