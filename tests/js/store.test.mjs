@@ -17,7 +17,7 @@ test("first use: a default set; answers under the documented key scheme", () => 
   assert.deepEqual(s.sets(), [cur]);
   assert.equal(s.set("trin-7-aarshjul", "januar", "Kickoff"), true);
   assert.equal(ls.getItem(`ppp:v2:/parat/|a|${cur.id}|trin-7-aarshjul|januar`), "Kickoff");
-  assert.deepEqual(JSON.parse(ls.getItem("ppp:v2:/parat/|sets")), [cur]);
+  assert.deepEqual(JSON.parse(ls.getItem("ppp:v2:/parat/|sets")), [{ ...cur, unexportedSince: cur.created }]);
   assert.equal(ls.getItem("ppp:v2:/parat/|current"), cur.id);
   assert.equal(s.get("trin-7-aarshjul", "januar"), "Kickoff");
   assert.equal(s.get("trin-7-aarshjul", "februar"), "");

@@ -45,6 +45,9 @@ const ARGS = [
   ["presentTitle", "what"],
   ["presentQr", "nr"],
   ["coverLine", "line page"],
+  ["lastExported", "set date"],
+  ["neverExported", "set"],
+  ["exportReminder", "days"],
 ];
 
 /**
