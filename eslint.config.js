@@ -26,4 +26,9 @@ export default [
     files: ["tests/js/**/*.mjs", "tests/js/**/*.js", "eslint.config.js"],
     languageOptions: { sourceType: "module", globals: globals.node },
   },
+  {
+    // The Firefox journeys: a Node script whose callbacks also run in the page (page.evaluate).
+    files: ["tests/engines/**/*.mjs"],
+    languageOptions: { sourceType: "module", globals: { ...globals.node, ...globals.browser } },
+  },
 ];
