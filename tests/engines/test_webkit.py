@@ -147,6 +147,14 @@ def test_type_reload_and_overview(wk):
     assert "varigt" in persist or "slette" in persist, persist
     if wk.execute_script("return typeof navigator.storage") == "undefined":  # WebKitGTK 2.50: no StorageManager
         assert persist.startswith("Browseren oplyser ikke"), persist
+    # The export reminder (core/reminder.js) after changes left unexported for 15 days.
+    assert not overview.find_elements(By.CSS_SELECTOR, "[data-ark-reminder]")
+    wk.execute_script(
+        "const k = Object.keys(localStorage).find((k) => k.endsWith('|sets')); const list = JSON.parse(localStorage.getItem(k));"
+        "list[0].unexportedSince = new Date(Date.now() - 15 * 864e5).toISOString(); localStorage.setItem(k, JSON.stringify(list));"
+    )
+    overview = open_overview(wk)
+    assert "i over 14 dage" in overview.find_element(By.CSS_SELECTOR, "[data-ark-reminder]").text
     no_errors(wk)
 
 
