@@ -68,7 +68,7 @@ def webkit(xdisplay):
 
 @pytest.fixture
 def wk(webkit, site_url):  # noqa: F811
-    """The WebKit session on the site's home page with no answers stored, JavaScript errors collected."""
+    """The WebKit session on the site's home page with no answers stored (test_webkit.go collects errors)."""
     webkit.get(site_url)
     webkit.execute_script("localStorage.clear(); sessionStorage.clear();")
     webkit.base = site_url
