@@ -21,4 +21,9 @@ export default [
     files: ["tests/js/**/*.mjs", "tests/js/**/*.js", "offlinebuild/**/*.js", "eslint.config.js"],
     languageOptions: { sourceType: "module", globals: globals.node },
   },
+  {
+    // The Firefox journeys: a Node script whose callbacks also run in the page (page.evaluate).
+    files: ["tests/engines/**/*.mjs"],
+    languageOptions: { sourceType: "module", globals: { ...globals.node, ...globals.browser } },
+  },
 ];

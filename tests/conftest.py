@@ -189,6 +189,7 @@ def built_site(project_snapshot, pdf_dir, tmp_path_factory) -> Path:
 # --- Markers (pyproject.toml) ------------------------------------------------------------------
 
 BROWSER_TESTS = ROOT / "tests" / "browser"
+ENGINE_TESTS = ROOT / "tests" / "engines"  # the journeys in the other engines: browser tests too
 # Fixtures that build the site or copy the project to run a build on it.
 SLOW_FIXTURES = {"built_site", "project_snapshot", "project_copy", "build_copy", "trin_3_pack"}
 
@@ -198,7 +199,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     tests that build nothing run first: a mistake there shows in seconds."""
     for item in items:
         needs = set(getattr(item, "fixturenames", ()))
-        if item.path.is_relative_to(BROWSER_TESTS):
+        if item.path.is_relative_to(BROWSER_TESTS) or item.path.is_relative_to(ENGINE_TESTS):
             item.add_marker(pytest.mark.browser)
         if "pdf_dir" in needs:
             item.add_marker(pytest.mark.pdf)

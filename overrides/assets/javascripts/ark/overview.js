@@ -6,8 +6,9 @@
 import { fillable, progress } from "./core/contract.js";
 import { answersDocument } from "./core/document.js";
 import { fileName, makeExport, readExport } from "./core/exportfile.js";
+import { REMIND_AFTER_DAYS, reminderDue } from "./core/reminder.js";
 import { NAME_MAX } from "./core/store.js";
-import { T, t } from "./core/strings.js";
+import { danishDate, T, t } from "./core/strings.js";
 import { el } from "./dom.js";
 import { download, MIME } from "./download.js";
 import { withContract } from "./actions.js";
@@ -47,6 +48,7 @@ export async function refreshOverview(root, store) {
   const C = await loadContract();
   renderSets(root, store, C);
   showOrganisation(root, store);
+  renderExportNote(root, store);
   renderProgress(root, store, C);
   renderSummary(root, store, C);
   if (store.unsaved()) status(root, T.unsaved(store.unsaved()), true);
@@ -80,6 +82,17 @@ function renderSets(root, store, C) {
     list.append(li);
   });
   root.querySelector("[data-ark-sets]").replaceChildren(list);
+}
+
+/* When the current set was last exported, and a quiet reminder (no dialog, no alert role) when its
+ * changed answers were not exported for a while (core/reminder.js). */
+function renderExportNote(root, store) {
+  const set = store.currentSet();
+  const out = root.querySelector("[data-ark-export]");
+  const when = set.exported ? new Date(set.exported) : null;
+  const line = when && !isNaN(when) ? T.lastExported(set.name, danishDate(when)) : T.neverExported(set.name);
+  const due = reminderDue(set, new Date());
+  out.replaceChildren(line, ...(due ? [" ", el("strong", { "data-ark-reminder": "", text: T.exportReminder(REMIND_AFTER_DAYS) })] : []));
 }
 
 /* "(3 af 14 udfyldt)", "(udfyldt)", "(påbegyndt)" or "(ikke påbegyndt)" for core/contract.js progress(). */
@@ -229,6 +242,8 @@ function exportSet(root, store, setId) {
     const data = makeExport(C, { name: set.name, worksheets: store.allEntries(setId), now: new Date() });
     const name = fileName("export", { name: set.name, date: new Date() });
     download(new Blob([JSON.stringify(data, null, 2)], { type: MIME.json }), name);
+    store.markExported(setId);
+    renderExportNote(root, store);
     status(root, T.exported(name));
   });
 }

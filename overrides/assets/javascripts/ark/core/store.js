@@ -4,7 +4,9 @@
  * Key scheme (version 2). Every key starts with `ppp:v2:<root>|`, where root is the site's path
  * ("/", "/parat/"), so two sites on one origin ("/parat/" and "/parat-test/") never see each
  * other's data ("|" ends the root, so neither prefix is a prefix of the other):
- *   ppp:v2:<root>|sets                         JSON [{id, name, created, organisation?}] in display order
+ *   ppp:v2:<root>|sets                         JSON [{id, name, created, organisation?, exported?,
+ *                                              unexportedSince?}] in display order (the last two:
+ *                                              markExported)
  *   ppp:v2:<root>|current                      the id of the set being worked on
  *   ppp:v2:<root>|a|<setId>|<sheetId>|<key>    one answer (a non-empty string)
  * Set ids, sheet ids and keys never contain "|". One entry per answer (not one JSON blob), so a
@@ -180,6 +182,15 @@ export function createStore(storage, { root = "/", contract = null, now = () => 
     return list;
   };
 
+  // The export reminder (core/reminder.js): a set's first change after its last export is recorded
+  // once as unexportedSince (not on every keystroke: each write of the list is a storage event in
+  // other tabs); markExported records the export and clears it.
+  const noteChange = (setId) => {
+    const list = readSets();
+    const set = list && list.find((s) => s.id === setId);
+    if (set && !set.unexportedSince) { set.unexportedSince = now().toISOString(); writeSets(list); }
+  };
+
   const clearAnswers = (setId, sheet) => { for (const k of storedKeys(answerPrefix(setId, sheet))) remove(k); };
 
   const store = {
@@ -286,6 +297,21 @@ export function createStore(storage, { root = "/", contract = null, now = () => 
     },
 
     /**
+     * Record that a set was exported to a file now (the export reminder, core/reminder.js).
+     * @param {string} id
+     * @returns {boolean} false for an unknown id
+     */
+    markExported(id) {
+      const list = ensureSets();
+      const set = list.find((s) => s.id === id);
+      if (!set) return false;
+      set.exported = now().toISOString();
+      delete set.unexportedSince;
+      writeSets(list);
+      return true;
+    },
+
+    /**
      * One answer.
      * @param {string} sheet
      * @param {string} key
@@ -311,6 +337,7 @@ export function createStore(storage, { root = "/", contract = null, now = () => 
       const sid = setId ?? store.currentSet().id;
       checkPart("sheet", sheet); checkPart("key", key); checkPart("setId", sid);
       const k = answerPrefix(sid, sheet) + key;
+      noteChange(sid);
       if (value === "" || value === null || value === undefined) { remove(k); return true; }
       return write(k, String(value));
     },
@@ -395,6 +422,7 @@ export function createStore(storage, { root = "/", contract = null, now = () => 
         if (!ok) break;
       }
       if (!ok) putBack(before);
+      else noteChange(setId);
       return ok;
     },
 

@@ -46,6 +46,9 @@ const ARGS = [
   ["presentTitle", "what"],
   ["presentQr", "nr"],
   ["coverLine", "line page"],
+  ["lastExported", "set date"],
+  ["neverExported", "set"],
+  ["exportReminder", "days"],
 ];
 
 /**
