@@ -125,6 +125,8 @@ def _pydantic_loc(error: dict) -> tuple[tuple, str]:
     return tuple(loc), msg
 
 
+# The worksheets without a step belong to this chapter (its page docs/NO_STEP.md, its print pack's name).
+NO_STEP = "bevar-gejsten"
 # The site's own pages' data, under data/ (the statement and the changelog).
 SITE_FILES = {"statement": "tilgaengelighed.yml", "changes": "aendringer.yml"}
 
@@ -232,8 +234,6 @@ def _embeds(docs: Path, problems: list[str]) -> list[Embed]:
 
 def _place(sheet: Any, rel: Path, embeds: list[Embed], step_ids: list[str], problems: list[str]) -> Embed | None:
     """The one call that embeds `sheet`, on a step page (docs/trin-N.md) or the page of the sheets without a step."""
-    from .pages import NO_STEP  # pages imports this module
-
     mine = [e for e in embeds if e.sheet_id == sheet.id]
     if not mine:
         problems.append(

@@ -9,10 +9,8 @@ heading should reach the table of contents and search.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
 from . import contract
@@ -28,19 +26,12 @@ from .contract import (  # noqa: F401 (re-exported)
 )
 from .copy_links import copy_link, heading, item_link
 from .slug import slugify
-from .strings import t
+from .templating import TEMPLATES as _env
+from .templating import macro  # noqa: F401 (re-exported)
 
-_env = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=select_autoescape(default=True, default_for_string=True),
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
 # max_chars: the longest answer the contract accepts (import rejects longer), as maxlength;
 # max_rows: the most added rows it accepts, where "Tilføj række" stops (ark/sheet.js).
 _env.globals.update(
-    t=t,
     copy_link=copy_link,
     heading=heading,
     item_link=item_link,
@@ -126,7 +117,6 @@ def render_worksheet(
         base=base,
         page_url=page_url,
         pdf_url=pdf_url,
-        version=contract.VERSION,
         contract_path=contract.PUBLISHED_PATH,
         **_step_context(content, sheet),
     )
@@ -187,11 +177,6 @@ _env.filters["md"] = _markdown_text
 def _block(html_text: str) -> str:
     """Collapse blank lines inside an HTML block: a blank line would end it in Python-Markdown."""
     return "\n".join(line for line in html_text.splitlines() if line.strip())
-
-
-def macro(template: str, name: str) -> Any:
-    """A macro of a template (e.g. _kopier-link.html's copy_link), callable from Python; returns Markup."""
-    return getattr(_env.get_template(template).module, name)
 
 
 def render(template: str, **context: Any) -> str:

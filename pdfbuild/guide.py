@@ -19,13 +19,14 @@ from urllib.parse import urldefrag, urljoin
 from markupsafe import Markup
 
 from macros.content import Content
+from macros.slug import page_url
 from macros.strings import text
 
 from . import markup
 from .engine import CSS_DIR, PALETTE_CSS
 from .errors import PdfBuildError
 from .footer import Footer, footer_for
-from .meta import BuildInfo, NavPage, page_url
+from .meta import BuildInfo, NavPage
 from .sheets import sheet_url, templates
 from .site import page_article
 

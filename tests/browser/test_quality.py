@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pdfbuild.meta import page_url
+from macros.slug import page_url
 
 from .helpers import settled
 

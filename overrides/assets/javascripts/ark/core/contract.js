@@ -16,6 +16,17 @@
 // The placeholders are fixed by the contract (C.placeholders); functions that are not given C
 // (rowKeys, rowNumbers, …) use these, and the tests check that they agree with the contract.
 export const ROW = "{row}";
+// The contract version this code reads and stores (C.version; the storage keys' "ppp:v2:").
+export const VERSION = 2;
+
+/**
+ * The name of added row n, which fills {row} in the row's keys: "egen-3" (macros/contract.py
+ * Rows.row_name writes the same on the Python side; rowKeyInfo reads it back).
+ * @param {string} prefix the sheet's row prefix (spec.rows.prefix, the form's data-ark-rows)
+ * @param {number} n the row's number, from 1
+ * @returns {string}
+ */
+export const rowName = (prefix, n) => `${prefix}-${n}`;
 const NUM = "{n}";
 
 /** Own property k of o (never one from the prototype: keys come from files people import). */
@@ -61,7 +72,7 @@ function index(spec) {
  */
 export function rowKeyInfo(spec, key, maxRows = Infinity) {
   if (!spec || !spec.rows || typeof key !== "string") return null;
-  const head = spec.rows.prefix + "-";
+  const head = spec.rows.prefix + "-"; // rowName without its number
   const { patterns } = index(spec);
   for (let i = 0; i < patterns.length; i++) {
     const p = patterns[i];
@@ -99,7 +110,7 @@ export function fieldFor(C, sheetId, key) {
   if (fixed) return fixed;
   const info = rowKeyInfo(spec, key, C.limits.rows);
   if (!info) return null;
-  const name = spec.rows.prefix + "-" + info.n;
+  const name = rowName(spec.rows.prefix, info.n);
   const num = String(info.n);
   const f = info.field;
   const out = { key, label: expand(f.label, name, num), type: f.type, group: expand(f.group || spec.rows.label, name, num) };
@@ -146,7 +157,7 @@ export function rowNumbers(spec, answers) {
  */
 export function rowKeys(spec, n) {
   if (!spec || !spec.rows) return [];
-  const name = spec.rows.prefix + "-" + n;
+  const name = rowName(spec.rows.prefix, n);
   return spec.rows.fields.map((f) => f.key.split(ROW).join(name));
 }
 

@@ -13,7 +13,7 @@
  * into rows and a row) so a writer can merge them – or ignore `spans` and show empty cells.
  */
 import { T } from "./strings.js";
-import { ROW, expand, filled, has, rowNumbers, rowKeys, sheetSpec } from "./contract.js";
+import { ROW, expand, filled, has, rowName, rowNumbers, rowKeys, sheetSpec } from "./contract.js";
 
 
 function display(field, value, C) {
@@ -38,7 +38,7 @@ function tableBlock(spec, answers) {
   spec.table.rows.forEach(addRow);
   if (spec.rows && spec.table.added.length) {
     for (const n of rowNumbers(spec, answers)) {
-      const name = spec.rows.prefix + "-" + n;
+      const name = rowName(spec.rows.prefix, n);
       addRow(spec.table.added.map((c) => (has(c, "key") ? { ...c, key: c.key.split(ROW).join(name) } : c)));
     }
   }
@@ -54,7 +54,7 @@ function fieldBlocks(C, sheetId, spec, answers) {
   spec.fields.forEach(push);
   if (spec.rows) {
     for (const n of rowNumbers(spec, answers)) {
-      const name = spec.rows.prefix + "-" + n;
+      const name = rowName(spec.rows.prefix, n);
       const group = spec.rows.label.split("{n}").join(String(n));
       spec.rows.fields.forEach((f, i) => push({ ...f, key: rowKeys(spec, n)[i], label: expand(f.label, name, n), group }));
     }

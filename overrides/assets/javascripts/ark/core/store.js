@@ -21,7 +21,7 @@
  * counts those values. With storage null (blocked), everything lives in memory.
  */
 import { T } from "./strings.js";
-import { compactRows, sheetSpec } from "./contract.js";
+import { VERSION, compactRows, sheetSpec } from "./contract.js";
 
 const V1 = /^v1:([^:]+):(.+)$/;
 const OLD_ROW_COUNTER = "_rows";
@@ -76,7 +76,7 @@ function newId() {
 export function createStore(storage, { root = "/", contract = null, now = () => new Date(), newId: makeId = newId } = {}) {
   const persistent = !!storage;
   const st = storage || new MemoryStorage();
-  const prefix = "ppp:v2:" + String(root).replace(/\|/g, "%7C") + "|";
+  const prefix = `ppp:v${VERSION}:` + String(root).replace(/\|/g, "%7C") + "|";
   const SETS = prefix + "sets";
   const CURRENT = prefix + "current";
   const answerPrefix = (setId, sheet) => prefix + "a|" + setId + "|" + (sheet === undefined ? "" : sheet + "|");
