@@ -20,6 +20,7 @@ import jinja2
 import jinja2.nodes
 import yaml
 from pydantic import TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails
 
 from .editor_errors import closest, unknown_id
 from .schema import (
@@ -108,7 +109,7 @@ def _line_of(node: yaml.Node | None, loc: Iterable[Any]) -> int | None:
 _PATH_IN_MESSAGE = re.compile(r"^Value error, ((?:[a-z_]+(?:\[\d+\])*)(?:\.[a-z_]+(?:\[\d+\])*)*): ")
 
 
-def _pydantic_loc(error: dict) -> tuple[tuple, str]:
+def _pydantic_loc(error: ErrorDetails) -> tuple[tuple, str]:
     """The error's location inside the file and its message.
 
     Drops the discriminator tag pydantic inserts for tagged unions ("questions", "table", …), and

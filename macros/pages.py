@@ -127,6 +127,8 @@ def route_panel(c: Content, base: str, *, sheet_id: str | None = None, example_i
                 "del-af-ruten.html", kind="example", steps=[c.steps[s] for s in c.examples[example_id].steps], base=base
             )
         )
+    if sheet_id is None:
+        raise TypeError("route_panel needs a sheet_id or an example_id")
     step_id = c.worksheets[sheet_id].step
     if step_id is None:
         return _html(

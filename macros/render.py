@@ -27,7 +27,7 @@ from .contract import (  # noqa: F401 (re-exported)
 from .copy_links import copy_link, heading, item_link
 from .slug import slugify
 from .templating import TEMPLATES as _env
-from .templating import macro  # noqa: F401 (re-exported)
+from .templating import macro
 
 # max_chars: the longest answer the contract accepts (import rejects longer), as maxlength;
 # max_rows: the most added rows it accepts, where "Tilføj række" stops (ark/sheet.js).
@@ -153,7 +153,7 @@ def render_worksheet(
 
 def _site_note(sheet: Any) -> str:
     """The line saying a title or a tool is the site's own ("" for the book's)."""
-    note = str(_env.get_template("_hjemmesidens.html").module.sheet(sheet)).strip()
+    note = str(macro("_hjemmesidens.html", "sheet")(sheet)).strip()
     return f"{note}\n\n" if note else ""
 
 

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+import pydyf
+
 RADIO = 1 << 15  # field flag bit 16
 MULTILINE = 1 << 12  # field flag bit 13
 AUTO_SIZE = b"0 Tf"  # font size 0 in a default appearance: fit the text to the field
@@ -51,7 +53,7 @@ def fix_radio_groups(document, pdf) -> None:
     acroform = pdf.catalog.get("AcroForm")
     if not acroform:
         return
-    by_reference = {obj.reference: obj for obj in pdf.objects if hasattr(obj, "reference") and isinstance(obj, dict)}
+    by_reference = {obj.reference: obj for obj in pdf.objects if isinstance(obj, pydyf.Dictionary)}
     kids: set[bytes] = set()
     for obj in by_reference.values():
         if obj.get("FT") == "/Btn" and int(obj.get("Ff", 0)) & RADIO and "Kids" in obj:

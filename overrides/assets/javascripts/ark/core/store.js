@@ -67,7 +67,7 @@ function newId() {
  * Create the answer store of one site.
  * @param {Storage|null} storage window.localStorage, a Storage-like object (getItem, setItem,
  *   removeItem, key, length), or null when the browser blocks storage (then: memory only)
- * @param {{root?: string, contract?: object, now?: () => Date, newId?: () => string}} [options]
+ * @param {{root?: string, contract?: import("./contract.js").Contract|null, now?: () => Date, newId?: () => string}} [options]
  *   root: the site path ("/" or "/parat/"; "|" is escaped); contract: the parsed contract, used
  *   to renumber migrated v1 rows; now/newId: for tests
  * @returns {object} the store; see the methods below. Methods taking a sheet, key or set id throw
@@ -133,7 +133,7 @@ export function createStore(storage, { root = "/", contract = null, now = () => 
     const had = overlay.has(k);
     const old = overlay.get(k);
     if (write(k, v)) return true;
-    if (had) overlay.set(k, old); else overlay.delete(k);
+    if (had) overlay.set(k, /** @type {string} */ (old)); else overlay.delete(k);
     return false;
   };
 
@@ -401,7 +401,7 @@ export function createStore(storage, { root = "/", contract = null, now = () => 
 
     /**
      * Put sheets back as they were when the snapshot was taken (undo of clearSheets or a merge).
-     * @param {object} snap from clearSheets
+     * @param {{setId: string, sheets: Object<string, {stored: object, unsaved: object}>}} snap from clearSheets
      * @returns {boolean} false when the set no longer exists or a value could only be kept in memory
      */
     restore(snap) {
