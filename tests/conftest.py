@@ -19,11 +19,12 @@ from typing import Callable, Iterator
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support import ROOT
+
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros.content import load_content  # noqa: E402
+from macros.content import load_content
 
 
 def _free_port() -> int:

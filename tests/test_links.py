@@ -7,8 +7,7 @@ from pathlib import Path
 
 from pdfbuild.meta import read_config
 from tests.link_manifest import collect, read_manifest
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support import ROOT
 
 
 def redirect_maps() -> dict[str, str]:

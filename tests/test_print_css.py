@@ -12,8 +12,8 @@ import pytest
 import tinycss2
 
 from pdfbuild import engine
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SITE_CSS = ROOT / "overrides" / "assets" / "stylesheets"
 BROWSER_PRINT = ("paper.css", "print.css", "print-page.css")  # main.html links them, media="print"
 # The site's screen styles the guide also loads: a print rule that overrides one is medium-specific.

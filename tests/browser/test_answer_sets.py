@@ -8,13 +8,12 @@ v1 migration, clear with undo, row deletion and unsetting a radio choice.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
 from urllib.parse import urlparse
 
 import pytest
+
+from tests.support import address, serving
 
 from .helpers import (
     STORE,
@@ -199,12 +198,8 @@ def two_deployments(built_site, tmp_path):
     """The built site served twice on one origin, at /parat/ and /parat-test/."""
     (tmp_path / "parat").symlink_to(built_site)
     (tmp_path / "parat-test").symlink_to(built_site)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
-    handler.log_message = lambda *a: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serving(tmp_path) as server:
+        yield address(server)
 
 
 def test_two_deployments_on_one_origin_never_share_answers(browser, two_deployments):
