@@ -9,38 +9,35 @@ import { danishDate } from "./core/strings.js";
  * (the sheet shows it in [data-ark-set], ark/sheet.js) and today's date; empty on a blank printout.
  */
 export function fillHeader(root, blank, today = new Date()) {
-  var set = root.querySelector("[data-ark-set]");
-  var values = { organisation: blank || !set ? "" : set.textContent, date: blank ? "" : danishDate(today) };
-  root.querySelectorAll("[data-ark-header]").forEach(function (el) {
-    el.textContent = values[el.getAttribute("data-ark-header")] || "";
-  });
+  const set = root.querySelector("[data-ark-set]");
+  const values = { organisation: blank || !set ? "" : set.textContent, date: blank ? "" : danishDate(today) };
+  for (const el of root.querySelectorAll("[data-ark-header]")) el.textContent = values[el.getAttribute("data-ark-header")] || "";
 }
 
 /* Printing from the browser's own menu (Ctrl+P) also prints the headers filled in. */
-window.addEventListener("beforeprint", function () {
-  var blank = document.body.classList.contains("print-blank");
-  document.querySelectorAll(".ark[data-ark]").forEach(function (root) { fillHeader(root, blank); });
+window.addEventListener("beforeprint", () => {
+  const blank = document.body.classList.contains("print-blank");
+  for (const root of document.querySelectorAll(".ark[data-ark]")) fillHeader(root, blank);
 });
 
 export function printSheet(root, blank) {
   fillHeader(root, blank);
-  var body = document.body;
-  var heading = root.previousElementSibling;
-  var targets = [root];
-  var embedded = !root.hasAttribute("data-standalone");
+  const body = document.body;
+  const heading = root.previousElementSibling;
+  const targets = [root];
+  const embedded = !root.hasAttribute("data-standalone");
   // Its heading: with its "Kopiér link" button in a div.kopier-overskrift (macros/copy_links.py).
   if (embedded && heading && (/^H[1-6]$/.test(heading.nodeName) || heading.classList.contains("kopier-overskrift"))) targets.push(heading);
   if (embedded) {
     body.classList.add("print-one");
-    targets.forEach(function (t) { t.classList.add("print-target"); });
+    for (const t of targets) t.classList.add("print-target");
   }
   body.classList.add(blank ? "print-blank" : "print-filled");
-  var cleanup = function () {
+  const cleanup = () => {
     body.classList.remove("print-one", "print-blank", "print-filled");
-    targets.forEach(function (t) { t.classList.remove("print-target"); });
+    for (const t of targets) t.classList.remove("print-target");
     window.removeEventListener("afterprint", cleanup);
   };
   window.addEventListener("afterprint", cleanup);
   window.print();
 }
-
