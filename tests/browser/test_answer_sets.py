@@ -29,11 +29,13 @@ from .helpers import (
     fill_storage,
     import_bytes,
     import_file,
+    new_set,
     open_overview,
     open_sheet,
     settled,
     storage_barrier,
     stored,
+    wait_for_set,
     wait_status,
 )
 
@@ -537,9 +539,8 @@ def test_a_set_switched_in_another_tab_is_announced_and_typing_follows_it(contex
     sa = open_sheet(a, sheet_path(SHEET), SHEET)
     field(sa, NOTE).fill("Til klient X")
     overview = open_overview(b)
-    b.once("dialog", lambda d: d.accept("Klient Y"))
-    overview.locator('button[data-action="new-set"]').click()
-    a.wait_for_function("document.querySelector('[data-ark-set]').textContent === 'Klient Y'")
+    new_set(overview, "Klient Y")
+    wait_for_set(a, "Klient Y")
     assert "andet vindue" in sa.locator(".ark-status").inner_text()
     assert field(sa, NOTE).input_value() == ""  # it shows the set it now writes to
     field(sa, NOTE).fill("Til klient Y")
