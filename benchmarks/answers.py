@@ -15,21 +15,17 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import functools
 import gzip
-import http.server
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project, for tests.support
 
-from tests.browser.conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from tests.support import CHROMIUM_ARGS, ROOT, address, chromium_path, serving
 
 VENDOR = [
     "assets/vendor/pdf-lib/pdf-lib.esm.min.js",
@@ -158,11 +154,6 @@ EAGER = [
 ]
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 def build_site(out: Path, url: str) -> None:
     """The site as published: worksheet modules minified (scripts/vendor --minify, undone after)."""
     env = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url}
@@ -191,53 +182,51 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-        url = f"http://127.0.0.1:{server.server_address[1]}/"
-        build_site(site, url)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        results = {}
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-            version = browser.version
-            ctx = browser.new_context()
-            page = ctx.new_page()
-            page.goto(url + "arbejdsark/trin-7-kpi/")
-            page.wait_for_selector('.ark[data-bound="1"]')
-            ctx.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
-            results["restore"] = page.evaluate(RESTORE_JS, max(3 * args.runs, 15))
-            results["merge"] = page.evaluate(MERGE_JS, args.runs)
-            loaded = page.evaluate(
-                "performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/ark/'))"
-            )
-            ctx.close()
-            results["long"] = []
-            for n, unicode in [(n, u) for n, u in LONG_CASES if n in args.lengths]:
+        with serving(site) as server:  # serves the folder once it is built
+            url = address(server)
+            build_site(site, url)
+            results = {}
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+                version = browser.version
                 ctx = browser.new_context()
                 page = ctx.new_page()
-                page.goto(url + "trin-4/")
-                page.wait_for_load_state("networkidle")
+                page.goto(url + "arbejdsark/trin-7-kpi/")
+                page.wait_for_selector('.ark[data-bound="1"]')
                 ctx.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
-                page.set_default_timeout(600_000)
-                runs = 1 if n > 10_000 and args.runs > 1 else args.runs
-                out = page.evaluate(LONG_JS, [LONG_SHEET, LONG_FIELD, n, unicode, runs])
-                results["long"].append({**out, "unicode": unicode})
-                print(
-                    f"long answer, {n:,} characters{' (unicode)' if unicode else ''}: {out['times']} ms",
-                    file=sys.stderr,
+                results["restore"] = page.evaluate(RESTORE_JS, max(3 * args.runs, 15))
+                results["merge"] = page.evaluate(MERGE_JS, args.runs)
+                loaded = page.evaluate(
+                    "performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/ark/'))"
                 )
                 ctx.close()
-            for what in ("sheet", "all"):
-                ctx = browser.new_context()  # fresh: the library load is a cold one
-                page = ctx.new_page()
-                page.goto(url + "trin-4/")
-                page.wait_for_load_state("networkidle")
-                cdp = ctx.new_cdp_session(page)
-                cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
-                page.set_default_timeout(600_000)
-                results[what] = page.evaluate(JS, [what, args.runs])
-                ctx.close()
-            browser.close()
-        server.shutdown()
+                results["long"] = []
+                for n, unicode in [(n, u) for n, u in LONG_CASES if n in args.lengths]:
+                    ctx = browser.new_context()
+                    page = ctx.new_page()
+                    page.goto(url + "trin-4/")
+                    page.wait_for_load_state("networkidle")
+                    ctx.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+                    page.set_default_timeout(600_000)
+                    runs = 1 if n > 10_000 and args.runs > 1 else args.runs
+                    out = page.evaluate(LONG_JS, [LONG_SHEET, LONG_FIELD, n, unicode, runs])
+                    results["long"].append({**out, "unicode": unicode})
+                    print(
+                        f"long answer, {n:,} characters{' (unicode)' if unicode else ''}: {out['times']} ms",
+                        file=sys.stderr,
+                    )
+                    ctx.close()
+                for what in ("sheet", "all"):
+                    ctx = browser.new_context()  # fresh: the library load is a cold one
+                    page = ctx.new_page()
+                    page.goto(url + "trin-4/")
+                    page.wait_for_load_state("networkidle")
+                    cdp = ctx.new_cdp_session(page)
+                    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+                    page.set_default_timeout(600_000)
+                    results[what] = page.evaluate(JS, [what, args.runs])
+                    ctx.close()
+                browser.close()
         sizes = []
         for rel in VENDOR:
             raw = (site / rel).read_bytes()

@@ -12,21 +12,17 @@ plain static server (no compression) and, for text, gzip -6 as most hosts send i
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project, for tests.support
 
-from tests.browser.conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
-from tests.test_offline import precache  # noqa: E402
+from tests.support import CHROMIUM_ARGS, ROOT, QuietHandler, address, chromium_path, serving
+from tests.test_offline import precache
 
 PACKED = (".pdf", ".pagefind", ".pf_fragment", ".pf_index", ".pf_meta", ".png", ".woff2")  # already compressed
 
@@ -55,11 +51,8 @@ def sizes(site: Path) -> dict[str, list[int]]:
     return out
 
 
-class Counting(http.server.SimpleHTTPRequestHandler):
+class Counting(QuietHandler):
     sent = 0
-
-    def log_message(self, *args):
-        pass
 
     def copyfile(self, source, outputfile):
         data = source.read()
@@ -74,36 +67,34 @@ def first_visits(site: Path, runs: int) -> dict[str, dict[str, list[float]]]:
 
     root = Path(tempfile.mkdtemp())
     (root / "parat").symlink_to(site.resolve())
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Counting, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/parat/"
-    result: dict[str, dict[str, list[float]]] = {
-        m: {"fcp": [], "load": [], "bytes": [], "ready": []} for m in ("block", "allow")
-    }
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        for _ in range(runs):
-            for mode in ("block", "allow"):
-                ctx = browser.new_context(service_workers=mode)
-                page = ctx.new_page()
-                Counting.sent = 0
-                page.goto(url, wait_until="load")
-                loaded = time.monotonic()
-                timing = page.evaluate(
-                    """() => ({fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
-                               load: performance.getEntriesByType('navigation')[0].loadEventStart})"""
-                )
-                if mode == "allow":
-                    page.locator("#offline-status").wait_for(timeout=300_000)
-                    result[mode]["ready"].append((time.monotonic() - loaded) * 1000)
-                else:
-                    page.wait_for_load_state("networkidle")
-                result[mode]["fcp"].append(timing["fcp"])
-                result[mode]["load"].append(timing["load"])
-                result[mode]["bytes"].append(Counting.sent)
-                ctx.close()
-        browser.close()
-    server.shutdown()
+    with serving(root, handler=Counting) as server:
+        url = address(server) + "parat/"
+        result: dict[str, dict[str, list[float]]] = {
+            m: {"fcp": [], "load": [], "bytes": [], "ready": []} for m in ("block", "allow")
+        }
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+            for _ in range(runs):
+                for mode in ("block", "allow"):
+                    ctx = browser.new_context(service_workers=mode)
+                    page = ctx.new_page()
+                    Counting.sent = 0
+                    page.goto(url, wait_until="load")
+                    loaded = time.monotonic()
+                    timing = page.evaluate(
+                        """() => ({fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+                                   load: performance.getEntriesByType('navigation')[0].loadEventStart})"""
+                    )
+                    if mode == "allow":
+                        page.locator("#offline-status").wait_for(timeout=300_000)
+                        result[mode]["ready"].append((time.monotonic() - loaded) * 1000)
+                    else:
+                        page.wait_for_load_state("networkidle")
+                    result[mode]["fcp"].append(timing["fcp"])
+                    result[mode]["load"].append(timing["load"])
+                    result[mode]["bytes"].append(Counting.sent)
+                    ctx.close()
+            browser.close()
     return result
 
 

@@ -35,12 +35,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import cached_property, partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from functools import cached_property
 from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -53,7 +51,7 @@ RESULTS = BENCH / "RESULTS.md"
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
 sys.path.insert(0, str(ROOT))  # the Chromium helpers of tests/ (Lighthouse flags, first search)
 
-from tests.browser.conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from tests.support import CHROMIUM_ARGS, QuietHandler, address, chromium_path, serving  # noqa: E402
 
 # What the site and its search index are built from; docs/pdf/ (generated PDFs) is left out.
 PROJECT_PARTS = ["mkdocs.yml", "docs", "data", "macros", "overrides", "searchbuild", "pagefind.yml"]
@@ -349,7 +347,7 @@ def benchmark_transfer(site: Path, base_url: str) -> TransferResult:
 # --- Lighthouse ---------------------------------------------------------------------------------
 
 
-class _CompressingHandler(SimpleHTTPRequestHandler):
+class _CompressingHandler(QuietHandler):
     """http.server that gzips text files, as every static host and CDN does."""
 
     protocol_version = "HTTP/1.1"
@@ -369,21 +367,12 @@ class _CompressingHandler(SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, format, *args):
-        pass
-
 
 @contextmanager
 def serve(directory: Path):
-    """Serve directory on 127.0.0.1 (a free port) in a thread; yields the server's base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_CompressingHandler, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """Serve directory on 127.0.0.1 (a free port), gzipping text; yields the server's base URL."""
+    with serving(directory, handler=_CompressingHandler) as server:
+        yield address(server)
 
 
 def ensure_lighthouse() -> None:

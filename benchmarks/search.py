@@ -53,12 +53,10 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project, for tests.support
 
-import searchbuild  # noqa: E402
-from tests.browser.conftest import CHROMIUM_ARGS, chromium_path  # noqa: E402
-from tests.search.run import (  # noqa: E402
+import searchbuild
+from tests.search.run import (
     MATERIAL_HOOK,
     load_queries,
     material_search,
@@ -68,6 +66,7 @@ from tests.search.run import (  # noqa: E402
     rank,
     score,
 )
+from tests.support import CHROMIUM_ARGS, ROOT, QuietHandler, address, chromium_path
 
 REPORT = ROOT / "benchmarks" / "search.md"
 MARK_START, MARK_END = "<!-- results: benchmarks/search.py -->", "<!-- /results -->"
@@ -274,19 +273,16 @@ class Server:
         self.served: list[str] = []
         outer = self
 
-        class Handler(http.server.SimpleHTTPRequestHandler):
+        class Handler(QuietHandler):  # the folder is looked up per request: `root` changes
             def __init__(self, *a, **kw):
                 super().__init__(*a, directory=str(outer.root), **kw)
-
-            def log_message(self, *args):
-                pass
 
             def do_GET(self):
                 outer.served.append(self.path.split("?")[0])
                 super().do_GET()
 
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.url = address(self.httpd)
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
 
 

@@ -152,7 +152,7 @@ def define_env(env):
         """A download button for the whole guide as one PDF (only when it was built)."""
         link = pdf_link(pdf_files.GUIDE)
         label = text("download.guidePages", n=link["pages"]) if link and link["pages"] else text("download.guide")
-        return pages.download_button(link and link["url"], label)
+        return pages.download_button(link["url"] if link else None, label)
 
     @macro
     def printpakke(name: str) -> str:

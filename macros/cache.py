@@ -23,7 +23,7 @@ def inputs_key(root: Path) -> tuple:
     return tuple(sorted((p.relative_to(root).as_posix(), (s := p.stat()).st_mtime_ns, s.st_size) for p in files))
 
 
-def cached_content(root: Path, on_load: Callable[[Content], None] = lambda c: None) -> Content:
+def cached_content(root: Path, on_load: Callable[[Content], object] = lambda c: None) -> Content:
     """load_content(root), reloaded only when inputs_key(root) changed; `on_load` runs after each reload.
 
     Raises ContentError as load_content does (nothing is cached then, so the next call retries).

@@ -46,15 +46,15 @@ def page_problems(root: Path, only: list[str] | None = None) -> list[str]:
             continue
         page = Page(file.src_path, file, config)
         page.read_source(config)
-        plugin.on_page_markdown(page.markdown, page=page, config=config, files=files)
+        plugin.on_page_markdown(page.markdown or "", page=page, config=config, files=files)
     return [editor_errors.FAILED[p] for p in sorted(editor_errors.FAILED)] + bugs
 
 
 def main(argv: list[str]) -> int:
     docs = (ROOT / "docs").resolve()
-    pages = [Path(a).resolve() for a in argv if a.endswith(".md")]
-    problems = [f"{p}: not a page under docs/" for p in pages if not p.is_relative_to(docs)]
-    pages = [p.relative_to(docs).as_posix() for p in pages if p.is_relative_to(docs)]
+    paths = [Path(a).resolve() for a in argv if a.endswith(".md")]
+    problems = [f"{p}: not a page under docs/" for p in paths if not p.is_relative_to(docs)]
+    pages = [p.relative_to(docs).as_posix() for p in paths if p.is_relative_to(docs)]
     problems += [p for f in argv if not f.endswith(".md") for p in check_file(Path(f), ROOT)]
     if not argv or pages:
         try:

@@ -20,6 +20,7 @@ import jinja2
 import jinja2.nodes
 import yaml
 from pydantic import TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails
 
 from .editor_errors import closest, unknown_id
 from .schema import (
@@ -108,7 +109,7 @@ def _line_of(node: yaml.Node | None, loc: Iterable[Any]) -> int | None:
 _PATH_IN_MESSAGE = re.compile(r"^Value error, ((?:[a-z_]+(?:\[\d+\])*)(?:\.[a-z_]+(?:\[\d+\])*)*): ")
 
 
-def _pydantic_loc(error: dict) -> tuple[tuple, str]:
+def _pydantic_loc(error: ErrorDetails) -> tuple[tuple, str]:
     """The error's location inside the file and its message.
 
     Drops the discriminator tag pydantic inserts for tagged unions ("questions", "table", …), and
@@ -125,6 +126,8 @@ def _pydantic_loc(error: dict) -> tuple[tuple, str]:
     return tuple(loc), msg
 
 
+# The worksheets without a step belong to this chapter (its page docs/NO_STEP.md, its print pack's name).
+NO_STEP = "bevar-gejsten"
 # The site's own pages' data, under data/ (the statement and the changelog).
 SITE_FILES = {"statement": "tilgaengelighed.yml", "changes": "aendringer.yml"}
 
@@ -232,8 +235,6 @@ def _embeds(docs: Path, problems: list[str]) -> list[Embed]:
 
 def _place(sheet: Any, rel: Path, embeds: list[Embed], step_ids: list[str], problems: list[str]) -> Embed | None:
     """The one call that embeds `sheet`, on a step page (docs/trin-N.md) or the page of the sheets without a step."""
-    from .pages import NO_STEP  # pages imports this module
-
     mine = [e for e in embeds if e.sheet_id == sheet.id]
     if not mine:
         problems.append(

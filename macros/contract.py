@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,13 @@ MONTHS = [
     "November",
     "December",
 ]
+
+
+def danish_date(day: date) -> str:
+    """2026-11-27 → "27. november 2026"."""
+    return f"{day.day}. {MONTHS[day.month - 1].lower()} {day.year}"
+
+
 # The header of every printed sheet: whose copy it is and when. Not answers (never stored); in a
 # PDF they are fillable fields whose names start with "_", which no worksheet key can (ids are
 # [a-z0-9-]), so they never collide with a key (in a print pack: "<sheet>--_dato").
@@ -320,7 +328,7 @@ def _table(sheet: Any) -> TableLayout | None:
     r = ROW_PLACEHOLDER
     if sheet.kind == "risk":
         return TableLayout(
-            ("Udsagn", "Vurdering"),
+            (text("sheet.statement"), text("sheet.rating")),
             tuple((Cell(text=row.text), Cell(key=row.id)) for row in sheet.rows),
             (Cell(key=f"{r}--tekst"), Cell(key=r)),
         )

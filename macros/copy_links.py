@@ -26,6 +26,7 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from .strings import text
+from .templating import macro
 
 ITEM_LABEL_CHARS = 60  # longer item texts are cut in the button's accessible name
 WRAPPER = "kopier-overskrift"
@@ -42,20 +43,14 @@ def _attributes(link_id: str, what: str) -> dict[str, str]:
     }
 
 
-def _macros():
-    from .render import macro  # render.py imports this module: resolve at call time
-
-    return macro
-
-
 def copy_link(link_id: str, what: str) -> Markup:
     """A button that copies the page's address + #link_id ("" = the page itself)."""
-    return _macros()("_kopier-link.html", "copy_link")(link_id, what)
+    return macro("_kopier-link.html", "copy_link")(link_id, what)
 
 
 def heading(tag: str, link_id: str, title: str, cls: str = "") -> Markup:
     """A heading that a template writes as HTML (not Markdown), with its button beside it."""
-    return _macros()("_kopier-link.html", "heading")(tag, link_id, title, cls)
+    return macro("_kopier-link.html", "heading")(tag, link_id, title, cls)
 
 
 def item_link(link_id: str, label_html: str) -> Markup:

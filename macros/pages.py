@@ -9,14 +9,12 @@ from __future__ import annotations
 from typing import Callable
 
 from . import pdf_files
-from .content import Content
+from .content import NO_STEP, Content
 from .contract import PUBLISHED_PATH, item_numbers
 from .render import render, render_worksheet
 from .slug import slugify
 from .strings import text
 
-# The worksheets without a step belong to this chapter (page and print pack name).
-NO_STEP = "bevar-gejsten"
 NO_STEP_TITLE = text("chapter.noStep")
 
 # A built PDF by file name without ".pdf" → {"url": …, "pages": int | None}, or None when the
@@ -129,6 +127,8 @@ def route_panel(c: Content, base: str, *, sheet_id: str | None = None, example_i
                 "del-af-ruten.html", kind="example", steps=[c.steps[s] for s in c.examples[example_id].steps], base=base
             )
         )
+    if sheet_id is None:
+        raise TypeError("route_panel needs a sheet_id or an example_id")
     step_id = c.worksheets[sheet_id].step
     if step_id is None:
         return _html(

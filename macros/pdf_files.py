@@ -41,3 +41,24 @@ def read_manifest(pdf_dir: Path) -> dict[str, dict]:
     except (OSError, ValueError, KeyError, TypeError):
         return {}
     return files if isinstance(files, dict) else {}
+
+
+def foreign_pdfs(pdf_dir: Path, site_url: str) -> str | None:
+    """An English note for the build's output when `pdf_dir` holds PDFs made for another address
+    than `site_url` (their footers and QR codes lead there: `serve` leaves http://127.0.0.1:8000/
+    PDFs in docs/pdf/); None when there are none, or they were made for `site_url`."""
+    try:
+        made = json.loads((Path(pdf_dir) / MANIFEST).read_text(encoding="utf-8"))
+        made_for, date = str(made["site_url"]), str(made.get("date", "?"))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if made_for.rstrip("/") == site_url.rstrip("/"):
+        return None
+    return (
+        f"the PDFs copied from docs/{PDF_DIR}/ were made for {made_for} ({date}), not for this build's "
+        f"{site_url}: their footers and QR codes lead there. Publish with scripts/build (it makes them anew)."
+    )
+
+
+# The kinds of PDF the build makes (`--only`; a manifest entry's "kind"), in build order.
+KINDS = ("arbejdsark", "printpakke", "bog")

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import segno
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
 from . import contract
@@ -30,19 +28,12 @@ from .contract import (  # noqa: F401 (re-exported)
 )
 from .copy_links import copy_link, heading, item_link
 from .slug import slugify
-from .strings import t
+from .templating import TEMPLATES as _env
+from .templating import macro
 
-_env = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=select_autoescape(default=True, default_for_string=True),
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
 # max_chars: the longest answer the contract accepts (import rejects longer), as maxlength;
 # max_rows: the most added rows it accepts, where "Tilføj række" stops (ark/sheet.js).
 _env.globals.update(
-    t=t,
     copy_link=copy_link,
     heading=heading,
     item_link=item_link,
@@ -140,7 +131,6 @@ def render_worksheet(
         page_url=page_url,
         pdf_url=pdf_url,
         qr={"url": qr_url, "svg": Markup(qr_svg(qr_url))} if qr_url else None,
-        version=contract.VERSION,
         contract_path=contract.PUBLISHED_PATH,
         **_step_context(content, sheet),
     )
@@ -177,7 +167,7 @@ def render_worksheet(
 
 def _site_note(sheet: Any) -> str:
     """The line saying a title or a tool is the site's own ("" for the book's)."""
-    note = str(_env.get_template("_hjemmesidens.html").module.sheet(sheet)).strip()
+    note = str(macro("_hjemmesidens.html", "sheet")(sheet)).strip()
     return f"{note}\n\n" if note else ""
 
 
@@ -201,11 +191,6 @@ _env.filters["md"] = _markdown_text
 def _block(html_text: str) -> str:
     """Collapse blank lines inside an HTML block: a blank line would end it in Python-Markdown."""
     return "\n".join(line for line in html_text.splitlines() if line.strip())
-
-
-def macro(template: str, name: str) -> Any:
-    """A macro of a template (e.g. _kopier-link.html's copy_link), callable from Python; returns Markup."""
-    return getattr(_env.get_template(template).module, name)
 
 
 def render(template: str, **context: Any) -> str:

@@ -244,7 +244,7 @@ class DialogueRow(Strict):
     @property
     def heading(self) -> str:
         """What the row is called: its title, or its two column heads where the book prints only those."""
-        return self.title or " / ".join(self.titles)
+        return self.title or " / ".join(self.titles or ())
 
 
 class DialogueSheet(WorksheetBase):

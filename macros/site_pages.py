@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from pdfbuild.meta import danish_date
-
 from .content import Content
+from .contract import danish_date
 from .render import render_markdown
 
 

@@ -1,4 +1,4 @@
-"""Readable ASCII anchors for Danish headings and ids.
+"""Readable ASCII anchors for Danish headings and ids, and a docs page's address.
 
 Python-Markdown's default slugify drops æ/ø/å (`gode-rad-fr-mdet`); consultants
 send these anchors in links, so we transliterate instead: æ→ae, ø→oe, å→aa.
@@ -17,3 +17,13 @@ def slugify(value: str, separator: str = "-") -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     text = re.sub(r"[^\w\s-]", " ", text)
     return re.sub(r"[\s_-]+", separator, text).strip(separator)
+
+
+def page_url(docs_path: str) -> str:
+    """A docs path as MkDocs addresses it with directory URLs ("trin-3.md" → "trin-3/", "index.md" → "")."""
+    stem = docs_path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"

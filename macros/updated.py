@@ -20,9 +20,9 @@ from pathlib import Path
 import jinja2
 import jinja2.nodes
 
-from pdfbuild.meta import danish_date, page_url
-
 from .content import SITE_FILES
+from .contract import danish_date
+from .slug import page_url
 
 # Macro name → the data files (globs under the project folder; {arg} is the call's first argument)
 # it renders. tests/test_updated.py checks that every macro define_env registers is listed.

@@ -131,9 +131,9 @@ def report(seq: list[Timing], pools: list[tuple[str, tuple[float, int, int, int]
         "|---|---:|---:|---:|---:|---:|",
     ]
     for t in seq:
-        size = f"{_n(t.bytes / 1_000_000)} MB" if t.bytes else ""
+        shown = f"{_n(t.bytes / 1_000_000)} MB" if t.bytes else ""
         lines.append(
-            f"| {t.what} | {t.count} | {_n(t.seconds)} | {_n(t.seconds / t.count)} | {t.pages or ''} | {size} |"
+            f"| {t.what} | {t.count} | {_n(t.seconds)} | {_n(t.seconds / t.count)} | {t.pages or ''} | {shown} |"
         )
     lines.append(f"| **Total** | | **{_n(sum(t.seconds for t in seq))}** | | | |")
     lines += [

@@ -31,7 +31,7 @@ from .meta import ROOT, BuildInfo, load_build_info
 from .sheets import pack_document, pack_groups, worksheet_document
 from .site import build_site
 
-KINDS = ("arbejdsark", "printpakke", "bog")
+KINDS = pdf_files.KINDS  # re-exported: cli, benchmark
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,7 @@ def document(job: Job, content: Content, info: BuildInfo, site_dir: Path | None)
     The guide needs a built site (site_dir); the sheets do not.
     """
     if job.kind == "arbejdsark":
+        assert job.target is not None  # plan() gives every worksheet job its sheet's id
         return worksheet_document(content, info, job.target), "sheet"
     if job.kind == "printpakke":
         return pack_document(content, info, job.target), "sheet"
@@ -112,7 +113,7 @@ def _run(args: tuple[Job, str, str | None]) -> Result:
             build_site(Path(_state["root"]), Path(tmp) / "site")
             pdf, pages = render(job, _state["content"], _state["info"], Path(tmp) / "site")
     else:
-        pdf, pages = render(job, _state["content"], _state["info"], site and Path(site))
+        pdf, pages = render(job, _state["content"], _state["info"], Path(site) if site else None)
     path = Path(out_dir) / pdf_files.file_name(job.name)
     path.write_bytes(pdf)
     fields = len(PdfReader(path).get_fields() or {})

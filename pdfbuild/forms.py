@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+import pydyf
+
 RADIO = 1 << 15  # field flag bit 16
 AUTO_SIZE = b"0 Tf"  # font size 0 in a default appearance: fit the text to the field
 _FONT_SIZE = re.compile(rb"[\d.]+ Tf")
@@ -49,7 +51,7 @@ def fix_radio_groups(document, pdf) -> None:
     acroform = pdf.catalog.get("AcroForm")
     if not acroform:
         return
-    by_reference = {obj.reference: obj for obj in pdf.objects if hasattr(obj, "reference") and isinstance(obj, dict)}
+    by_reference = {obj.reference: obj for obj in pdf.objects if isinstance(obj, pydyf.Dictionary)}
     kids: set[bytes] = set()
     for obj in by_reference.values():
         if obj.get("FT") == "/Btn" and int(obj.get("Ff", 0)) & RADIO and "Kids" in obj:

@@ -20,13 +20,14 @@ from urllib.parse import urldefrag, urljoin
 from markupsafe import Markup
 
 from macros.content import Content
+from macros.slug import page_url
 from macros.strings import text
 
 from . import markup
 from .engine import CSS_DIR, PALETTE_CSS
 from .errors import PdfBuildError
 from .footer import Footer, footer_for
-from .meta import BuildInfo, NavPage, page_url
+from .meta import BuildInfo, NavPage
 from .sheets import sheet_url, templates
 from .site import page_article
 
@@ -135,8 +136,8 @@ def _prefix_ids(root: markup.Element, key: str) -> None:
             if el.get(attr):
                 el.set(attr, f"{key}__{el.get(attr)}")
         for attr in _IDREF_LISTS:
-            if el.get(attr):
-                el.set(attr, " ".join(f"{key}__{ref}" for ref in el.get(attr).split()))
+            if refs := el.get(attr):
+                el.set(attr, " ".join(f"{key}__{ref}" for ref in refs.split()))
 
 
 def _bookmark_labels(root: markup.Element) -> None:
@@ -187,7 +188,7 @@ def print_palette() -> dict[str, str]:
     """{"--md-primary-fg-color": "#rrggbb", …}: the colour variables as the PDFs define them
     (palette.css, then base.css), each resolved to its value (WeasyPrint's SVG knows no var())."""
     css = "".join(path.read_text(encoding="utf-8") for path in (PALETTE_CSS, CSS_DIR / "base.css"))
-    palette = dict(re.findall(r"(--[\w-]+)\s*:\s*([^;]+);", css))
+    palette: dict[str, str] = dict(re.findall(r"(--[\w-]+)\s*:\s*([^;]+);", css))
     for name in palette:
         while "var(" in palette[name]:
             palette[name] = _CSS_VAR.sub(lambda m: palette.get(m.group(1), m.group(2) or ""), palette[name])
@@ -214,7 +215,7 @@ def printable_article(article: markup.Element, url: str, links: LinkMap, palette
             )
     _page_references(article)
     _resolve_svg_colours(article, palette)
-    links.anchors.update(el.get("id") for el in article.iter() if el.get("id"))
+    links.anchors.update(i for el in article.iter() if (i := el.get("id")))
     return markup.inner_html(article)
 
 

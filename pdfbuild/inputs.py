@@ -92,7 +92,6 @@ def up_to_date(out_dir: Path, digest: str) -> dict | None:
 
 
 if __name__ == "__main__":  # the hash of a full build of this project (SITE_URL as set), for scripts/serve
-    from .build import KINDS
     from .meta import ROOT, load_build_info
 
-    print(inputs_hash(ROOT, load_build_info(ROOT), KINDS))
+    print(inputs_hash(ROOT, load_build_info(ROOT), pdf_files.KINDS))

@@ -107,8 +107,8 @@ def flatten_fieldsets(root: Element, outer_level: int = 1) -> None:
             if name == "legend":
                 child.tag = f"h{min(6, current + depth)}"
                 add_class(child, "ark-legend")
-            elif heading_level(child) is not None and "ark-legend" not in classes(child):
-                current = heading_level(child)
+            elif (level := heading_level(child)) is not None and "ark-legend" not in classes(child):
+                current = level
             visit(child, depth + 1 if name == "fieldset" else depth)
             if name == "fieldset":
                 child.tag = "div"

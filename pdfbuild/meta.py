@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from yaml_env_tag import construct_env_tag
 
-from macros.render import MONTHS
+from macros.contract import danish_date
 
 from .errors import PdfBuildError
 
@@ -57,21 +57,6 @@ class BuildInfo:
 
     def nav_page(self, docs_path: str) -> NavPage | None:
         return next((p for p in self.nav if p.path == docs_path), None)
-
-
-def danish_date(day: dt.date) -> str:
-    """2026-11-27 → "27. november 2026"."""
-    return f"{day.day}. {MONTHS[day.month - 1].lower()} {day.year}"
-
-
-def page_url(docs_path: str) -> str:
-    """A docs path as MkDocs addresses it with directory URLs ("trin-3.md" → "trin-3/", "index.md" → "")."""
-    stem = docs_path.removesuffix(".md")
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
 
 
 def build_date() -> dt.date:

@@ -21,13 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from macros.content import Content
 from macros.contract import HEADER_FIELDS, NUMBER_PLACEHOLDER, ROW_PLACEHOLDER, sheet_contract
 from macros.pages import base_for, worksheet_page
-from macros.strings import t, text
+from macros.strings import text
+from macros.templating import environment
 
 from . import markup
 from .footer import Footer, footer_for
@@ -35,14 +35,7 @@ from .meta import BuildInfo
 
 PACK_SEPARATOR = "--"
 
-templates = Environment(
-    loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),
-    autoescape=select_autoescape(default=True, default_for_string=True),
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-templates.globals["t"] = t  # the site's strings file (macros/strings.py)
+templates = environment(Path(__file__).resolve().parent / "templates")  # the site's settings and `t`
 
 # Site chrome that has no place on paper (the worked example is left out as on the site's blank printout).
 _DROP_TAGS = ("noscript", "script", "template", "button")

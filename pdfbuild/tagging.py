@@ -63,7 +63,7 @@ def _objects(pdf) -> dict:
     return {
         obj.reference: obj
         for obj in pdf.objects
-        if isinstance(obj, (dict, pydyf.Stream)) and getattr(obj, "number", None) is not None
+        if isinstance(obj, (pydyf.Dictionary, pydyf.Stream)) and getattr(obj, "number", None) is not None
     }
 
 
@@ -112,7 +112,7 @@ def margins_as_artifacts(document, pdf) -> tuple[int, int]:
     in_tree = _tree(objects, top)
     nums = objects[root["ParentTree"]]["Nums"]  # flat: [key, value, key, value …]
     page_refs = [pdf.objects[number].reference for number in pdf.pages["Kids"][::3]]
-    artifacts, links = 0, {}
+    artifacts, links = 0, dict[bytes, bytes]()  # link annotation → its page
     for key, marks in zip(nums[::2], nums[1::2], strict=True):
         if key >= len(page_refs) or not isinstance(marks, list):
             continue  # an annotation's entry, or not a page's

@@ -73,7 +73,7 @@ def _text_segments(html: str):
     """(start, end) of text between tags inside the article, outside scripts, styles, templates."""
     start = ARTICLE.search(html)
     end = html.find("</article>", start.end()) if start else -1
-    if end < 0:
+    if start is None or end < 0:
         return
     skip = re.compile(r"<(script|style|template|noscript)\b.*?</\1>", re.S | re.I)
     blank = lambda m: " " * len(m.group(0))  # noqa: E731 – same length keeps the offsets

@@ -19,12 +19,13 @@ from typing import Callable, Iterator
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support import ROOT
+
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros.content import load_content  # noqa: E402
-from pdfbuild.inputs import GENERATED  # noqa: E402  (what builds write into docs/)
+from macros.content import load_content
+from pdfbuild.inputs import GENERATED  # what builds write into docs/
 
 
 def _free_port() -> int:

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from macros.content import Content, load_content
 from macros.contract import item_numbers
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 NUMBERS = ROOT / "tests" / "item_numbers.txt"
 HEADER = "# The site's question numbers and what each means. Only grows: see tests/item_numbers.py.\n"
 

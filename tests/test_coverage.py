@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support import ROOT
+
 MANUSCRIPT = ROOT / "source" / "parat-til-private-partnerskaber.txt"
 
 THRESHOLD = 0.99

@@ -14,8 +14,7 @@ import pytest
 from macros.content import load_content
 from macros.contract import item_numbers, numbered_items
 from tests.item_numbers import NUMBERS, changed, current, read_numbers, sort_key
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support import ROOT
 
 HOW_TO_ADD = (
     "The site's question numbers are said aloud and printed on paper, so a published number must keep "

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from macros.slug import page_url
 from pdfbuild.meta import read_config
 from tests.link_manifest import collect, read_manifest
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support import ROOT
 
 
 def redirect_maps() -> dict[str, str]:
@@ -57,11 +57,67 @@ def test_manifest_is_sorted_and_without_duplicates():
     assert entries == sorted(set(entries))
 
 
-def test_redirected_pages_lead_to_existing_pages(built_site):
-    for old, new in redirect_maps().items():
-        old_page = built_site / old.removesuffix(".md") / "index.html"
-        assert old_page.exists(), f"redirect page for {old} was not written"
-        assert (ROOT / "docs" / new.split("#")[0]).exists(), f"redirect {old} → {new}: target does not exist"
+_REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]*)">')
+
+
+def redirect_problems(site: Path, maps: dict[str, str]) -> list[str]:
+    """What is wrong with the redirect pages of the built `site` for `maps` (redirect_maps: old docs
+    path → docs path, with an optional #anchor, or an external address): a page missing, no
+    redirect, or one that lands elsewhere than the target's built page."""
+    problems = []
+    for old, new in maps.items():
+        old_page = site / page_url(old) / "index.html"
+        if not old_page.exists():
+            problems.append(f"{old}: no page written for the redirect")
+            continue
+        refresh = _REFRESH.search(old_page.read_text(encoding="utf-8"))
+        if not refresh:
+            problems.append(f"{old}: its page is no redirect")
+            continue
+        url = refresh.group(1)
+        if "://" in new:  # an external address (WAS_URL)
+            if url != new:
+                problems.append(f"{old}: leads to {url}, not {new}")
+            continue
+        path, _, anchor = new.partition("#")
+        if not (ROOT / "docs" / path).exists():
+            problems.append(f"{old} → {new}: the target page does not exist")
+        landed = (old_page.parent / url.split("#")[0]).resolve()
+        want = (site / page_url(path) / "index.html").resolve()
+        if (landed / "index.html" if landed.is_dir() else landed) != want or url.partition("#")[2] != anchor:
+            problems.append(f"{old}: leads to {url}, not to {new}")
+    return problems
+
+
+def test_redirected_pages_lead_to_their_targets(built_site):
+    maps = redirect_maps()
+    # /was/ (the accessibility statement's short address) keeps this test from checking nothing.
+    assert "was.md" in maps, "mkdocs.yml redirect_maps lost was.md"
+    assert not redirect_problems(built_site, maps)
+
+
+def test_the_redirect_check_finds_missing_wrong_and_non_redirect_pages(tmp_path):
+    def page(rel: str, body: str) -> None:
+        (tmp_path / rel).mkdir(parents=True)
+        (tmp_path / rel / "index.html").write_text(body, encoding="utf-8")
+
+    redirect = '<meta http-equiv="refresh" content="0; url={}">'
+    page("trin-1", "<h1>Trin 1</h1>")
+    page("trin-2", "<h1>Trin 2</h1>")
+    page("gammel", redirect.format("../trin-1/"))
+    page("forkert", redirect.format("../trin-2/"))
+    page("ikke-omdirigeret", "<h1>Indhold</h1>")
+    page("ude", redirect.format("https://example.org/was"))
+    good = {"gammel.md": "trin-1.md", "ude.md": "https://example.org/was"}
+    assert redirect_problems(tmp_path, good) == []
+    bad = {
+        "forkert.md": "trin-1.md",
+        "mangler.md": "trin-1.md",
+        "ikke-omdirigeret.md": "trin-1.md",
+        "gammel.md": "trin-1.md#et-afsnit",
+        "ude.md": "https://example.org/andet",
+    }
+    assert [p.split(":")[0] for p in redirect_problems(tmp_path, bad)] == list(bad)
 
 
 def test_manifest_reader_ignores_comments(tmp_path, monkeypatch):

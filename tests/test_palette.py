@@ -10,8 +10,8 @@ from pathlib import Path
 from pdfbuild import engine
 from pdfbuild.guide import print_palette
 from pdfbuild.meta import read_config
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 PALETTE = ROOT / "overrides" / "assets" / "stylesheets" / "palette.css"
 # Where a colour could be written: styles, templates, scripts (pdf-lib drawing), Python (QR codes,
 # PDF drawing), the site configuration and the pages.

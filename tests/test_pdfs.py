@@ -890,8 +890,9 @@ def test_a_failed_build_names_file_and_line_and_keeps_the_last_good_pdfs(build_c
 
 def test_the_guide_is_made_from_the_site_it_is_given(built_site, content):
     """`--site DIR`: the book's chapters are the articles of that site, in nav order."""
+    from macros.slug import page_url
     from pdfbuild.guide import COVER, LEFT_OUT, book_order, chapter_key, guide_document, in_appendix
-    from pdfbuild.meta import load_build_info, page_url
+    from pdfbuild.meta import load_build_info
 
     info = load_build_info()
     html = guide_document(content, info, built_site)

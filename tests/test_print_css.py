@@ -13,8 +13,8 @@ import pytest
 import tinycss2
 
 from pdfbuild import engine
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SITE_CSS = ROOT / "overrides" / "assets" / "stylesheets"
 # What the browser prints with: the stylesheets printing.css imports (main.html links it, media="print").
 BROWSER_PRINT = tuple(re.findall(r'^@import "([^"]+)";', (SITE_CSS / "printing.css").read_text(encoding="utf-8"), re.M))

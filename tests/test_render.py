@@ -13,8 +13,8 @@ from macros import pages
 from macros.render import heading_anchor, render_worksheet, worksheet_fields
 from macros.schema import Worksheet
 from macros.slug import slugify
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SHEET_IDS = sorted(p.stem for p in (ROOT / "data" / "arbejdsark").glob("*.yml"))
 # The book's lists (kind: list, the five pitfalls) have nothing to fill in.
 LISTS = {"trin-5-faldgruber"}

@@ -6,15 +6,14 @@ side (show/hide, 320 px) is tests/browser/test_route.py."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from macros.pages import NO_STEP, NO_STEP_TITLE, pack_name
 from pdfbuild.meta import read_config
 from tests.conftest import squeeze
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 STEP_IDS = [f"trin-{n}" for n in range(1, 8)]
 
 

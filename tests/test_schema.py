@@ -19,8 +19,7 @@ import yaml
 from macros.content import ContentError, load_content
 from macros.schema import write_json_schemas
 from tests.conftest import build_site
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support import ROOT
 
 SHEET = """\
 id: x

@@ -13,8 +13,8 @@ import pytest
 import yaml
 
 from tests.conftest import NOT_TEXT, squeeze, visitor_word_problems
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 PERSPECTIVE_IDS = [
     p["id"] for p in yaml.safe_load((DATA / "vaerdiperspektiver.yml").read_text(encoding="utf-8"))["perspectives"]

@@ -20,8 +20,8 @@ import macros
 from macros import cache, updated
 from macros.content import ContentError, load_content
 from macros.site_pages import changes_page, statement_page
+from macros.slug import page_url
 from macros.strings import strings
-from pdfbuild.meta import page_url
 from tests.conftest import ROOT, SITE_URL, Page, load_site, parse_html, run_in
 
 FOOTER = strings()["footer"]

@@ -18,8 +18,8 @@ import pytest
 
 from macros import strings
 from tests.conftest import visitor_word_problems
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 DANISH_WORDS = set(
     "og er til af på med ikke det den som svar svarene arket trin"
     " hent vis luk søg fra udskriv kopiér slet eksempler sider kopieret gemt alle kunne"

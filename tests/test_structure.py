@@ -8,15 +8,14 @@ and that nothing the site made is presented as the book's.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import yaml
 
 from macros.render import heading_anchor
 from tests.conftest import squeeze
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 MANUSCRIPT = (ROOT / "source" / "parat-til-private-partnerskaber.txt").read_text(encoding="utf-8")
 BOOK = squeeze(MANUSCRIPT.replace("-\n", "")).casefold()
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}

@@ -8,49 +8,28 @@ requests its pages made, so tests can assert that nothing leaves localhost.
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
-import os
-import shutil
-import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
+from tests.support import CHROMIUM_ARGS, address, serving
+from tests.support import chromium_path as _chromium_path
 
 
 def chromium_path() -> str:
-    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(path).exists():
-        pytest.fail(f"Chromium not found at {path}: run ./scripts/test (it installs Debian's chromium)")
-    return path
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output clean
-        pass
+    try:
+        return _chromium_path()
+    except FileNotFoundError as exc:
+        pytest.fail(str(exc))
 
 
 @pytest.fixture(scope="session")
 def site_url(built_site: Path):
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
     from tests.conftest import SITE_PORT, SITE_URL
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", SITE_PORT), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield SITE_URL
-    server.shutdown()
+    with serving(built_site, SITE_PORT):
+        yield SITE_URL
 
 
 class _NoWorkers:
@@ -118,26 +97,12 @@ def page(context):
 
 
 @contextlib.contextmanager
-def serving(root: Path, port: int = 0):
-    """The folder `root` served on loopback (`port`, 0: any free one); yields the running server
-    (`server.server_address[1]` is its port; a test may shut it down early: the host goes away)."""
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield server
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-@contextlib.contextmanager
 def served_under_parat(site: Path, root: Path):
     """`site` served under /parat/ (as on a host that publishes it in a folder), from the empty
     folder `root`; yields the address of /parat/."""
     (root / "parat").symlink_to(site)
     with serving(root) as server:
-        yield f"http://127.0.0.1:{server.server_address[1]}/parat/"
+        yield address(server) + "parat/"
 
 
 @pytest.fixture

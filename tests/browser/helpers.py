@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support import ROOT
 
 
 def contract() -> dict:
@@ -36,6 +36,17 @@ def open_overview(page, path: str = "arbejdsark/"):
     page.goto(path)
     page.wait_for_selector("[data-ark-oversigt][data-ready='1']")
     return page.locator("[data-ark-oversigt]")
+
+
+def new_set(overview, name: str) -> None:
+    """Make the answer set `name` with the overview's new-set button (its prompt answered)."""
+    overview.page.once("dialog", lambda d: d.accept(name))
+    overview.locator('button[data-action="new-set"]').click()
+
+
+def wait_for_set(page, name: str) -> None:
+    """Wait until `page` shows `name` as the set it writes to ([data-ark-set])."""
+    page.wait_for_function("(name) => document.querySelector('[data-ark-set]').textContent === name", arg=name)
 
 
 def field(sheet, key: str):

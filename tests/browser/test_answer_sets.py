@@ -8,13 +8,12 @@ v1 migration, clear with undo, row deletion and unsetting a radio choice.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
 from urllib.parse import urlparse
 
 import pytest
+
+from tests.support import address, serving
 
 from .helpers import (
     STORE,
@@ -30,11 +29,13 @@ from .helpers import (
     fill_storage,
     import_bytes,
     import_file,
+    new_set,
     open_overview,
     open_sheet,
     settled,
     storage_barrier,
     stored,
+    wait_for_set,
     wait_status,
 )
 
@@ -199,12 +200,8 @@ def two_deployments(built_site, tmp_path):
     """The built site served twice on one origin, at /parat/ and /parat-test/."""
     (tmp_path / "parat").symlink_to(built_site)
     (tmp_path / "parat-test").symlink_to(built_site)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
-    handler.log_message = lambda *a: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serving(tmp_path) as server:
+        yield address(server)
 
 
 def test_two_deployments_on_one_origin_never_share_answers(browser, two_deployments):
@@ -542,9 +539,8 @@ def test_a_set_switched_in_another_tab_is_announced_and_typing_follows_it(contex
     sa = open_sheet(a, sheet_path(SHEET), SHEET)
     field(sa, NOTE).fill("Til klient X")
     overview = open_overview(b)
-    b.once("dialog", lambda d: d.accept("Klient Y"))
-    overview.locator('button[data-action="new-set"]').click()
-    a.wait_for_function("document.querySelector('[data-ark-set]').textContent === 'Klient Y'")
+    new_set(overview, "Klient Y")
+    wait_for_set(a, "Klient Y")
     assert "andet vindue" in sa.locator(".ark-status").inner_text()
     assert field(sa, NOTE).input_value() == ""  # it shows the set it now writes to
     field(sa, NOTE).fill("Til klient Y")

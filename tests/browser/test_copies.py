@@ -20,8 +20,8 @@ import pytest
 
 from macros.content import load_content
 from macros.contract import sheet_contract
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 PNG_DIR = ROOT / "test-results" / "copies"  # page renderings to look at (not committed)
 
 LONG = (

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from offlinebuild import build as build_offline
-from tests.browser.conftest import serving
 from tests.browser.helpers import export, field, open_sheet, tool
 from tests.search.run import open_pagefind, pagefind_search
+from tests.support import serving
 
 SHEET = "trin-3-foer-moedet"
 ANSWER = "Skrevet uden net"

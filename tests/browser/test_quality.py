@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from pdfbuild.meta import page_url
+from macros.slug import page_url
+from tests.support import ROOT
 
 from .helpers import settled, wait_bound
 
-ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 WIDTHS = [390, 1366]  # a phone and a laptop (CSS px)

@@ -13,10 +13,12 @@ from .helpers import (
     answer_sets,
     contract,
     field,
+    new_set,
     open_overview,
     open_sheet,
     settled,
     stored,
+    wait_for_set,
     wait_status,
 )
 
@@ -134,9 +136,8 @@ def test_a_set_deleted_in_another_tab_is_said_and_nothing_is_written_until_one_i
     sa = open_sheet(a, sheet_path(SHEET), SHEET)
     field(sa, NOTE).fill("I Mine svar")
     overview = open_overview(b)
-    b.once("dialog", lambda d: d.accept("Klient X"))
-    overview.locator('button[data-action="new-set"]').click()
-    a.wait_for_function("document.querySelector('[data-ark-set]').textContent === 'Klient X'")
+    new_set(overview, "Klient X")
+    wait_for_set(a, "Klient X")
     field(sa, NOTE).fill("I Klient X")
     b.once("dialog", lambda d: d.accept())
     overview.locator('li:has(strong:text-is("Klient X")) button[data-action="delete-set"]').click()

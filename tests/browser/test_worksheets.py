@@ -510,7 +510,7 @@ def test_a_click_on_a_sheets_button_before_its_code_is_there_is_made_once_it_is(
 
 def _pages_with_sheets() -> list[str]:
     from macros.content import load_content
-    from pdfbuild.meta import page_url
+    from macros.slug import page_url
 
     from .helpers import ROOT
 

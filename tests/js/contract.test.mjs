@@ -1,14 +1,21 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { contract } from "./contract.mjs";
-import { sheetSpec, fieldFor, checkValue, rowNumbers, rowKeys, deleteRow, compactRows, progress, fillable } from "../../overrides/assets/javascripts/ark/core/contract.js";
+import { VERSION, sheetSpec, fieldFor, checkValue, rowName, rowNumbers, rowKeys, deleteRow, compactRows, progress, fillable } from "../../overrides/assets/javascripts/ark/core/contract.js";
 
 const C = contract();
 const RISK = "trin-4-risikoanalyse";
 const KPI = "trin-7-kpi";
 
+test("an added row's name is the prefix and its number, as the Python side writes it", () => {
+  assert.equal(rowName("egen", 3), "egen-3");
+  const spec = sheetSpec(C, RISK);
+  assert.deepEqual(rowKeys(spec, 2).filter((k) => !k.includes("--")), [rowName(spec.rows.prefix, 2)]);
+});
+
 test("the contract's placeholders are the ones the core assumes", () => {
   assert.deepEqual(C.placeholders, { row: "{row}", n: "{n}" });
+  assert.equal(C.version, VERSION, "core/contract.js VERSION (the storage keys' ppp:v…:) is macros/contract.py's");
   assert.equal(C.checked, "1");
 });
 

@@ -22,7 +22,7 @@
  * layout): the copy functions report both (`report.undrawable`) so the page can point to the
  * Word copy, which keeps every character. The field *values* always keep the exact text.
  */
-import { expand, fieldFor, filled, has, rowKeyInfo, rowKeys, rowNumbers, sheetSpec } from "./core/contract.js";
+import { expand, fieldFor, filled, has, rowKeyInfo, rowKeys, rowName, rowNumbers, sheetSpec } from "./core/contract.js";
 import { T, danishDate } from "./core/strings.js";
 import { structure } from "./pdftags.js";
 import { drawableText, measurer, standardFontCovers, wrapText } from "./core/textlayout.js";
@@ -302,7 +302,7 @@ async function fillDocument(L, root, contract, sheetId, answers, header, { unico
     if (rowsWithText.length) {
       w.write(T.moreRowsIntro, { size: 10, gap: 8 });
       for (const n of rowsWithText) {
-        const name = spec.rows.prefix + "-" + n;
+        const name = rowName(spec.rows.prefix, n);
         w.write(expand(spec.rows.label, name, n), { font: f.bold, size: 11, gap: 10, role: "H3" });
         spec.rows.fields.forEach((rf, i) => {
           const key = rowKeys(spec, n)[i];

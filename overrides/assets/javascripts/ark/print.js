@@ -10,16 +10,14 @@ import { danishDate } from "./core/strings.js";
  * own name, which only tells sets apart) and today's date; a blank line where there is none.
  */
 export function fillHeader(root, blank, today = new Date()) {
-  var values = { organisation: blank ? "" : root.getAttribute("data-ark-organisation"), date: blank ? "" : danishDate(today) };
-  root.querySelectorAll("[data-ark-header]").forEach(function (el) {
-    el.textContent = values[el.getAttribute("data-ark-header")] || "";
-  });
+  const values = { organisation: blank ? "" : root.getAttribute("data-ark-organisation"), date: blank ? "" : danishDate(today) };
+  for (const el of root.querySelectorAll("[data-ark-header]")) el.textContent = values[el.getAttribute("data-ark-header")] || "";
 }
 
 /* Printing from the browser's own menu (Ctrl+P) also prints the headers filled in. */
-window.addEventListener("beforeprint", function () {
-  var blank = document.body.classList.contains("print-blank");
-  document.querySelectorAll(".ark[data-ark]").forEach(function (root) { fillHeader(root, blank); });
+window.addEventListener("beforeprint", () => {
+  const blank = document.body.classList.contains("print-blank");
+  for (const root of document.querySelectorAll(".ark[data-ark]")) fillHeader(root, blank);
 });
 
 /* A heading: a plain one, or with its "Kopiér link" button in a div.kopier-overskrift (macros/copy_links.py). */
@@ -34,8 +32,8 @@ function isHeading(el) {
  * prints alone.
  */
 export function titleOf(root) {
-  var found = [];
-  for (var el = root.previousElementSibling; el; el = el.previousElementSibling) {
+  const found = [];
+  for (let el = root.previousElementSibling; el; el = el.previousElementSibling) {
     if (isHeading(el)) return found.concat([el]);
     if (el.classList.contains("ark-titel")) return found.concat([el]); // a title line, not a heading
     if (!el.classList.contains("hjemmesidens")) return [];
@@ -46,17 +44,17 @@ export function titleOf(root) {
 
 export function printSheet(root, blank) {
   fillHeader(root, blank);
-  var body = document.body;
-  var embedded = !root.hasAttribute("data-standalone");
-  var targets = [root].concat(embedded ? titleOf(root) : []);
+  const body = document.body;
+  const embedded = !root.hasAttribute("data-standalone");
+  const targets = [root, ...(embedded ? titleOf(root) : [])];
   if (embedded) {
     body.classList.add("print-one");
-    targets.forEach(function (t) { t.classList.add("print-target"); });
+    for (const t of targets) t.classList.add("print-target");
   }
   body.classList.add(blank ? "print-blank" : "print-filled");
-  var cleanup = function () {
+  const cleanup = () => {
     body.classList.remove("print-one", "print-blank", "print-filled");
-    targets.forEach(function (t) { t.classList.remove("print-target"); });
+    for (const t of targets) t.classList.remove("print-target");
     window.removeEventListener("afterprint", cleanup);
   };
   window.addEventListener("afterprint", cleanup);

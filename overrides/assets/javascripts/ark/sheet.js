@@ -6,7 +6,7 @@
  * from the key contract (macros/contract.py); so do the keys of the added-row template.
  * Binding adds listeners and writes stored answers into their fields; empty fields stay as served.
  */
-import { expand, rowNumbers } from "./core/contract.js";
+import { expand, rowName, rowNumbers } from "./core/contract.js";
 import { T } from "./core/strings.js";
 import { printSheet } from "./print.js";
 import * as menu from "./menu.js";
@@ -119,7 +119,7 @@ function makeRows(root, ns, local) {
   const prefix = root.getAttribute("data-ark-rows");
   return ns.map((n) => {
     const tr = proto.cloneNode(true);
-    const name = `${prefix}-${n}`;
+    const name = rowName(prefix, n);
     tr.querySelectorAll("*").forEach((el) => {
       for (const attr of ROW_ATTRS) {
         const v = el.getAttribute(attr);

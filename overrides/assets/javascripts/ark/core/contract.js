@@ -15,7 +15,33 @@
 
 // The placeholders are fixed by the contract (C.placeholders); functions that are not given C
 // (rowKeys, rowNumbers, …) use these, and the tests check that they agree with the contract.
+/**
+ * The published contract's shape (macros/contract.py contract_json), for the type check (tsc).
+ * @typedef {{key: string, label: string, type: "text" | "choice" | "check", group?: string,
+ *   choices?: string[], note?: boolean, retired?: boolean}} Field
+ * @typedef {{prefix: string, label: string, printed: number, fields: Field[]}} Rows
+ * @typedef {{text?: string, key?: string}} Cell
+ * @typedef {{columns: string[], rows: Cell[][], added: Cell[]}} Table
+ * @typedef {{title: string, kind: string, step: string | null, url: string, pdf: string,
+ *   fields: Field[], rows: Rows | null, table: Table | null}} SheetSpec
+ * @typedef {{format: string, version: number, placeholders: {row: string, n: string}, checked: string,
+ *   limits: {importBytes: number, valueChars: number, rows: number},
+ *   header: {key: string, name: string, label: string}[], worksheets: Record<string, SheetSpec>}} Contract
+ * @typedef {Record<string, string>} Answers one sheet's answers: key → value
+ */
+
 export const ROW = "{row}";
+// The contract version this code reads and stores (C.version; the storage keys' "ppp:v2:").
+export const VERSION = 2;
+
+/**
+ * The name of added row n, which fills {row} in the row's keys: "egen-3" (macros/contract.py
+ * Rows.row_name writes the same on the Python side; rowKeyInfo reads it back).
+ * @param {string} prefix the sheet's row prefix (spec.rows.prefix, the form's data-ark-rows)
+ * @param {number} n the row's number, from 1
+ * @returns {string}
+ */
+export const rowName = (prefix, n) => `${prefix}-${n}`;
 const NUM = "{n}";
 
 /** Own property k of o (never one from the prototype: keys come from files people import). */
@@ -25,9 +51,9 @@ export const filled = (o, k) => has(o, k) && typeof o[k] === "string" && o[k] !=
 
 /**
  * The contract of one worksheet.
- * @param {object} C parsed contract
+ * @param {Contract} C parsed contract
  * @param {string} sheetId
- * @returns {object|null} the Spec, or null for an unknown id
+ * @returns {SheetSpec|null} the Spec, or null for an unknown id
  */
 export function sheetSpec(C, sheetId) {
   return C && has(C.worksheets, sheetId) ? C.worksheets[sheetId] : null;
@@ -53,15 +79,15 @@ function index(spec) {
 
 /**
  * Which added row a key belongs to.
- * @param {object} spec
+ * @param {SheetSpec} spec
  * @param {string} key
  * @param {number} [maxRows] highest allowed row number (C.limits.rows); unlimited when omitted
- * @returns {{n: number, index: number, field: object}|null} row number, the index of the row
+ * @returns {{n: number, index: number, field: Field}|null} row number, the index of the row
  *   field in spec.rows.fields and that (unexpanded) field; null when the key is no added-row key
  */
 export function rowKeyInfo(spec, key, maxRows = Infinity) {
   if (!spec || !spec.rows || typeof key !== "string") return null;
-  const head = spec.rows.prefix + "-";
+  const head = spec.rows.prefix + "-"; // rowName without its number
   const { patterns } = index(spec);
   for (let i = 0; i < patterns.length; i++) {
     const p = patterns[i];
@@ -86,10 +112,10 @@ export function expand(s, name, num) {
  * The field a key names, for fixed keys and added-row keys alike.
  * For added rows, "{row}" → "<prefix>-<n>" and "{n}" → n in key, label and group; the group of
  * an added-row field is the row's label ("Række 3").
- * @param {object} C
+ * @param {Contract} C
  * @param {string} sheetId
  * @param {string} key
- * @returns {{key: string, label: string, type: string, choices?: string[], note?: boolean, group?: string}|null}
+ * @returns {Field|null}
  *   null for an unknown sheet or key (also for row numbers above C.limits.rows)
  */
 export function fieldFor(C, sheetId, key) {
@@ -98,8 +124,8 @@ export function fieldFor(C, sheetId, key) {
   const fixed = index(spec).fixed.get(key);
   if (fixed) return fixed;
   const info = rowKeyInfo(spec, key, C.limits.rows);
-  if (!info) return null;
-  const name = spec.rows.prefix + "-" + info.n;
+  if (!info || !spec.rows) return null; // info means rows; said again for the type check
+  const name = rowName(spec.rows.prefix, info.n);
   const num = String(info.n);
   const f = info.field;
   const out = { key, label: expand(f.label, name, num), type: f.type, group: expand(f.group || spec.rows.label, name, num) };
@@ -110,9 +136,9 @@ export function fieldFor(C, sheetId, key) {
 
 /**
  * Whether a value may be stored in a field. Empty strings are never valid (empty = absent).
- * @param {object} field from fieldFor
+ * @param {Field} field from fieldFor
  * @param {*} value
- * @param {object} C for C.limits.valueChars and C.checked
+ * @param {Contract} C for C.limits.valueChars and C.checked
  * @returns {boolean} a non-empty string of at most valueChars characters that fits the type:
  *   text: anything; check: exactly C.checked; choice: one of field.choices
  */
@@ -125,8 +151,8 @@ export function checkValue(field, value, C) {
 
 /**
  * The numbers of the added rows that hold at least one key in `answers`.
- * @param {object} spec
- * @param {object} answers {key: value}
+ * @param {SheetSpec} spec
+ * @param {Answers} answers {key: value}
  * @returns {number[]} ascending, without duplicates ([] for a sheet without added rows)
  */
 export function rowNumbers(spec, answers) {
@@ -140,13 +166,13 @@ export function rowNumbers(spec, answers) {
 
 /**
  * The storage keys of added row n, in the order of spec.rows.fields.
- * @param {object} spec
+ * @param {SheetSpec} spec
  * @param {number} n
  * @returns {string[]} e.g. ["egen-2--tekst", "egen-2"]; [] for a sheet without added rows
  */
 export function rowKeys(spec, n) {
   if (!spec || !spec.rows) return [];
-  const name = spec.rows.prefix + "-" + n;
+  const name = rowName(spec.rows.prefix, n);
   return spec.rows.fields.map((f) => f.key.split(ROW).join(name));
 }
 
@@ -164,10 +190,10 @@ function renumberRows(spec, answers, renumber) {
 
 /**
  * Remove added row n; the rows above it move down by one, so rows stay 1…N without gaps.
- * @param {object} spec
- * @param {object} answers {key: value} (not changed)
+ * @param {SheetSpec} spec
+ * @param {Answers} answers {key: value} (not changed)
  * @param {number} n
- * @returns {object} a new answers object; keys that are not added-row keys are untouched
+ * @returns {Answers} a new answers object; keys that are not added-row keys are untouched
  */
 export function deleteRow(spec, answers, n) {
   return renumberRows(spec, answers, (m) => (m < n ? m : m === n ? null : m - 1));
@@ -175,9 +201,9 @@ export function deleteRow(spec, answers, n) {
 
 /**
  * Renumber the added rows 1…N in their order (after a merge, an import or a v1 migration).
- * @param {object} spec
- * @param {object} answers {key: value} (not changed)
- * @returns {object} a new answers object
+ * @param {SheetSpec} spec
+ * @param {Answers} answers {key: value} (not changed)
+ * @returns {Answers} a new answers object
  */
 export function compactRows(spec, answers) {
   const order = new Map(rowNumbers(spec, answers).map((n, i) => [n, i + 1]));
@@ -187,7 +213,7 @@ export function compactRows(spec, answers) {
 /**
  * Whether a worksheet has anything to fill in: not the book's plain lists (the five pitfalls),
  * whose only fields are the retired keys of the checklist they once were.
- * @param {object} spec
+ * @param {SheetSpec} spec
  * @returns {boolean}
  */
 export function fillable(spec) {
@@ -196,8 +222,8 @@ export function fillable(spec) {
 
 /**
  * How far a worksheet is filled in.
- * @param {object} spec
- * @param {object} answers {key: value}
+ * @param {SheetSpec} spec
+ * @param {Answers} answers {key: value}
  * @returns {{done: number, total: number, started: boolean}} total = fixed fields that are not
  *   notes; done = those with a value; started = any value at all (notes and added rows count)
  */

@@ -13,7 +13,7 @@
  * into rows and a row) so a writer can merge them – or ignore `spans` and show empty cells.
  */
 import { T } from "./strings.js";
-import { ROW, expand, filled, has, rowNumbers, rowKeys, sheetSpec } from "./contract.js";
+import { ROW, expand, filled, has, rowName, rowNumbers, rowKeys, sheetSpec } from "./contract.js";
 
 
 function display(field, value, C) {
@@ -38,7 +38,7 @@ function tableBlock(spec, answers) {
   spec.table.rows.forEach(addRow);
   if (spec.rows && spec.table.added.length) {
     for (const n of rowNumbers(spec, answers)) {
-      const name = spec.rows.prefix + "-" + n;
+      const name = rowName(spec.rows.prefix, n);
       addRow(spec.table.added.map((c) => (has(c, "key") ? { ...c, key: c.key.split(ROW).join(name) } : c)));
     }
   }
@@ -54,7 +54,7 @@ function fieldBlocks(C, sheetId, spec, answers) {
   spec.fields.forEach(push);
   if (spec.rows) {
     for (const n of rowNumbers(spec, answers)) {
-      const name = spec.rows.prefix + "-" + n;
+      const name = rowName(spec.rows.prefix, n);
       const group = spec.rows.label.split("{n}").join(String(n));
       spec.rows.fields.forEach((f, i) => push({ ...f, key: rowKeys(spec, n)[i], label: expand(f.label, name, n), group }));
     }
@@ -64,8 +64,8 @@ function fieldBlocks(C, sheetId, spec, answers) {
 
 /**
  * The answers of one answer set as a document model.
- * @param {object} C parsed contract
- * @param {{name?: string|null, date?: string|null, worksheets: Object<string, Object<string,string>>}} args
+ * @param {import("./contract.js").Contract} C parsed contract
+ * @param {{name?: string|null, date?: string|null, worksheets?: Object<string, Object<string,string>>}} args
  * @returns {{name: string|null, date: string|null, sheets: Array<{id: string, title: string,
  *   step: string|null, blocks: object[]}>}} only sheets with at least one answer, contract order;
  *   list-like sheets get one field block per answered field (checks read T.yes, "Ja"); sheets
@@ -76,7 +76,7 @@ export function answersDocument(C, { name = null, date = null, worksheets = {} }
   for (const id of Object.keys(C.worksheets)) {
     const answers = has(worksheets, id) ? worksheets[id] || {} : {};
     if (!Object.keys(answers).some((k) => filled(answers, k))) continue;
-    const spec = sheetSpec(C, id);
+    const spec = /** @type {import("./contract.js").SheetSpec} */ (sheetSpec(C, id)); // id is one of C's
     const blocks = spec.table ? [tableBlock(spec, answers)] : fieldBlocks(C, id, spec, answers);
     sheets.push({ id, title: spec.title, step: spec.step || null, blocks });
   }

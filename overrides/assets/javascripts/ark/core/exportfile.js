@@ -18,7 +18,7 @@ const OLD_ROW_COUNTER = "_rows";
  * Unknown keys and invalid values (possible in very old or migrated data) are left out.
  */
 function exportableSheet(C, sheetId, answers) {
-  const spec = sheetSpec(C, sheetId);
+  const spec = /** @type {import("./contract.js").SheetSpec} */ (sheetSpec(C, sheetId)); // sheetId is one of C's
   const out = {};
   const take = (key) => {
     if (!has(answers, key) || has(out, key)) return;
@@ -34,8 +34,8 @@ function exportableSheet(C, sheetId, answers) {
  * The object to save as an export file (JSON.stringify it; the caller makes the download).
  * Sheets are in contract order; empty values, empty sheets, unknown sheets and keys, and values
  * the contract does not allow are left out.
- * @param {object} C parsed contract
- * @param {{name?: string|null, worksheets: Object<string, Object<string,string>>, now?: Date}} args
+ * @param {import("./contract.js").Contract} C parsed contract
+ * @param {{name?: string|null, worksheets?: Object<string, Object<string,string>>, now?: Date}} args
  * @returns {{format: string, version: number, name: string|null, exported: string,
  *   worksheets: Object<string, Object<string,string>>}}
  */
@@ -52,7 +52,7 @@ export function makeExport(C, { name = null, worksheets = {}, now = new Date() }
 /**
  * A file-name-safe form of a name: lower-case ASCII letters, digits and single "-".
  * æ→ae, ø→oe, å→aa; other accented letters lose their accent (é→e); everything else → "-".
- * @param {string} s
+ * @param {string|null} s
  * @returns {string} possibly "" (e.g. for "!!!")
  */
 export function slug(s) {
@@ -77,7 +77,7 @@ function isoDay(date) {
  * one sheet's copy with answers (`<sheetId>-med-svar-<date>.pdf|.docx`) and a whole set's
  * (`alle-svar-<set>-<date>.pdf|.docx`). Set names are slugged; an empty slug is left out.
  * @param {"export"|"copy"} kind
- * @param {{name?: string|null, sheetId?: string|null, date: Date|string, ext?: "pdf"|"docx"}} what
+ * @param {{name?: string|null, sheetId?: string|null, date: Date|string, ext?: "pdf"|"docx"|"json"}} what
  * @returns {string} e.g. "arbejdsark-mit-partnerskab-alle-2026-11-29.json", "trin-7-kpi-med-svar-2026-11-29.pdf"
  */
 export function fileName(kind, { name = null, sheetId = null, date, ext = "json" }) {
@@ -86,6 +86,7 @@ export function fileName(kind, { name = null, sheetId = null, date, ext = "json"
   return ["alle-svar", slug(name), isoDay(date)].filter((x) => x).join("-") + "." + ext;
 }
 
+/** @type {(error: string) => {ok: false, error: string}} */
 const fail = (error) => ({ ok: false, error });
 
 /**
@@ -104,7 +105,7 @@ function encodingOf(data) {
 /**
  * Read and check a whole export file before anything is changed.
  * @param {Uint8Array|ArrayBuffer} bytes the file's contents
- * @param {object} C parsed contract
+ * @param {import("./contract.js").Contract} C parsed contract
  * @param {{onlySheet?: string}} [options] import into one worksheet: the file must hold answers
  *   for it, and only its answers are returned (the rest of the file is still checked)
  * @returns {{ok: true, name: string|null, version: number, worksheets: Object<string, Object<string,string>>}

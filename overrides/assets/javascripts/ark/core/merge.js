@@ -32,7 +32,9 @@ function parts(text, name) {
   const lines = text.split("\n");
   const m = HEADING.exec(lines[0]);
   if (!m) return [{ name, text }];
+  /** @type {Array<{name: string, lines: string[]}>} */
   const out = [];
+  /** @type {{name: string, lines: string[]}} */
   let current = { name: m[1], lines: [] };
   for (const line of lines.slice(1)) {
     const h = HEADING.exec(line);
@@ -127,7 +129,7 @@ function mergeSheet(C, sheetId, mine, theirs, conflicts, names) {
 
 /**
  * Plan a merge of two answer sets without changing either.
- * @param {object} C parsed contract
+ * @param {import("./contract.js").Contract} C parsed contract
  * @param {Object<string, Object<string,string>>} mine {sheetId: {key: value}}
  * @param {Object<string, Object<string,string>>} theirs same shape
  * @param {{mine?: string|null, theirs?: string|null}} [names] the two sets' names, which head
@@ -157,7 +159,7 @@ export function planMerge(C, mine, theirs, names = {}) {
 
 /**
  * Apply the person's decisions to a planned merge.
- * @param {{merged: object, conflicts: object[]}} plan from planMerge (not changed)
+ * @param {ReturnType<typeof planMerge>} plan from planMerge (not changed)
  * @param {Object<string,string>|Map<string,string>} [choices] conflictId → "mine" | "theirs" |
  *   "both"; missing or unknown → "mine". "both" joins text as joinTexts does (the conflict's
  *   `both`); check and choice fields cannot hold both, so "both" means "mine" there.

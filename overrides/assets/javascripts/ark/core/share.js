@@ -54,7 +54,7 @@ const BY_FOLDED = new Map(WORDS.map((w) => [fold(w), w]));
 
 /**
  * A new share code from crypto.getRandomValues: e.g. "solsikke-fyrtårn-kage-427".
- * @param {(bytes: Uint8Array) => Uint8Array} [random] a getRandomValues (tests pass their own)
+ * @param {Crypto["getRandomValues"]} [random] a getRandomValues (tests pass their own)
  * @returns {string}
  */
 export function newCode(random = (b) => globalThis.crypto.getRandomValues(b)) {
@@ -208,6 +208,7 @@ export async function unseal(token, typed, { maxBytes = 8 * 1024 * 1024, iterati
   const canonical = parseCode(typed);
   if (!canonical) return { ok: false, reason: "code" };
   const bytes = fromBase64url(token.slice(VERSION.length + 1));
+  if (!bytes) return { ok: false, reason: "malformed" }; // readFragment checked it; said for the type check
   const flags = bytes[0];
   let body;
   try {

@@ -23,7 +23,7 @@
  * counts those values. With storage null (blocked), everything lives in memory.
  */
 import { T } from "./strings.js";
-import { compactRows, sheetSpec } from "./contract.js";
+import { VERSION, compactRows, sheetSpec } from "./contract.js";
 import { KEY_SPACE, V1_SPACE } from "./keys.js";
 
 const V1 = new RegExp("^" + V1_SPACE + "([^:]+):(.+)$");
@@ -70,7 +70,7 @@ function newId() {
  * Create the answer store of one site.
  * @param {Storage|null} storage window.localStorage, a Storage-like object (getItem, setItem,
  *   removeItem, key, length), or null when the browser blocks storage (then: memory only)
- * @param {{root?: string, contract?: object, now?: () => Date, newId?: () => string}} [options]
+ * @param {{root?: string, contract?: import("./contract.js").Contract|null, now?: () => Date, newId?: () => string}} [options]
  *   root: the site path ("/" or "/parat/"; "|" is escaped); contract: the parsed contract, used
  *   to renumber migrated v1 rows; now/newId: for tests
  * @returns {object} the store; see the methods below. Methods taking a sheet, key or set id throw
@@ -79,7 +79,7 @@ function newId() {
 export function createStore(storage, { root = "/", contract = null, now = () => new Date(), newId: makeId = newId } = {}) {
   const persistent = !!storage;
   const st = storage || new MemoryStorage();
-  const prefix = KEY_SPACE + "v2:" + String(root).replace(/\|/g, "%7C") + "|";
+  const prefix = `${KEY_SPACE}v${VERSION}:` + String(root).replace(/\|/g, "%7C") + "|";
   const SETS = prefix + "sets";
   const CURRENT = prefix + "current";
   const answerPrefix = (setId, sheet) => prefix + "a|" + setId + "|" + (sheet === undefined ? "" : sheet + "|");
@@ -143,7 +143,7 @@ export function createStore(storage, { root = "/", contract = null, now = () => 
     const had = overlay.has(k);
     const old = overlay.get(k);
     if (write(k, v)) return true;
-    if (had) overlay.set(k, old); else overlay.delete(k);
+    if (had) overlay.set(k, /** @type {string} */ (old)); else overlay.delete(k);
     return false;
   };
 
@@ -455,7 +455,7 @@ export function createStore(storage, { root = "/", contract = null, now = () => 
 
     /**
      * Put sheets back as they were when the snapshot was taken (undo of clearSheets or a merge).
-     * @param {object} snap from clearSheets
+     * @param {{setId: string, sheets: Object<string, {stored: object, unsaved: object}>}} snap from clearSheets
      * @returns {boolean} false when the set no longer exists or a value could only be kept in memory
      */
     restore(snap) {

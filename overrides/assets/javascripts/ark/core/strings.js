@@ -54,7 +54,9 @@ const ARGS = [
 /**
  * The worksheets' messages by name: a string, or a function of the values it names (in the order
  * the call sites pass them). Plain strings are every "ark" entry without placeholders.
- * @type {Record<string, string | ((...args: any[]) => string)>}
+ * Typed `any` for the type check: which names are functions is decided at run time (ARGS above);
+ * tests/js/strings.test.mjs checks every name against the strings file.
+ * @type {Record<string, any>}
  */
 export const T = {
   ...Object.fromEntries(Object.entries(S.ark).filter(([, v]) => typeof v === "string" && !/\{\w+\}/.test(v))),
@@ -86,5 +88,5 @@ for (const [keys, names] of ARGS) {
 export function danishDate(date) {
   if (!date) return "";
   const d = date instanceof Date ? date : /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(date + "T12:00:00") : null;
-  return d && !isNaN(d) ? d.toLocaleDateString("da-DK", { day: "numeric", month: "long", year: "numeric" }) : String(date);
+  return d && !isNaN(d.getTime()) ? d.toLocaleDateString("da-DK", { day: "numeric", month: "long", year: "numeric" }) : String(date);
 }

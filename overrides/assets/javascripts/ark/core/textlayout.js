@@ -75,7 +75,7 @@ const WIN_ANSI_EXTRA = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”�
 export function standardFontCovers(texts) {
   for (const text of texts) {
     for (const ch of String(text ?? "").normalize("NFC")) {
-      const cp = ch.codePointAt(0);
+      const cp = /** @type {number} */ (ch.codePointAt(0)); // ch is one character, never ""
       if ((cp >= 0x20 && cp < 0x7f) || (cp >= 0xa0 && cp <= 0xff) || ch === "\n" || ch === "\r" || ch === "\t" || WIN_ANSI_EXTRA.has(ch)) continue;
       return false;
     }
@@ -98,7 +98,7 @@ const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/; // Hebrew, Ar
 export function drawableText(text, charset, report) {
   let out = "";
   for (const ch of String(text).normalize("NFC")) {
-    const cp = ch.codePointAt(0);
+    const cp = /** @type {number} */ (ch.codePointAt(0)); // ch is one character, never ""
     if (ch === "\n" || charset.has(cp)) out += ch;
     else if (ch === "\t") out += "    ";
     else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) out += " ";
