@@ -64,3 +64,24 @@ def t(key: str, **params: Any) -> Markup:
     """The string for HTML: escaped, with each parameter escaped unless it is Markup (a Jinja
     `{% set %}` block, a link): Jinja's autoescape then leaves it as it is."""
     return Markup(_fill(str(escape(_template(key, params))), params, lambda v: str(escape(v))))
+
+
+# The counters a page-number string's placeholders stand for in a printed page's margin.
+PAGE_COUNTERS = {"n": "counter(page)", "total": "counter(pages)"}
+
+
+def css_page_number(key: str = "ark.pageOf") -> str:
+    """The string at `key` ("Side {n} af {total}") as a CSS `content` value for a page margin box:
+    '"Side " counter(page) " af " counter(pages)'. Used by pdfbuild (WeasyPrint) for the PDFs' page
+    numbers; overrides/main.html makes the same value for the browser's printout, and the filled
+    PDF's added pages (ark/exports.js) fill the same string: the wording lives only in da.json."""
+    parts = _PLACEHOLDER.split(_template(key, {}))  # text, name, text, name, text …
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2:
+            if part not in PAGE_COUNTERS:
+                raise KeyError(f"'{key}' in {PATH.name}: {{{part}}} is not a page counter ({', '.join(PAGE_COUNTERS)})")
+            out.append(PAGE_COUNTERS[part])
+        elif part:
+            out.append(json.dumps(part, ensure_ascii=False))
+    return " ".join(out)

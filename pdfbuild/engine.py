@@ -9,6 +9,8 @@ from pathlib import Path
 from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher
 
+from macros import strings
+
 from . import forms as pdf_forms
 from . import tagging
 from .meta import ROOT
@@ -43,7 +45,11 @@ STYLESHEETS = {
 
 @lru_cache(maxsize=None)
 def _stylesheets(kind: str) -> tuple[CSS, ...]:
-    return tuple(CSS(filename=str(path), url_fetcher=FETCHER) for path in STYLESHEETS[kind])
+    files = tuple(CSS(filename=str(path), url_fetcher=FETCHER) for path in STYLESHEETS[kind])
+    # "Side n af N" in the top right corner (base.css places it): the words from the strings file.
+    # First, so that a file may still leave it out (guide.css: not on the title page).
+    page_number = CSS(string=f"@page {{ @top-right {{ content: {strings.css_page_number()} }} }}")
+    return (page_number, *files)
 
 
 def quiet_weasyprint(verbose: bool = False) -> None:

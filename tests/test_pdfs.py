@@ -297,6 +297,8 @@ def test_guide_has_bookmarks_text_and_footers(pdf_dir, content):
     assert "Trin 3 af 7 · Det første møde" in text
     for n, page in enumerate(pages, start=1):
         assert SITE_URL in page, f"guide page {n}: no address"
+        # The page number from the strings file (pdfbuild/engine.py); the title page has none.
+        assert (f"Side {n} af {len(pages)}" in page) == (n > 1), f"guide page {n}: page number"
     assert_fonts_embedded(pdf)
 
 

@@ -132,6 +132,9 @@ SOURCES = [
     ("pdfbuild/templates/*.html", template_texts),
     ("overrides/**/*.html", template_texts),
     ("overrides/assets/javascripts/**/*.js", js_texts),
+    # Generated content ("Side n af N" in a page margin) in the stylesheets (same literal syntax).
+    ("overrides/assets/stylesheets/*.css", js_texts),
+    ("pdfbuild/css/*.css", js_texts),
     ("macros/*.py", py_texts),
     ("pdfbuild/*.py", py_texts),
     ("searchbuild/*.py", py_texts),
@@ -226,6 +229,14 @@ def test_every_key_used_is_in_the_file():
                     except KeyError:
                         missing.append(f"{path.relative_to(ROOT)}: {prefix + key}")
     assert not missing, missing
+
+
+def test_page_numbers_in_css_come_from_the_strings_file():
+    """The PDFs' margin (pdfbuild/engine.py) and the browser's printout (main.html) print the same
+    "Side {n} af {total}" as the filled PDF's added pages (ark/exports.js)."""
+    assert strings.css_page_number() == '"Side " counter(page) " af " counter(pages)'
+    main = (ROOT / "overrides/main.html").read_text(encoding="utf-8")
+    assert "config.extra.strings.ark.pageOf" in main and "--ppp-print-page-number" in main
 
 
 def test_placeholders_and_plurals():
