@@ -36,7 +36,11 @@ import shutil
 import subprocess
 import tempfile
 from collections import Counter
+from html.parser import HTMLParser
 from pathlib import Path
+from typing import Callable
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGEFIND = ROOT / "node_modules" / ".bin" / "pagefind"
@@ -83,12 +87,68 @@ def _text_segments(html: str):
         yield start.start() + m.start(1), start.start() + m.end(1)
 
 
+def excluded() -> list[Callable[[str, dict[str, str]], bool]]:
+    """pagefind.yml's exclude_selectors as tests of an element (tag, attributes): the forms `tag`,
+    `.class`, `[attr]` and `[attr=value]`. Raises SystemExit naming a selector of another form."""
+    config = yaml.safe_load((ROOT / "pagefind.yml").read_text(encoding="utf-8"))
+    tests = []
+    for sel in config.get("exclude_selectors", []):
+        if m := re.fullmatch(r"\[([\w-]+)(?:=[\"']?([^\"'\]]*)[\"']?)?\]", sel):
+            name, value = m.groups()
+            tests.append(lambda tag, a, n=name, v=value: n in a and (v is None or a[n] == v))
+        elif re.fullmatch(r"\.[\w-]+", sel):
+            tests.append(lambda tag, a, c=sel[1:]: c in (a.get("class") or "").split())
+        elif re.fullmatch(r"[a-z]+", sel):
+            tests.append(lambda tag, a, t=sel: tag == t)
+        else:
+            raise SystemExit(f"pagefind.yml: exclude_selectors: {sel!r} is not tag, .class, [attr] or [attr=value]")
+    return tests
+
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class _IndexedText(HTMLParser):
+    """The words of the article that Pagefind indexes: what pagefind.yml excludes, and scripts and
+    styles, left out (a QR code's address under it, aria-hidden, is not a word of the site)."""
+
+    def __init__(self, skip: list[Callable[[str, dict[str, str]], bool]]) -> None:
+        super().__init__(convert_charrefs=True)
+        self.skip, self.words = skip, Counter()
+        self.stack: list[tuple[str, bool]] = []  # open elements inside the article: (tag, left out)
+        self.inside = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if not self.inside:
+            self.inside = tag == "article" and "md-content__inner" in a.get("class", "")
+            return
+        if tag not in VOID:
+            out = tag in ("script", "style") or any(test(tag, a) for test in self.skip)
+            self.stack.append((tag, out))
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.inside or tag in VOID:
+            return
+        if not self.stack:
+            self.inside = tag != "article"
+            return
+        while self.stack and self.stack.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data: str) -> None:
+        if self.inside and not any(out for _, out in self.stack):
+            self.words.update(w.lower() for w in WORD.findall(data))
+
+
 def vocabulary(pages: dict[str, str]) -> Counter:
-    words: Counter = Counter()
+    """Word → how often the indexed text of `pages` has it (lower case)."""
+    parser = _IndexedText(excluded())
     for html in pages.values():
-        for start, end in _text_segments(html):
-            words.update(w.lower() for w in WORD.findall(html[start:end]))
-    return words
+        parser.inside, parser.stack = False, []
+        parser.feed(html)
+        parser.close()
+    return parser.words
 
 
 def compound_splits(words: Counter) -> dict[str, tuple[str, str]]:

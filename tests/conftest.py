@@ -19,7 +19,7 @@ from typing import Callable, Iterator
 
 import pytest
 
-from tests.support import ROOT
+from tests.support import ROOT, serving
 
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -207,6 +207,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if needs & SLOW_FIXTURES:
             item.add_marker(pytest.mark.slow)
     items.sort(key=lambda item: any(item.get_closest_marker(m) for m in ("browser", "pdf", "slow")))
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built site served on loopback at SITE_URL, once per process for every test that needs it
+    (tests/browser in Chromium, tests/engines in WebKit and Firefox): one fixture, one server."""
+    with serving(built_site, SITE_PORT):
+        yield SITE_URL
 
 
 @pytest.fixture(scope="session")

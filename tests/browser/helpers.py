@@ -26,6 +26,14 @@ def wait_bound(page, ws: str | None = None) -> None:
     page.wait_for_selector(f'.ark[data-ark="{ws}"][data-bound="1"]' if ws else '.ark[data-bound="1"]')
 
 
+def bind_all(page) -> None:
+    """Scroll to every worksheet of the page in turn, as a reader going down it does, until each is
+    bound, then back to the top."""
+    for ws in page.eval_on_selector_all(".ark[data-ark]", "els => els.map((el) => el.dataset.ark)"):
+        wait_bound(page, ws)
+    page.evaluate("window.scrollTo(0, 0)")
+
+
 def open_sheet(page, path: str, ws: str):
     page.goto(path)
     wait_bound(page, ws)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import open_sheet, settled
+from .helpers import bind_all, open_sheet, settled
 from .test_phone import CELLS
 
 STEP_PAGES = ["trin-2/", "trin-3/", "trin-4/", "trin-5/"]
@@ -44,7 +44,7 @@ def form_controls_in_tree(page) -> int:
 def test_every_worksheet_field_is_in_the_accessibility_tree_without_scrolling(page, path):
     """content-visibility: auto took the sheets below the first screen out of the tree (trin-5: 0 of 65)."""
     page.goto(path)
-    page.wait_for_selector('.ark[data-bound="1"]')
+    page.wait_for_load_state("load")  # the fields are in the HTML; the sheets' code binds them later
     in_tree = form_controls_in_tree(page)  # before anything below asks for layout
     drawn = page.evaluate(
         """() => [...document.querySelectorAll('textarea, input:not([type=hidden]):not([type=file]), select')]
@@ -85,7 +85,7 @@ def open_every_menu(page) -> None:
 @pytest.mark.parametrize("path", TOUCH_PAGES)
 def test_touch_targets_are_44_px_on_a_touch_screen(touch, path):
     touch.goto(path)
-    touch.wait_for_selector('.ark[data-bound="1"]')
+    bind_all(touch)
     assert touch.evaluate("matchMedia('(pointer: coarse)').matches")
     open_every_menu(touch)
     assert touch.locator(".ark-menu:not([hidden])").count() >= 1

@@ -27,7 +27,7 @@ def test_export_reminder_shows_after_two_weeks_and_goes_with_an_export(page):
     field(sheet, NOTE).fill("Et svar")
     overview = open_overview(page)
     note = overview.locator("[data-ark-export]")
-    assert note.inner_text() == "Svarsættet „Mine svar“ er ikke eksporteret til en fil endnu."
+    assert note.inner_text() == "Svarsættet ”Mine svar” er ikke eksporteret til en fil endnu."
     assert overview.locator("[data-ark-reminder]").count() == 0  # changed today: no reminder yet
     age_changes(page, 13)
     overview = open_overview(page)
@@ -44,7 +44,7 @@ def test_export_reminder_shows_after_two_weeks_and_goes_with_an_export(page):
     today = page.evaluate(
         "() => new Date().toLocaleDateString('da-DK', {day: 'numeric', month: 'long', year: 'numeric'})"
     )
-    assert note.inner_text() == f"Svarsættet „Mine svar“ blev sidst eksporteret til en fil {today}."
+    assert note.inner_text() == f"Svarsættet ”Mine svar” blev sidst eksporteret til en fil {today}."
     sets = page.evaluate("() => localStorage.getItem(Object.keys(localStorage).find((k) => k.endsWith('|sets')))")
     assert "unexportedSince" not in json.loads(sets)[0] and json.loads(sets)[0]["exported"]
     overview = open_overview(page)  # kept across visits

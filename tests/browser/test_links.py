@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.browser.helpers import wait_bound
+
 
 def clipboard(page) -> str:
     return page.evaluate("navigator.clipboard.readText()")
@@ -58,7 +60,7 @@ def test_a_malformed_fragment_breaks_nothing(context):
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto("trin-3/#trin-3-foer-moedet--research%")
-    page.wait_for_selector('.ark[data-bound="1"]')
+    wait_bound(page)
     page.evaluate("location.hash = '%E6%9'")
     page.wait_for_function("location.hash === '#%E6%9'")
     page.evaluate("location.hash = 'rute%zz'")

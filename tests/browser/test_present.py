@@ -140,7 +140,7 @@ def test_presentation_keys_as_in_a_slide_program_focus_kept_inside(page):
     """Space and Enter closed the view (focus sat on "Luk (Esc)"): they page forward now."""
     page.add_init_script(NO_FULLSCREEN)  # Escape is then the page's, not the browser's
     page.goto("trin-3/")
-    page.wait_for_selector(f'.ark[data-ark="{SHEET}"][data-bound="1"]')
+    wait_bound(page, SHEET)
     opener = page.get_by_role("button", name="Vis trinnet som præsentation")
     opener.focus()
     page.keyboard.press("Enter")
@@ -184,7 +184,7 @@ def test_presentation_fits_a_window_at_200_percent_zoom(page):
     page.set_viewport_size({"width": 683, "height": 384})  # 1366 × 768 at 200 %
     page.add_init_script(NO_FULLSCREEN)
     page.goto("trin-3/")
-    page.wait_for_selector(f'.ark[data-ark="{SHEET}"][data-bound="1"]')
+    wait_bound(page, SHEET)
     page.get_by_role("button", name="Vis trinnet som præsentation").click()
     page.locator(".ark-vis-qr-kode svg").wait_for()
     view = page.locator(".ark-vis").evaluate("v => [v.scrollWidth, v.clientWidth, v.scrollHeight, v.clientHeight]")

@@ -8,7 +8,7 @@
  * keys merge without a single question.
  *
  * "Keep both" joins two texts the same way on both sides: each part under a line naming the set
- * it came from („Foreningen“ skrev:), parts in a fixed order (by set name, then text), so two
+ * it came from (”Foreningen” skrev:), parts in a fixed order (by set name, then text), so two
  * partners who merge each other's files end with the same text. A text that already holds the
  * other (a merge merged again, or the partner's merged file) is no conflict: the fuller one is
  * kept, and nothing is ever added twice.
@@ -16,7 +16,7 @@
 import { compactRows, fieldFor, filled, has, rowKeys, rowNumbers, sheetSpec } from "./contract.js";
 import { T } from "./strings.js";
 
-// A heading line of a joined text: T.mergePartHeading with the set's name ("„Fonden“ skrev:").
+// A heading line of a joined text: T.mergePartHeading with the set's name ("”Fonden” skrev:").
 const HEADING = (() => {
   const [before, after] = T.mergePartHeading("\u0000").split("\u0000");
   const esc = (x) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -24,7 +24,7 @@ const HEADING = (() => {
 })();
 
 /**
- * The parts of a text: a joined text ("„A“ skrev:\n…\n\n„B“ skrev:\n…") gives its parts, any
+ * The parts of a text: a joined text ("”A” skrev:\n…\n\n”B” skrev:\n…") gives its parts, any
  * other text one part under `name`.
  * @returns {Array<{name: string, text: string}>}
  */
