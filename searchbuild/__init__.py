@@ -36,9 +36,9 @@ import shutil
 import subprocess
 import tempfile
 from collections import Counter
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Callable
 
 import yaml
 
@@ -87,22 +87,37 @@ def _text_segments(html: str):
         yield start.start() + m.start(1), start.start() + m.end(1)
 
 
-def excluded() -> list[Callable[[str, dict[str, str]], bool]]:
-    """pagefind.yml's exclude_selectors as tests of an element (tag, attributes): the forms `tag`,
-    `.class`, `[attr]` and `[attr=value]`. Raises SystemExit naming a selector of another form."""
+@dataclass(frozen=True)
+class Excluded:
+    """One of pagefind.yml's exclude_selectors: `tag`, `.class`, `[attr]` or `[attr=value]`."""
+
+    tag: str = ""
+    cls: str = ""
+    attr: str = ""
+    value: str | None = None
+
+    def matches(self, tag: str, attrs: dict[str, str]) -> bool:
+        if self.tag:
+            return tag == self.tag
+        if self.cls:
+            return self.cls in attrs.get("class", "").split()
+        return self.attr in attrs and (self.value is None or attrs[self.attr] == self.value)
+
+
+def excluded() -> list[Excluded]:
+    """pagefind.yml's exclude_selectors. Raises SystemExit naming a selector of another form."""
     config = yaml.safe_load((ROOT / "pagefind.yml").read_text(encoding="utf-8"))
-    tests = []
+    out = []
     for sel in config.get("exclude_selectors", []):
         if m := re.fullmatch(r"\[([\w-]+)(?:=[\"']?([^\"'\]]*)[\"']?)?\]", sel):
-            name, value = m.groups()
-            tests.append(lambda tag, a, n=name, v=value: n in a and (v is None or a[n] == v))
+            out.append(Excluded(attr=m.group(1), value=m.group(2)))
         elif re.fullmatch(r"\.[\w-]+", sel):
-            tests.append(lambda tag, a, c=sel[1:]: c in (a.get("class") or "").split())
+            out.append(Excluded(cls=sel[1:]))
         elif re.fullmatch(r"[a-z]+", sel):
-            tests.append(lambda tag, a, t=sel: tag == t)
+            out.append(Excluded(tag=sel))
         else:
             raise SystemExit(f"pagefind.yml: exclude_selectors: {sel!r} is not tag, .class, [attr] or [attr=value]")
-    return tests
+    return out
 
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -112,9 +127,10 @@ class _IndexedText(HTMLParser):
     """The words of the article that Pagefind indexes: what pagefind.yml excludes, and scripts and
     styles, left out (a QR code's address under it, aria-hidden, is not a word of the site)."""
 
-    def __init__(self, skip: list[Callable[[str, dict[str, str]], bool]]) -> None:
+    def __init__(self, skip: list[Excluded]) -> None:
         super().__init__(convert_charrefs=True)
-        self.skip, self.words = skip, Counter()
+        self.skip = skip
+        self.words: Counter[str] = Counter()
         self.stack: list[tuple[str, bool]] = []  # open elements inside the article: (tag, left out)
         self.inside = False
 
@@ -124,7 +140,7 @@ class _IndexedText(HTMLParser):
             self.inside = tag == "article" and "md-content__inner" in a.get("class", "")
             return
         if tag not in VOID:
-            out = tag in ("script", "style") or any(test(tag, a) for test in self.skip)
+            out = tag in ("script", "style") or any(sel.matches(tag, a) for sel in self.skip)
             self.stack.append((tag, out))
 
     def handle_endtag(self, tag: str) -> None:
