@@ -24,14 +24,6 @@ def chromium_path() -> str:
         pytest.fail(str(exc))
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site: Path):
-    from tests.conftest import SITE_PORT, SITE_URL
-
-    with serving(built_site, SITE_PORT):
-        yield SITE_URL
-
-
 class _NoWorkers:
     """The browser, whose new contexts block service workers unless a test allows them
     (`service_workers="allow"`, tests/browser/test_offline.py): the site's worker precaches the

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import site_url  # noqa: F401  (the built site served on loopback)
 
 WEBKIT_DRIVER = "/usr/bin/WebKitWebDriver"
 MINIBROWSER = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser"
@@ -67,7 +66,7 @@ def webkit(xdisplay):
 
 
 @pytest.fixture
-def wk(webkit, site_url):  # noqa: F811
+def wk(webkit, site_url):
     """The WebKit session on the site's home page with no answers stored (test_webkit.go collects errors)."""
     webkit.get(site_url)
     webkit.execute_script("localStorage.clear(); sessionStorage.clear();")
