@@ -10,14 +10,26 @@ its download link, as in WebKit) and prints one JSON line; this side opens the f
 export, the filled PDF (pypdf: the answer in its form field), the Word copy (python-docx), and the
 printout.
 
-What Firefox showed against Chromium:
-- Print media cannot be emulated over BiDi (puppeteer's page.emulateMediaType is a CDP command and
-  throws in Firefox), but Firefox prints over BiDi (browsingContext.print, puppeteer's page.pdf):
-  so the print view is checked as a real printout, with print-page.css applied, after "Udskriv med
-  svar" has set the page up (window.print replaced by a recorder, as in WebKit): the answer, the
-  organisation and the date in the header, nothing of the step's other sheets or prose.
-- navigator.storage.persist() in headless Firefox: see FIREFOX_PERSIST below (what it answered).
-- Nothing in the site's JavaScript behaved differently: every journey passes unchanged.
+Each journey is a few seconds (measured 2026-12-07 on 2 busy cores: 6–9 s, of which about 3 s is
+starting Firefox). What Firefox (153 ESR) showed against Chromium, and what was done:
+- navigator.storage.persist() does not answer until the visitor has answered Firefox's own panel
+  ("allow this site to store data in persistent storage?"; the permission's state is "prompt"), in
+  headless Firefox never: "Mit partnerskab" showed an empty line where Chromium says what the
+  browser answered. Fixed in ark/overview.js: while the browser is asked, the line says so
+  (ark.persistAsking, "Browseren spørger dig måske …"), then what it answered; checked here and in
+  Chromium (tests/browser/test_answer_sets.py, a persist() that waits).
+- Print media cannot be emulated over BiDi (puppeteer's page.emulateMediaType is a CDP command:
+  "CDP support is required for this feature"), but Firefox prints over BiDi (browsingContext.print,
+  puppeteer's page.pdf): the print journey checks a real printout of "Udskriv med svar" (window.print
+  replaced by a recorder, as in WebKit, then printed): the answer, the organisation and the date in
+  the header, the sheet's address, nothing of the step's other sheets or prose, no buttons.
+- Firefox does not draw CSS @page margin boxes (print-page.css's @bottom-left and @bottom-right: the
+  guide, step and title, the address and "Side x af y"; a test page with @bottom-left printed nothing
+  there, also with layout.css.margin-rules.enabled, which only parses them). Not fixed in the site:
+  Firefox's print dialog puts the page's title, address and page numbers in its own headers and
+  footers by default, and the sheet prints its own address and QR code in the page (.ark-qr).
+- Everything else behaved as in Chromium: the download hook on HTMLAnchorElement.click, file input
+  (BiDi input.setFiles), dialogs, keyboard, the share link's decryption, pdf-lib and docx.
 """
 
 from __future__ import annotations
@@ -56,10 +68,14 @@ def journey(name: str, site_url: str, out: Path) -> dict:
 
 
 def test_type_reload_and_overview(site_url, tmp_path):
+    from macros import strings
+
     result = journey("type-reload", site_url, tmp_path)
     print(f"\nFirefox {result['version']} [data-ark-persist]: {result['persist']!r}")
     assert result["storageManager"] == "function"  # Firefox has navigator.storage.persist
-    assert "varigt" in result["persist"] or "slette" in result["persist"], result["persist"]
+    # Headless Firefox leaves its question unanswered: "Browseren spørger dig måske …" (ark.persistAsking).
+    answers = {strings.text(f"ark.{k}") for k in ("persistAsking", "persistGranted", "persistDenied")}
+    assert result["persist"] in answers, result["persist"]
 
 
 def test_answer_sets_export_import_and_merge(site_url, tmp_path):
@@ -104,6 +120,7 @@ def test_print_view_prints_the_sheet_with_its_header(site_url, tmp_path):
     assert "Gode råd før mødet" in flat and "Til print" in flat  # the sheet with the answer
     assert "Organisation / partnerskab Familieven og Trævarebutikken" in flat, flat[:400]
     assert f"Dato {result['date']}" in flat
+    assert "arbejdsark/trin-3-foer-moedet/" in flat  # the sheet's own address, under its QR code
     assert "Gode råd under mødet" not in flat  # the step's other worksheets
     assert "Hvem skal med til mødet?" not in flat  # the step's prose
     assert "Udskriv med svar" not in flat and "Flere handlinger" not in flat  # no buttons

@@ -193,7 +193,10 @@ def test_answer_sets_export_import_and_merge(wk, tmp_path):
     choose(wk, "merge")
     status(wk, sheet, "flettet")
     # "Behold begge" joins the texts, each under its set's name (core/merge.js).
-    assert field(sheet, NOTE).get_property("value") == "”Mine svar (importeret)” skrev:\nFra filen\n\n”Partneren” skrev:\nPartnerens"
+    assert (
+        field(sheet, NOTE).get_property("value")
+        == "”Mine svar (importeret)” skrev:\nFra filen\n\n”Partneren” skrev:\nPartnerens"
+    )
     assert field(sheet, ITEM).is_selected()
     # "Mit partnerskab": both sets listed, switching back shows the first set's answer.
     overview = open_overview(wk)
