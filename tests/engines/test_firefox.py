@@ -10,7 +10,7 @@ its download link, as in WebKit) and prints one JSON line; this side opens the f
 export, the filled PDF (pypdf: the answer in its form field), the Word copy (python-docx), and the
 printout.
 
-Each journey is a few seconds (measured 2026-12-07 on 2 busy cores: 6–9 s, of which about 3 s is
+Each journey is a few seconds (measured 2026-12-07 on 2 busy cores: 4–15 s, of which about 3 s is
 starting Firefox). What Firefox (153 ESR) showed against Chromium, and what was done:
 - navigator.storage.persist() does not answer until the visitor has answered Firefox's own panel
   ("allow this site to store data in persistent storage?"; the permission's state is "prompt"), in
