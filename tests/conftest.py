@@ -187,6 +187,16 @@ def built_site(project_snapshot, pdf_dir, tmp_path_factory) -> Path:
     return site
 
 
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):
+    """The built site served on loopback at SITE_URL: one server per process, here for the Chromium
+    tests (tests/browser/) and the other engines' journeys (tests/engines/) alike (a copy of this
+    fixture in each folder's conftest made a second server on the same port: "Address already in
+    use" when both ran in one process)."""
+    with serving(built_site, SITE_PORT):
+        yield SITE_URL
+
+
 # --- Markers (pyproject.toml) ------------------------------------------------------------------
 
 BROWSER_TESTS = ROOT / "tests" / "browser"

@@ -302,6 +302,27 @@ def test_overview_shows_progress_answers_and_persistence(page):
     assert "varigt" in persist or "slette" in persist, persist
 
 
+def test_persistence_line_says_the_browser_may_be_asking(context):
+    """Firefox asks the visitor before it keeps the answers for good, and navigator.storage.persist()
+    answers only when they have chosen, perhaps never (seen in the Firefox journeys, issue 26):
+    until then the line says the browser may be asking, then what it answered."""
+    from macros import strings
+
+    context.add_init_script(
+        "navigator.storage.persisted = async () => false;"
+        "navigator.storage.persist = () => new Promise((answer) => { window.__answer = answer; });"
+    )
+    page = context.new_page()
+    line = open_overview(page).locator("[data-ark-persist]")
+    page.wait_for_function("typeof window.__answer === 'function'")
+    assert line.inner_text() == strings.text("ark.persistAsking")
+    page.evaluate("window.__answer(true)")
+    page.wait_for_function(
+        "(text) => document.querySelector('[data-ark-persist]').textContent === text",
+        arg=strings.text("ark.persistGranted"),
+    )
+
+
 def test_merge_shows_differences_and_lets_each_be_decided(page):
     sheet = open_sheet(page, sheet_path(SHEET), SHEET)
     field(sheet, NOTE).fill("Mit svar")

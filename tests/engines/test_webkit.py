@@ -30,6 +30,7 @@ NOTE = "research-af-moedeltagerne--note"
 ITEM = "research-af-moedeltagerne"
 PRESENT = "trin-3-under-moedet"
 FORMAT = "parat-til-private-partnerskaber/svar"
+ORGANISATION = "Familieven og Trævarebutikken"
 
 # Records every file the page offers (ark/download.js clicks an <a download href="blob:…">), and
 # every uncaught error, from the moment it runs on a page.
@@ -65,14 +66,19 @@ def wait(d, js: str, *args, timeout: float = 15):
     return WebDriverWait(d, timeout, poll_frequency=0.05).until(lambda drv: drv.execute_script(js, *args))
 
 
-def go(d, path: str, ready: str):
+def go(d, path: str, ready: str, show: str | None = None):
+    """Open `path`, scroll `show` into view (a worksheet binds when it shows, ark/main.js), wait for `ready`."""
     d.get(d.base + path)
+    if show:
+        wait(d, "return !!document.querySelector(arguments[0])", show)
+        d.execute_script("document.querySelector(arguments[0]).scrollIntoView({block: 'center'})", show)
     wait(d, "return !!document.querySelector(arguments[0])", ready)
     d.execute_script(HOOKS)
 
 
 def open_sheet(d, ws: str, path: str | None = None):
-    go(d, path or f"arbejdsark/{ws}/", f'.ark[data-ark="{ws}"][data-bound="1"]')
+    """The sheet on its own page, or on `path` (scrolled into view there: further down, it binds when it shows)."""
+    go(d, path or f"arbejdsark/{ws}/", f'.ark[data-ark="{ws}"][data-bound="1"]', path and f'.ark[data-ark="{ws}"]')
     return d.find_element(By.CSS_SELECTOR, f'.ark[data-ark="{ws}"]')
 
 
@@ -186,7 +192,11 @@ def test_answer_sets_export_import_and_merge(wk, tmp_path):
     wk.find_element(By.CSS_SELECTOR, 'dialog.ark-dialog[open] input[value="both"]').click()
     choose(wk, "merge")
     status(wk, sheet, "flettet")
-    assert field(sheet, NOTE).get_property("value") == "Fra filen\n\nPartnerens"
+    # "Behold begge" joins the texts, each under its set's name (core/merge.js).
+    assert (
+        field(sheet, NOTE).get_property("value")
+        == "”Mine svar (importeret)” skrev:\nFra filen\n\n”Partneren” skrev:\nPartnerens"
+    )
     assert field(sheet, ITEM).is_selected()
     # "Mit partnerskab": both sets listed, switching back shows the first set's answer.
     overview = open_overview(wk)
@@ -259,11 +269,19 @@ def test_presentation(wk):
 
 def test_print_view_marks_the_sheet_and_fills_the_header(wk):
     """Print media cannot be emulated in WebKitWebDriver: window.print() is replaced by a recorder, and
-    what the page sets up for print-page.css is checked (the target, the header, the cleanup)."""
+    what the page sets up for print-page.css is checked (the target, the header, the cleanup). The
+    header carries the organisation the set was given on "Mit partnerskab" (not the set's name)."""
+    overview = open_overview(wk)
+    name = overview.find_element(By.CSS_SELECTOR, "[data-ark-organisation]")
+    name.send_keys(ORGANISATION)
+    name.send_keys(Keys.TAB)
+    status(wk, overview, "Navnet til udskrifterne er gemt")
     sheet = open_sheet(wk, SHEET, "trin-3/")
     field(sheet, NOTE).send_keys("Til print")
     wk.execute_script("window.__printed = 0; window.print = () => { window.__printed += 1; };")
-    sheet.find_element(By.CSS_SELECTOR, '[data-action="print-filled"]').click()
+    button = sheet.find_element(By.CSS_SELECTOR, '[data-action="print-filled"]')
+    wk.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)  # not under the sticky header
+    button.click()
     wait(wk, "return window.__printed === 1")
     state = wk.execute_script(
         "const b = document.body.classList; const s = arguments[0];"
@@ -272,7 +290,7 @@ def test_print_view_marks_the_sheet_and_fills_the_header(wk):
         sheet,
     )
     assert state[:3] == [True, True, True], state
-    assert state[3] == "Mine svar" and state[4], state
+    assert state[3] == ORGANISATION and state[4], state
     wk.execute_script("dispatchEvent(new Event('afterprint'))")
     assert wk.execute_script("return document.body.classList.contains('print-one')") is False
     no_errors(wk)

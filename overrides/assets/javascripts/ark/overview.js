@@ -33,13 +33,21 @@ export function bindOverview(root, store) {
   refreshOverview(root, store).then(() => root.setAttribute("data-ready", "1"));
 }
 
-/* Ask the browser to keep the answers for good, and say plainly what it answered. */
+/* Ask the browser to keep the answers for good, and say plainly what it answered. Firefox asks the
+ * visitor first (a panel under the address bar) and answers only when they have chosen, perhaps
+ * never: until then the line says that it may be asking (seen in the Firefox journeys, issue 26). */
 async function showPersistence(root, store) {
   const out = root.querySelector("[data-ark-persist]");
   if (!store.persistent) { out.textContent = T.noStorage; out.classList.add("is-error"); return; }
   if (!navigator.storage || !navigator.storage.persist) { out.textContent = T.persistUnknown; return; }
   let granted;
-  try { granted = (await navigator.storage.persisted()) || (await navigator.storage.persist()); } catch { granted = false; }
+  try {
+    granted = await navigator.storage.persisted();
+    if (!granted) {
+      out.textContent = T.persistAsking;
+      granted = await navigator.storage.persist();
+    }
+  } catch { granted = false; }
   out.textContent = granted ? T.persistGranted : T.persistDenied;
 }
 
