@@ -188,7 +188,7 @@ def built_site(project_snapshot, pdf_dir, tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: Path):
+def site_url(built_site: Path) -> Iterator[str]:
     """The built site served on loopback at SITE_URL: one server per process, here for the Chromium
     tests (tests/browser/) and the other engines' journeys (tests/engines/) alike (a copy of this
     fixture in each folder's conftest made a second server on the same port: "Address already in
@@ -217,14 +217,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         if needs & SLOW_FIXTURES:
             item.add_marker(pytest.mark.slow)
     items.sort(key=lambda item: any(item.get_closest_marker(m) for m in ("browser", "pdf", "slow")))
-
-
-@pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    """The built site served on loopback at SITE_URL, once per process for every test that needs it
-    (tests/browser in Chromium, tests/engines in WebKit and Firefox): one fixture, one server."""
-    with serving(built_site, SITE_PORT):
-        yield SITE_URL
 
 
 @pytest.fixture(scope="session")
