@@ -44,11 +44,12 @@ def main(config_file: str, site_dir: str) -> None:
     from mkdocs_macros.plugin import MacrosPlugin
 
     start = time.perf_counter()
-    import macros  # the project package; define_env looks load_content up at call time
+
+    from macros import cache  # the project package; define_env loads the content through cache
 
     timings["import_macros"] = time.perf_counter() - start
 
-    macros.load_content = timed("load_content", macros.load_content)
+    cache.load_content = timed("load_content", cache.load_content)
     MacrosPlugin.on_config = timed("macros_on_config", MacrosPlugin.on_config)
     MacrosPlugin.on_page_markdown = timed("macros_page_rendering", MacrosPlugin.on_page_markdown)
     Page.render = timed("markdown_to_html", Page.render)
