@@ -194,6 +194,15 @@ def build_search_index(project: Path, site_dir: Path) -> Timing:
     return timed(command, project, build_env(project), f"search index of {site_dir}")
 
 
+def build_offline(site_dir: Path) -> None:
+    """scripts/build_offline on a built site: sw.js and the web app manifest, as published (the
+    pages register the worker; its precache is measured in benchmarks/offline.md, not here)."""
+    command = [sys.executable, "-m", "offlinebuild", str(site_dir)]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    if done.returncode:
+        raise SystemExit(f"benchmark: the offline worker of {site_dir} failed:\n{done.stdout}{done.stderr}")
+
+
 def timed_builds(projects: dict[str, Path], runs: int, work: Path) -> dict[str, list[Timing]]:
     """One discarded warm-up build per project (file cache, bytecode), then `runs` timed cold
     builds of each, interleaved so that a change in machine load hits every project alike."""
@@ -270,7 +279,8 @@ def loaded_files(base_url: str, page: str) -> list[str]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         try:
-            tab = browser.new_page(base_url=base_url, locale="da-DK", viewport=PHONE)
+            # The worker's precache (after the load event) is offline.md's: here what the page loads.
+            tab = browser.new_page(base_url=base_url, locale="da-DK", viewport=PHONE, service_workers="block")
             tab.on("request", lambda request: requested.append(request.url))
             tab.goto(page)
             tab.wait_for_load_state("networkidle")
@@ -332,7 +342,7 @@ def first_search_files(base_url: str) -> list[str]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page(base_url=base_url, locale="da-DK")
+            page = browser.new_page(base_url=base_url, locale="da-DK", service_workers="block")
             page.goto(SEARCH_PAGE)
             page.wait_for_load_state("networkidle")
             page.on("request", lambda request: requested.append(request.url))
@@ -975,6 +985,7 @@ def main() -> None:
             log(f"Building the site for {base_url} …")
             build(work / "project-macros", site, site_url=base_url)
             build_search_index(work / "project-macros", site)
+            build_offline(site)
             transfer = benchmark_transfer(site, base_url)
             lighthouse = (
                 "skipped (--skip-lighthouse)"
