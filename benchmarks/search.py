@@ -139,7 +139,11 @@ def build_sites(tmp: Path, url: str) -> tuple[Path, Path]:
         "extra_javascript": [
             j for j in base["extra_javascript"] if "sog/" not in (j["path"] if isinstance(j, dict) else j)
         ],
-        "plugins": [{"search": SEARCH}, *base["plugins"]],
+        # Without redirects: its map holds an !ENV value this reading drops (and no page is a redirect's).
+        "plugins": [
+            {"search": SEARCH},
+            *(p for p in base["plugins"] if not (isinstance(p, dict) and "redirects" in p)),
+        ],
     }
     config = ROOT / ".search-benchmark-mkdocs.yml"  # next to mkdocs.yml: every path resolves the same
     config.write_text(yaml.safe_dump(lunr_config, allow_unicode=True), encoding="utf-8")
@@ -158,30 +162,15 @@ def build_sites(tmp: Path, url: str) -> tuple[Path, Path]:
 
 
 def _exclusion_marker():
-    """pagefind.yml's exclude_selectors as a function that marks matching opening tags with
-    data-search-exclude (Material's parser skips such elements). Supports tag, .class, [attr] and
-    [attr=value] selectors, which is all pagefind.yml uses."""
-    tags, classes, attrs = set(), set(), []
-    for sel in yaml.safe_load((ROOT / "pagefind.yml").read_text(encoding="utf-8"))["exclude_selectors"]:
-        if m := re.fullmatch(r"[a-z]+", sel):
-            tags.add(sel)
-        elif m := re.fullmatch(r"\.([\w-]+)", sel):
-            classes.add(m.group(1))
-        elif m := re.fullmatch(r"\[([\w-]+)(?:=([\w-]+))?\]", sel):
-            attrs.append((m.group(1), m.group(2)))
-        else:
-            raise SystemExit(f"pagefind.yml: selector {sel!r} is not supported by benchmarks/search.py")
+    """pagefind.yml's exclude_selectors (searchbuild.excluded, one reading of the file) as a function
+    that marks matching opening tags with data-search-exclude (Material's parser skips such elements)."""
+    selectors = searchbuild.excluded()
+    attribute = re.compile(r'([\w-]+)(?:="([^"]*)")?')
 
     def mark(m: re.Match) -> str:
         tag, rest = m.group(1), m.group(2) or ""
-        cls = re.search(r'\bclass="([^"]*)"', rest)
-        hit = (
-            tag.lower() in tags
-            or set(cls.group(1).split() if cls else ()) & classes
-            or any(
-                re.search(rf'\b{name}="{re.escape(value)}"' if value else rf"\b{name}\b", rest) for name, value in attrs
-            )
-        )
+        attrs = {name: value or "" for name, value in attribute.findall(rest)}
+        hit = any(sel.matches(tag.lower(), attrs) for sel in selectors)
         return f"<{tag} data-search-exclude{rest}>" if hit and "data-search-exclude" not in rest else m.group(0)
 
     return lambda html: re.sub(r"<([a-zA-Z][\w-]*)(\s[^>]*)?>", mark, html)
