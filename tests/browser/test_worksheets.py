@@ -445,6 +445,11 @@ def test_blank_printout_has_the_contracts_rows_on_one_page(page, ws):
     rows = sheet.locator("tr.ark-blank-row")
     assert rows.count() == printed >= 5
     assert all(rows.nth(i).is_visible() for i in range(printed))
+    # The cells are the space to write in, as in the fillable PDF: no writing lines drawn inside.
+    lined = rows.locator(".ark-print").evaluate_all(
+        "els => els.filter((e) => getComputedStyle(e).backgroundImage !== 'none').length"
+    )
+    assert rows.locator(".ark-print").count() >= printed and lined == 0
     data = page.pdf(format="A4", print_background=True)
     assert len(PdfReader(io.BytesIO(data)).pages) == 1
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
