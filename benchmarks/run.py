@@ -124,12 +124,13 @@ def make_plain(project: Path) -> Path:
     plain = re.sub(r"^  - macros:\n(?:    .*\n)*", "", text, flags=re.MULTILINE)
     if plain == text:
         raise SystemExit("benchmark: could not find the macros plugin block in mkdocs.yml")
-    # The theme's templates read the strings file from config.extra, which the macros put there
-    # (macros/__init__.py define_env); without them, as scripts/build_site does for Zensical.
-    strings = (project / "overrides" / "assets" / "strings" / "da.json").read_text(encoding="utf-8")
+    # The theme's templates read the strings from config.extra, where define_env puts them; without
+    # the macros the config carries them, as scripts/build_site's does for Zensical.
+    from macros.strings import strings
+
     plain, found = re.subn(
         r"^extra:\n",
-        lambda m: m.group(0) + "  strings: " + json.dumps(json.loads(strings)) + "\n",
+        lambda m: m.group(0) + "  strings: " + json.dumps(strings()) + "\n",
         plain,
         count=1,
         flags=re.MULTILINE,
