@@ -15,6 +15,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from offlinebuild import build as build_offline
 from tests.browser.helpers import export, field, open_sheet, tool
@@ -48,6 +49,21 @@ def wait_ready(page) -> None:
     page.locator("#offline-status").wait_for(timeout=120_000)
     assert page.locator("#offline-status").inner_text() == READY
     page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+
+
+def eventually(page, predicate: str, timeout_ms: int = 30_000) -> None:
+    """Returns once `predicate` (a JavaScript function, may return a promise) is true, polling across
+    the page's own navigations: a page that reloads itself destroys the context an `evaluate` runs
+    in, which is a reason to ask again, not a failure. AssertionError after `timeout_ms`."""
+    for _ in range(timeout_ms // 100):
+        try:
+            if page.evaluate(predicate):
+                return
+        except PlaywrightError as error:
+            if "context was destroyed" not in str(error) and "navigat" not in str(error):
+                raise
+        page.wait_for_timeout(100)
+    raise AssertionError(f"not true after {timeout_ms} ms: {predicate}")
 
 
 def fetch_status(page, path: str) -> int:
@@ -205,12 +221,11 @@ def test_a_site_without_a_worker_retires_the_old_one(browser, built_site, tmp_pa
     with first_visit(browser, built_site, root) as (served, _, _, page):
         link_to(preview, served)
         # The page the old worker serves retires it and reloads itself from the network: wait for
-        # that load (the one no worker controls), not for the retiring one.
-        with page.expect_event("load"):
-            page.reload()
-        retired = "() => navigator.serviceWorker.getRegistrations().then(r => r.length === 0 && !navigator.serviceWorker.controller)"
-        if not page.evaluate(retired):
-            page.wait_for_event("load")
-        page.wait_for_function(retired)
+        # the page no worker controls, whenever that reload happens.
+        page.reload()
+        eventually(
+            page,
+            "() => navigator.serviceWorker.getRegistrations().then(r => r.length === 0 && !navigator.serviceWorker.controller)",
+        )
         assert page.evaluate("() => caches.keys().then(k => k.filter(n => n.includes('precache')))") == []
         assert page.locator("#offline-status").count() == 0
