@@ -150,13 +150,14 @@ def test_search_works_under_a_sub_path(browser, sub_path_site):
 
 def test_the_search_loads_only_when_a_reader_heads_for_it(page):
     """Issue 25: a page loads none of the search (dialog code, Pagefind); the pointer on the button
-    starts loading both without opening anything; a click opens the dialog."""
+    starts loading both without opening anything (Pagefind's search module too, which its UI would
+    otherwise only ask for once the field has focus); a click opens the dialog."""
     requested: list[str] = []
     page.on("request", lambda r: requested.append(r.url))
     page.goto("trin-1/")
     page.wait_for_load_state("networkidle")
     assert not [u for u in requested if "/sog/dialog.js" in u or "/pagefind/" in u], requested
-    with page.expect_request("**/pagefind/pagefind-ui.js"):
+    with page.expect_request("**/pagefind/pagefind-ui.js"), page.expect_request("**/pagefind/pagefind.js"):
         page.locator(".sog-knap").hover()
     assert [u for u in requested if u.endswith("/sog/dialog.js")]
     assert not page.evaluate("document.getElementById('sog-dialog').open")

@@ -4,7 +4,23 @@
 // way there it also starts loading Pagefind, so the dialog answers sooner once opened (issue 25).
 let dialog = null; // the promise of dialog.js once needed
 
-const load = () => (dialog ||= import("./dialog.js"));
+/** Pagefind's folder, which scripts/build_search writes at <site>/pagefind/ (this module is
+ * <site>/assets/javascripts/sog/main.js). */
+export const bundle = new URL("../../../pagefind/", import.meta.url);
+
+// What the dialog will need, fetched side by side with its module rather than one after another:
+// dansk.js (imported by dialog.js), Pagefind's UI script and styles, and its search module (which
+// the UI imports when the field gets focus). Loads, not runs: nothing starts before the dialog does.
+function fetchAhead() {
+  import("./dansk.js");
+  const hint = (rel, file, as) =>
+    document.head.append(Object.assign(document.createElement("link"), { rel, href: new URL(file, bundle).href }, as ? { as } : {}));
+  hint("preload", "pagefind-ui.js", "script");
+  hint("preload", "pagefind-ui.css", "style");
+  hint("modulepreload", "pagefind.js");
+}
+
+const load = () => (dialog ||= (fetchAhead(), import("./dialog.js")));
 const button = (event) => event.target instanceof Element && event.target.closest(".sog-knap");
 
 // Heading for the button: load the dialog and start Pagefind, without opening anything.
