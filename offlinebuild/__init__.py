@@ -43,6 +43,13 @@ NOT_PRECACHED = (
     "search.json",
     "sitemap.xml.gz",
 )
+# The worker's precache list is most of sw.js (211 files), and sw.js is fetched on every first
+# visit: each entry's revision is the first REVISION_LENGTH hex digits of its content's MD5 (40
+# bits tell one deployment's file from the next; the full 32 digits cost 2.9 KB gzip), and files
+# whose names already carry their content hash (Pagefind's index and fragments, Material's
+# bundles) need none (CONTENT_ADDRESSED, a JavaScript regular expression on the path).
+REVISION_LENGTH = 10
+CONTENT_ADDRESSED = r"^pagefind/(fragment|index)/|\.pf_meta$|\.[0-9a-f]{8}\.min\.(css|js)$"
 PRECACHED_PDF_KIND = "arbejdsark"  # a worksheet's blank PDF (macros/pdf_files.py's manifest kinds)
 
 
@@ -77,7 +84,12 @@ def build(site: Path, root: Path = ROOT) -> dict:
     if not (ROOT / "node_modules" / "workbox-build").is_dir():
         raise SystemExit("offlinebuild: node_modules/workbox-build is missing: run ./scripts/bootstrap")
     (site / WEB_MANIFEST).write_text(json.dumps(web_manifest(root), ensure_ascii=False, indent=1), encoding="utf-8")
-    options = {"site": str(site), "ignore": [*NOT_PRECACHED, *runtime_pdfs(site)]}
+    options = {
+        "site": str(site),
+        "ignore": [*NOT_PRECACHED, *runtime_pdfs(site)],
+        "revisionLength": REVISION_LENGTH,
+        "contentAddressed": CONTENT_ADDRESSED,
+    }
     result = subprocess.run(
         ["node", str(WORKER), json.dumps(options)], cwd=ROOT, capture_output=True, text=True, timeout=300, check=False
     )

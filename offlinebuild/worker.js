@@ -2,14 +2,17 @@
  * The service worker of a built site, made with Workbox's generateSW (workbox-build, pinned in
  * package.json). Run by offlinebuild/__init__.py as
  *
- *     node offlinebuild/worker.js '{"site": "/abs/site", "ignore": ["glob", ...]}'
+ *     node offlinebuild/worker.js '{"site": "/abs/site", "ignore": ["glob", ...],
+ *                                   "revisionLength": 10, "contentAddressed": "regexp source"}'
  *
  * and prints one JSON line: {"count": files precached, "bytes": their size, "warnings": [...]}.
  * Writes <site>/sw.js, one file with Workbox's runtime inlined (no second file, nothing from a CDN).
  *
  * - Precache: every file of the site (the build's file list, not what a page happened to load:
  *   modules that load on demand are in it) except the globs in `ignore`; each entry carries the
- *   MD5 of its content, so a new deployment is a new sw.js, which the browser installs beside the
+ *   MD5 of its content (its first `revisionLength` hex digits; none for a path that matches
+ *   `contentAddressed`, whose name changes with its content), so a new deployment is a new sw.js,
+ *   which the browser installs beside the
  *   old one. It waits (no skipWaiting) until the reader chooses "genindlæs" (offline.js posts
  *   SKIP_WAITING, which generateSW's worker understands); the old precache is then deleted.
  * - Any query string is ignored when a request is matched to the precache: Pagefind asks for
@@ -21,6 +24,17 @@ import { generateSW } from "workbox-build";
 
 const options = JSON.parse(process.argv[2]);
 const site = options.site;
+const contentAddressed = new RegExp(options.contentAddressed);
+
+/** Workbox's manifest transform: shorter revisions; none where the file name is its hash. */
+async function shortRevisions(entries) {
+  const manifest = entries.map((entry) =>
+    contentAddressed.test(entry.url)
+      ? { ...entry, revision: null }
+      : { ...entry, revision: entry.revision.slice(0, options.revisionLength) },
+  );
+  return { manifest, warnings: [] };
+}
 
 const { count, size, warnings } = await generateSW({
   globDirectory: site,
@@ -35,6 +49,7 @@ const { count, size, warnings } = await generateSW({
   clientsClaim: true, // the first visit's page is served by the worker as soon as it is ready
   skipWaiting: false, // a new version waits for the reader (offline.js)
   ignoreURLParametersMatching: [/.*/],
+  manifestTransforms: [shortRevisions],
   maximumFileSizeToCacheInBytes: 8 * 1024 * 1024, // docx's browser build is 1 MB
   runtimeCaching: [
     {
