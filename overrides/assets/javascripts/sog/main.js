@@ -12,7 +12,7 @@ export const bundle = new URL("../../../pagefind/", import.meta.url);
 // dansk.js (imported by dialog.js), Pagefind's UI script and styles, and its search module (which
 // the UI imports when the field gets focus). Loads, not runs: nothing starts before the dialog does.
 function fetchAhead() {
-  import("./dansk.js");
+  import("./dansk.js").catch(() => {}); // a failure shows when dialog.js imports it
   const hint = (rel, file, as) =>
     document.head.append(Object.assign(document.createElement("link"), { rel, href: new URL(file, bundle).href }, as ? { as } : {}));
   hint("preload", "pagefind-ui.js", "script");
