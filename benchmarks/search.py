@@ -376,6 +376,15 @@ def chromium():
 # --- Report ---------------------------------------------------------------------------------
 
 
+def debounce_ms() -> int:
+    """The Pagefind UI's typing pause, as the site's search dialog sets it (DEBOUNCE_MS)."""
+    source = (ROOT / "overrides/assets/javascripts/sog/dialog.js").read_text(encoding="utf-8")
+    found = re.search(r"^const DEBOUNCE_MS = (\d+);", source, re.M)
+    if not found:
+        raise SystemExit("benchmark: no `const DEBOUNCE_MS = <ms>;` in overrides/assets/javascripts/sog/dialog.js")
+    return int(found.group(1))
+
+
 def kb(n: int) -> str:
     return f"{n / 1000:.1f} KB"
 
@@ -416,7 +425,7 @@ def report(r: dict) -> str:
             f"{r['runs']} runs per engine and case, the engines by turns, each a fresh browser context (cold "
             f'cache) on trin-1/ at 4× CPU slowdown; from the "/" key to the first result link of '
             f'"{QUERY}" in the page (Pagefind: loading its UI, WebAssembly and index included, and the UI\'s '
-            f'300 ms typing pause). "At the load event": "/" right at the page\'s load event; "page settled": '
+            f'{debounce_ms()} ms typing pause). "At the load event": "/" right at the page\'s load event; "page settled": '
             f"after network idle (Material: its worker has built the index) and 1 s."
         ),
         "",
