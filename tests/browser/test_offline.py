@@ -102,6 +102,9 @@ def test_the_site_works_offline_after_one_visit(browser, built_site, tmp_path):
         )
         # A print pack opened online is kept (runtime cache); the whole guide was never opened.
         assert fetch_status(page, "pdf/printpakke-trin-3.pdf") == 200
+        # The worker writes its cache beside the response, after the page has it (4–9 ms later,
+        # measured): the offline fetch below could come first and find nothing. Wait until it is kept.
+        page.wait_for_function("() => caches.match('pdf/printpakke-trin-3.pdf').then(Boolean)")
         server.shutdown()  # the host is gone, and the browser offline
         server.server_close()
         ctx.set_offline(True)

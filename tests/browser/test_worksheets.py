@@ -8,7 +8,17 @@ import json
 import pytest
 from pypdf import PdfReader
 
-from .helpers import clear_sheet, contract, field, import_file, open_overview, tool, wait_bound, wait_status
+from .helpers import (
+    clear_sheet,
+    contract,
+    field,
+    import_file,
+    open_overview,
+    storage_barrier,
+    tool,
+    wait_bound,
+    wait_status,
+)
 from .helpers import export as _export
 from .helpers import open_sheet as _open_sheet
 
@@ -88,7 +98,10 @@ def test_another_open_tab_follows(context):
     b = open_sheet(second, STEP3)
     field(a, note_key(ITEM)).fill("Fra fane ét")
     field(a, ITEM).check()
-    second.wait_for_function(f"document.querySelector('#f-{SHEET}--{ITEM}--note').value === 'Fra fane ét'")
+    # The note and the tick are two writes, so two storage events in the other tab: the note could
+    # show there before the tick's event had been handled. Wait until both have.
+    storage_barrier(first, second)
+    assert field(b, note_key(ITEM)).input_value() == "Fra fane ét"
     assert field(b, ITEM).is_checked()
 
 
