@@ -66,16 +66,16 @@ function offerReload(waiting) {
 }
 
 /* A new worker that installs while this page has a controller is a new version of the site
- * (the first install has no controller to replace: nothing to offer). */
+ * (the first install has no controller to replace: nothing to offer). One already installing when
+ * register() answered (its updatefound came first, on a slow device) is followed too. */
 function watch(registration) {
-  if (registration.waiting && navigator.serviceWorker.controller) offerReload(registration.waiting);
-  registration.addEventListener("updatefound", () => {
-    const next = registration.installing;
-    if (!next) return;
-    next.addEventListener("statechange", () => {
+  const follow = (next) =>
+    next?.addEventListener("statechange", () => {
       if (next.state === "installed" && navigator.serviceWorker.controller) offerReload(next);
     });
-  });
+  if (registration.waiting && navigator.serviceWorker.controller) offerReload(registration.waiting);
+  follow(registration.installing);
+  registration.addEventListener("updatefound", () => follow(registration.installing));
 }
 
 /* Chromium downloads an <a download> link without asking the service worker, so offline every
