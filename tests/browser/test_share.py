@@ -313,6 +313,13 @@ def test_too_long_for_a_link_or_too_dense_for_a_qr_code(parties):
     assert "for meget til en QR-kode" in dialog.inner_text()
     assert dialog.locator("[data-share-qr]").count() == 0
     close_dialog(dialog)
+    # "Fortsæt på telefonen" is the QR code: without one, the file is offered beside the link.
+    dialog, link, _ = share_dialog(a.page, sheet, "continue-phone")
+    assert link and dialog.locator("[data-share-qr]").count() == 0
+    with a.page.expect_download() as info:
+        dialog.get_by_role("button", name="Eksportér som fil").click()
+    assert info.value.suggested_filename.endswith(".json")
+    dialog.wait_for(state="detached")
     # … and 20,000 more a link too long to send: the file is offered instead, and it is the export.
     field(sheet, "februar").fill(a.page.evaluate(noise, 20000))
     dialog, link, _ = share_dialog(a.page, sheet, "share")

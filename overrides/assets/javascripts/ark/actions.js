@@ -92,7 +92,8 @@ const ACTIONS = {
   }),
 };
 
-/* "Del …" and "Fortsæt på telefonen" (share.js); a link too long to send offers the file export. */
+/* "Del …" and "Fortsæt på telefonen" (share.js); a link too long to send, or too dense for a QR
+ * code, offers the file export. */
 function share(root, store, what, button) {
   withContract(root, async () => {
     const m = await import("./share.js");

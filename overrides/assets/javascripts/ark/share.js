@@ -80,11 +80,16 @@ export async function share(root, store, what, opener, exportInstead) {
   const buttons = el("div", { class: "ark-dialog-knapper" });
   const closeButton = button(T.presentClose, { "data-choice": "close" });
 
+  // The export, offered instead of a link too long to send or beside one too dense for a QR code.
+  const fileButton = (primary) => {
+    const b = button(d("exportInstead"), { class: `md-button${primary ? " md-button--primary" : ""} ark-btn`, "data-choice": "export" });
+    b.addEventListener("click", () => { close(); if (exportInstead) exportInstead(); });
+    return b;
+  };
+
   if (!size.link) {
     dialog.append(el("p", { class: "ark-del-advarsel", role: "alert", text: d("tooLong", { chars: size.chars, max: core.MAX_LINK_CHARS }) }));
-    const fileButton = button(d("exportInstead"), { class: "md-button md-button--primary ark-btn", "data-choice": "export" });
-    fileButton.addEventListener("click", () => { close(); if (exportInstead) exportInstead(); });
-    buttons.append(fileButton, closeButton);
+    buttons.append(fileButton(true), closeButton);
   } else {
     const inputId = `ark-del-link-${dialogCount}`;
     const input = el("input", { id: inputId, type: "text", readonly: "", value: url, class: "ark-del-link", "data-share-link": "", spellcheck: "false" });
@@ -95,6 +100,7 @@ export async function share(root, store, what, opener, exportInstead) {
     const linkBlock = [el("label", { for: inputId, class: "ark-del-label", text: d("linkLabel") }), el("div", { class: "ark-del-linjen" }, input, copyButton), said];
     if (what === "phone") dialog.append(el("p", { text: d("phoneIntro") }), figure, codeLine, ...linkBlock);
     else dialog.append(el("p", { text: d("intro") }), ...linkBlock, codeLine, figure);
+    if (!qr && exportInstead) buttons.append(fileButton(false));
     buttons.append(closeButton);
   }
   dialog.append(buttons);
