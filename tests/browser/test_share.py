@@ -316,6 +316,7 @@ def test_too_long_for_a_link_or_too_dense_for_a_qr_code(parties):
     # "Fortsæt på telefonen" is the QR code: without one, the file is offered beside the link.
     dialog, link, _ = share_dialog(a.page, sheet, "continue-phone")
     assert link and dialog.locator("[data-share-qr]").count() == 0
+    assert "Send linket til dig selv" in dialog.inner_text() and "Scan QR-koden" not in dialog.inner_text()
     with a.page.expect_download() as info:
         dialog.get_by_role("button", name="Eksportér som fil").click()
     assert info.value.suggested_filename.endswith(".json")

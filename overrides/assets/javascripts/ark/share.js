@@ -98,7 +98,7 @@ export async function share(root, store, what, opener, exportInstead) {
     copyButton.addEventListener("click", async () => { said.textContent = (await copyText(input)) ? d("copied") : d("copyFailed"); });
     input.addEventListener("focus", () => input.select());
     const linkBlock = [el("label", { for: inputId, class: "ark-del-label", text: d("linkLabel") }), el("div", { class: "ark-del-linjen" }, input, copyButton), said];
-    if (what === "phone") dialog.append(el("p", { text: d("phoneIntro") }), figure, codeLine, ...linkBlock);
+    if (what === "phone") dialog.append(el("p", { text: d(qr ? "phoneIntro" : "phoneIntroNoQr") }), figure, codeLine, ...linkBlock);
     else dialog.append(el("p", { text: d("intro") }), ...linkBlock, codeLine, figure);
     if (!qr && exportInstead) buttons.append(fileButton(false));
     buttons.append(closeButton);
