@@ -24,14 +24,12 @@ import { generateSW } from "workbox-build";
 
 const options = JSON.parse(process.argv[2]);
 const site = options.site;
-const contentAddressed = new RegExp(options.contentAddressed);
 
-/** Workbox's manifest transform: shorter revisions; none where the file name is its hash. */
+/** Workbox's manifest transform: shorter revisions (those of content-addressed files are already
+ * null: Workbox's own dontCacheBustURLsMatching runs before manifestTransforms). */
 async function shortRevisions(entries) {
   const manifest = entries.map((entry) =>
-    contentAddressed.test(entry.url)
-      ? { ...entry, revision: null }
-      : { ...entry, revision: entry.revision.slice(0, options.revisionLength) },
+    entry.revision ? { ...entry, revision: entry.revision.slice(0, options.revisionLength) } : entry,
   );
   return { manifest, warnings: [] };
 }
@@ -49,6 +47,7 @@ const { count, size, warnings } = await generateSW({
   clientsClaim: true, // the first visit's page is served by the worker as soon as it is ready
   skipWaiting: false, // a new version waits for the reader (offline.js)
   ignoreURLParametersMatching: [/.*/],
+  dontCacheBustURLsMatching: new RegExp(options.contentAddressed),
   manifestTransforms: [shortRevisions],
   maximumFileSizeToCacheInBytes: 8 * 1024 * 1024, // docx's browser build is 1 MB
   runtimeCaching: [
