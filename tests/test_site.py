@@ -336,6 +336,21 @@ def test_our_scripts_are_deferred(site):
     assert seen == {"ark/main.js", "links.js"}
 
 
+
+def test_scripts_leave_the_bandwidth_to_the_page_and_its_stylesheets(site):
+    """Issue 25: every script file (Material's bundle, offline.js, the site's modules) is fetched
+    with low priority, so on a slow connection the HTML and the render-blocking stylesheets arrive
+    first (first paint at 400 kbit/s: 2.1 → 1.6 s, benchmarks/issue25.md)."""
+    problems, files = [], set()
+    for rel, page in site.pages.items():
+        for script in page.root.find_all("script"):
+            if src := script.get("src"):
+                files.add(posixpath.basename(src))
+                if script.get("fetchpriority") != "low":
+                    problems.append(f"{rel}: {src}")
+    assert problems == []
+    assert {"offline.js", "main.js", "links.js"} <= files and any(f.startswith("bundle.") for f in files)
+
 # Attributes a visitor hears or sees (tests/test_strings.py TEXT_ATTRS, less the page metadata).
 READ_ATTRS = ("aria-label", "title", "alt", "placeholder")
 
