@@ -336,7 +336,6 @@ def test_our_scripts_are_deferred(site):
     assert seen == {"ark/main.js", "links.js"}
 
 
-
 def test_scripts_leave_the_bandwidth_to_the_page_and_its_stylesheets(site):
     """Issue 25: every script file (Material's bundle, offline.js, the site's modules) is fetched
     with low priority, so on a slow connection the HTML and the render-blocking stylesheets arrive
@@ -350,6 +349,7 @@ def test_scripts_leave_the_bandwidth_to_the_page_and_its_stylesheets(site):
                     problems.append(f"{rel}: {src}")
     assert problems == []
     assert {"offline.js", "main.js", "links.js"} <= files and any(f.startswith("bundle.") for f in files)
+
 
 # Attributes a visitor hears or sees (tests/test_strings.py TEXT_ATTRS, less the page metadata).
 READ_ATTRS = ("aria-label", "title", "alt", "placeholder")
