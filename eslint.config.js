@@ -17,8 +17,8 @@ export default [
     languageOptions: { sourceType: "module", globals: globals.browser },
   },
   {
-    // Node's test runner (node --test tests/js/), the build's Node step (offlinebuild/) and this file.
-    files: ["tests/js/**/*.mjs", "tests/js/**/*.js", "offlinebuild/**/*.js", "eslint.config.js"],
+    // Node's test runner (node --test tests/js/), the build's Node steps (offlinebuild/, cssbuild/) and this file.
+    files: ["tests/js/**/*.mjs", "tests/js/**/*.js", "offlinebuild/**/*.js", "cssbuild/**/*.js", "eslint.config.js"],
     languageOptions: { sourceType: "module", globals: globals.node },
   },
   {

@@ -195,13 +195,24 @@ def build_search_index(project: Path, site_dir: Path) -> Timing:
     return timed(command, project, build_env(project), f"search index of {site_dir}")
 
 
+def site_step(module: str, site_dir: Path, what: str) -> None:
+    """`python -m <module> site_dir`, a build step on a built site as scripts/build runs it."""
+    done = subprocess.run(
+        [sys.executable, "-m", module, str(site_dir)], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    if done.returncode:
+        raise SystemExit(f"benchmark: {what} of {site_dir} failed:\n{done.stdout}{done.stderr}")
+
+
+def cut_theme_css(site_dir: Path) -> None:
+    """scripts/build_css on a built site: the theme's stylesheets cut as published (cssbuild/)."""
+    site_step("cssbuild", site_dir, "cutting the theme's stylesheets")
+
+
 def build_offline(site_dir: Path) -> None:
     """scripts/build_offline on a built site: sw.js and the web app manifest, as published (the
     pages register the worker; its precache is measured in benchmarks/offline.md, not here)."""
-    command = [sys.executable, "-m", "offlinebuild", str(site_dir)]
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
-    if done.returncode:
-        raise SystemExit(f"benchmark: the offline worker of {site_dir} failed:\n{done.stdout}{done.stderr}")
+    site_step("offlinebuild", site_dir, "the offline worker")
 
 
 def timed_builds(projects: dict[str, Path], runs: int, work: Path) -> dict[str, list[Timing]]:
@@ -985,6 +996,7 @@ def main() -> None:
         with serve(site) as base_url:
             log(f"Building the site for {base_url} …")
             build(work / "project-macros", site, site_url=base_url)
+            cut_theme_css(site)
             build_search_index(work / "project-macros", site)
             build_offline(site)
             transfer = benchmark_transfer(site, base_url)

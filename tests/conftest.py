@@ -173,15 +173,17 @@ def project_snapshot(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(project_snapshot, pdf_dir, tmp_path_factory) -> Path:
-    """The site as published, built once per session with --strict: minified modules, the session's
+    """The site as published, built once per session with --strict: minified modules, the theme's stylesheets cut (cssbuild/), the session's
     PDFs (in the copy's docs/pdf/, so the pages link to them and the site holds them), the
     search index (site/pagefind/) and the service worker (sw.js), as scripts/build makes them."""
     shutil.copytree(pdf_dir, project_snapshot / "docs" / "pdf")
     site = tmp_path_factory.mktemp("site")
     _checked(build_site(project_snapshot, site), "scripts/build_site (mkdocs build --strict)")
+    from cssbuild import build as build_css
     from offlinebuild import build as build_offline
     from searchbuild import build as build_search
 
+    build_css(site)
     build_search(site)
     build_offline(site)  # last, as scripts/build: it precaches the files the folder holds
     return site

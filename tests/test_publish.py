@@ -86,6 +86,7 @@ STEPS = (
     "build_pdfs",
     "vendor",
     "build_site",
+    "build_css",
     "build_search",
     "build_offline",
     "precompress",
