@@ -3,7 +3,7 @@
 Issue 25: scripts/build keeps only the rules of Material's main.css and palette.css that the built
 pages and scripts can match. Each page is loaded twice in Chromium, once as published and once with
 the theme's full stylesheets served in place of the cut ones, in the states a reader brings about
-(the phone's drawer open, a worksheet's menu open, the search dialog open); every element's and
+(the phone's drawer open, a worksheet's menu open, the search dialog open, printing); every element's and
 pseudo-element's computed style must be the same. A rule lost by the cut shows as a difference
 naming the element and the property.
 """
@@ -60,6 +60,8 @@ CASES = [
     ("vaerdiperspektiver/", 390, None),
     ("saadan-gemmes-dine-svar/", 1366, "search"),
     ("findes-ikke/", 390, None),  # the 404 page
+    ("trin-4/", 1366, "print"),
+    ("arbejdsark/trin-4-dialogpapir/", 1366, "print"),
 ]
 
 
@@ -87,6 +89,8 @@ def styles(browser, site_url: str, path: str, width: int, action: str | None, fu
     elif action == "menu":
         page.locator("[data-ark-menu]").first.click()
         page.locator(".ark-menu:not([hidden])").first.wait_for()
+    elif action == "print":
+        page.emulate_media(media="print")
     elif action == "search":
         page.keyboard.press("/")
         page.locator("#sog-ui .pagefind-ui__search-input").wait_for()
