@@ -176,3 +176,31 @@ def test_build_site_says_when_it_copies_pdfs_made_for_another_address(tmp_path):
     assert (
         "scripts/build_site: note: the PDFs copied from docs/pdf/ were made for http://127.0.0.1:8000/" in result.stdout
     )
+
+
+def _editable_target() -> str:
+    """Where the shared .venv's editable install of the project points (its .pth file's text)."""
+    [pth] = (ROOT / ".venv").glob("lib/python*/site-packages/__editable__.*.pth")
+    return pth.read_text(encoding="utf-8")
+
+
+def test_bootstrap_in_a_copy_leaves_the_shared_installs_alone(tmp_path):
+    """A test's copy of the project links the project's .venv/ and node_modules/: when its
+    pyproject.toml and package-lock.json differ from what they were installed from, its
+    scripts/bootstrap (run by build_pdfs) must not reinstall them: `npm ci` would empty the shared
+    node_modules/ under the other tests, `pip install -e .` point the shared .venv at the copy."""
+    project = copy_project(tmp_path / "project")
+    for name in ("pyproject.toml", "package-lock.json"):
+        original = (project / name).read_text(encoding="utf-8")
+        (project / name).write_text(original + "\n", encoding="utf-8")  # stale stamps
+    before = (_editable_target(), (ROOT / "node_modules" / ".lock.sha").read_text(encoding="utf-8"))
+    try:
+        result = run_in(project, [str(project / "scripts" / "bootstrap")], PDF_SITE_URL, timeout=300)
+        assert result.returncode == 0, result.stdout
+        assert "Installing" not in result.stdout, result.stdout
+        assert (_editable_target(), (ROOT / "node_modules" / ".lock.sha").read_text(encoding="utf-8")) == before
+    finally:
+        if _editable_target() != before[0]:  # repair what a failure did to the shared .venv
+            subprocess.run(
+                [str(ROOT / ".venv/bin/python"), "-m", "pip", "install", "-q", "--no-deps", "-e", str(ROOT)], check=True
+            )
