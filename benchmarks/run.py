@@ -996,8 +996,8 @@ def main() -> None:
         with serve(site) as base_url:
             log(f"Building the site for {base_url} …")
             build(work / "project-macros", site, site_url=base_url)
-            cut_theme_css(site)
             build_search_index(work / "project-macros", site)
+            cut_theme_css(site)
             build_offline(site)
             transfer = benchmark_transfer(site, base_url)
             lighthouse = (

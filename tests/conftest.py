@@ -183,8 +183,8 @@ def built_site(project_snapshot, pdf_dir, tmp_path_factory) -> Path:
     from offlinebuild import build as build_offline
     from searchbuild import build as build_search
 
-    build_css(site)
     build_search(site)
+    build_css(site)  # after the search: Pagefind's scripts are read too
     build_offline(site)  # last, as scripts/build: it precaches the files the folder holds
     return site
 

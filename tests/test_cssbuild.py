@@ -55,3 +55,13 @@ def test_a_page_with_another_theme_stylesheet_stops_it_and_nothing_changes(tmp_p
 def test_a_folder_that_is_not_a_built_site_is_refused(tmp_path):
     with pytest.raises(SystemExit, match="not a built site"):
         build(tmp_path)
+
+
+def test_a_link_it_cannot_rewrite_stops_it_and_nothing_changes(tmp_path):
+    site = make_site(tmp_path)
+    page = site / "trin-1" / "index.html"
+    page.write_text('<link href="../assets/stylesheets/main.0123abcd.min.css" rel="stylesheet">', encoding="utf-8")
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    with pytest.raises(SystemExit, match=r"trin-1/index\.html names main\.0123abcd\.min\.css"):
+        build(site)
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before

@@ -86,8 +86,8 @@ STEPS = (
     "build_pdfs",
     "vendor",
     "build_site",
-    "build_css",
     "build_search",
+    "build_css",
     "build_offline",
     "precompress",
 )  # vendor --minify after build_pdfs
