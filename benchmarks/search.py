@@ -5,7 +5,7 @@ Not part of the tests. Builds the site twice into temporary folders, serves each
 drives the real search UI in Debian's Chromium (tests/search/run.py):
 
 - Pagefind: the site as published (scripts/build: worksheet modules minified, then the
-  searchbuild/ index).
+  searchbuild/ index and the cut theme stylesheets of cssbuild/).
 - Material's search (lunr): the same site with Material's search plugin and Material's own header
   and search partials (this project's overrides/partials/header.html and search.html left out).
   The plugin writes lang/separator/pipeline/fields into search/search_index.json, where the
@@ -55,6 +55,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the project, for tests.support
 
+import cssbuild
 import searchbuild
 from tests.search.run import (
     MATERIAL_HOOK,
@@ -155,6 +156,7 @@ def build_sites(tmp: Path, url: str) -> tuple[Path, Path]:
         config.unlink()
         subprocess.run([str(ROOT / "scripts" / "vendor")], cwd=ROOT, check=True)
     searchbuild.build(pagefind_site)
+    cssbuild.build(pagefind_site)  # as published: the theme's stylesheets cut
     return pagefind_site, lunr_site
 
 
