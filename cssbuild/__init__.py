@@ -97,12 +97,12 @@ def build(site: Path) -> list[Cut]:
         for name in renames:
             if name in changed and name != renames[name]:  # e.g. a <link> with its attributes in another order
                 raise SystemExit(f"cssbuild: {page} names {name} where cssbuild cannot point it to the cut copy")
-        pages[page] = (text, changed)
+        if changed != text:
+            pages[page] = changed
     for new, css in texts.items():
         (site / new).write_text(css, encoding="utf-8")
-    for page, (text, changed) in pages.items():
-        if changed != text:
-            page.write_text(changed, encoding="utf-8")
+    for page, changed in pages.items():
+        page.write_text(changed, encoding="utf-8")
     for cut in cuts:
         if cut.old != cut.new:
             (site / cut.old).unlink()
