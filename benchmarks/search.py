@@ -95,7 +95,7 @@ AS_BEFORE = {"lang": ["da"], "separator": SEPARATORS["default separator"], "pipe
 HIDDEN = {"title": "ord_titel", "text": "ord"}
 
 QUERY = "risikoanalyse"  # the first search of the timing runs
-FIRST_RESULT = {"pagefind": "#sog-ui a.pagefind-ui__result-link", "lunr": ".md-search-result__item a"}
+FIRST_RESULT = {"pagefind": "#sog-ui a.sog-link", "lunr": ".md-search-result__item a"}
 VIEWPORTS = {"390 px": {"width": 390, "height": 844}, "1366 px": {"width": 1366, "height": 900}}
 ENV = {"DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
 
@@ -353,7 +353,7 @@ def first_result_ms(browser, server, engine, viewport, settled: bool) -> float:
         page.wait_for_timeout(1000)  # Material's start-up work after the index is ready
     t0 = page.evaluate(OBSERVE, FIRST_RESULT[engine])
     page.keyboard.press("/")
-    field = page.locator("#sog-ui .pagefind-ui__search-input" if engine == "pagefind" else ".md-search__input")
+    field = page.locator("#sog-felt" if engine == "pagefind" else ".md-search__input")
     field.fill(QUERY)
     if engine == "lunr":
         field.press("End")  # Material searches on keyup

@@ -31,12 +31,13 @@ WORKER = ROOT / "offlinebuild" / "worker.js"
 WEB_MANIFEST = "manifest.webmanifest"  # the partial overrides/partials/offline.html links to it
 
 # Built files no page uses (globs relative to the site): source maps, Material's and Zensical's own
-# search (the site's is Pagefind), Pagefind's other UIs, the compressed sitemap. The service worker itself is
-# never precached (worker.js).
+# search (the site's is Pagefind), Pagefind's UIs (the site's is sog/dialog.js), the compressed
+# sitemap. The service worker itself is never precached (worker.js).
 NOT_PRECACHED = (
     "**/*.map",
     "assets/javascripts/lunr/**",
     "assets/javascripts/workers/**",
+    "pagefind/pagefind-ui.*",
     "pagefind/pagefind-component-ui.*",
     "pagefind/pagefind-modular-ui.*",
     "pagefind/pagefind-highlight.js",

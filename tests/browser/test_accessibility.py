@@ -178,7 +178,7 @@ def test_an_empty_table_of_contents_is_no_landmark(page):
 def test_the_search_field_has_a_label(page):
     page.goto("")
     page.keyboard.press("/")
-    field = page.locator("#sog-ui .pagefind-ui__search-input")
+    field = page.locator("#sog-felt")
     field.wait_for()
     assert page.get_by_label("Søgeord", exact=True).count() == 1
     assert field.evaluate("f => [...f.labels].map((l) => l.textContent)") == ["Søgeord"]

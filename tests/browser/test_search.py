@@ -9,7 +9,19 @@ import re
 
 import pytest
 
-from tests.search.run import load_queries, open_pagefind, pagefind_search, rank, score
+from tests.search.run import (
+    FIELD,
+    PAGEFIND_RESULTS,
+    RESULT,
+    STATUS,
+    load_queries,
+    open_pagefind,
+    pagefind_search,
+    rank,
+    score,
+)
+
+PAGE_SIZE = 5  # results shown at first and added by "Vis flere resultater" (sog/results.js)
 
 QUERIES = load_queries()
 
@@ -60,14 +72,14 @@ def search_page(page):
 
 @pytest.mark.parametrize("text", INTERFACE)
 def test_no_interface_text_in_results(search_page, text):
-    search_page.locator("#sog-ui .pagefind-ui__search-input").fill(text)
+    search_page.locator("#sog-felt").fill(text)
     search_page.wait_for_function(
-        "q => (document.querySelector('#sog-ui .pagefind-ui__message') || {}).textContent?.includes(q)", arg=text
+        "q => (document.querySelector('#sog-ui .sog-status') || {}).textContent?.includes(q)", arg=text
     )
-    shown = search_page.locator("#sog-ui .pagefind-ui__results").inner_text()
+    shown = search_page.locator("#sog-ui .sog-resultater").inner_text()
     # The help page "Sådan gemmes dine svar" names the buttons on purpose: it explains them.
     excerpts = search_page.evaluate(
-        """() => [...document.querySelectorAll('#sog-ui li.pagefind-ui__result')]
+        """() => [...document.querySelectorAll('#sog-ui li.sog-resultat')]
              .filter(li => !li.querySelector('a[href*="saadan-gemmes-dine-svar"]'))
              .map(li => li.textContent)"""
     )
@@ -78,7 +90,7 @@ def test_no_interface_text_in_results(search_page, text):
 
 def test_step_results_name_their_step(search_page):
     pagefind_search(search_page, "risikoanalyse")
-    links = search_page.locator("#sog-ui li.pagefind-ui__result").first.locator("a.pagefind-ui__result-link")
+    links = search_page.locator("#sog-ui li.sog-resultat").first.locator("a.sog-link")
     titles = [t.strip() for t in links.all_inner_texts()]
     assert "Trin 4 · Eksempel på risikoanalyse" in titles, titles  # the book's caption
     assert titles[0].startswith("Trin 4 · "), titles
@@ -86,17 +98,17 @@ def test_step_results_name_their_step(search_page):
 
 def test_a_result_opens_its_section_and_closes_the_dialog(search_page):
     pagefind_search(search_page, "årshjul")
-    search_page.locator('#sog-ui a.pagefind-ui__result-link[href$="#aarshjul-som-styringsredskab"]').first.click()
+    search_page.locator('#sog-ui a.sog-link[href$="#aarshjul-som-styringsredskab"]').first.click()
     search_page.wait_for_url("**/trin-7/#aarshjul-som-styringsredskab")
     assert not search_page.evaluate("document.getElementById('sog-dialog').open")
     assert search_page.context.requests.foreign() == []
 
 
-# How Pagefind's stylesheet (pagefind-ui.css) makes the search field and a result look.
+# How the site's stylesheet (sog.css) makes the search field and a result look.
 UI_LOOK = """() => { const css = (sel, props) => { const st = getComputedStyle(document.querySelector(sel));
   return props.map((p) => st.getPropertyValue(p)); };
-  return [css('#sog-ui .pagefind-ui__search-input', ['border-top-width', 'padding-left', 'height']),
-          css('#sog-ui .pagefind-ui__result', ['list-style-type', 'border-top-width'])]; }"""
+  return [css('#sog-felt', ['border-top-width', 'padding-left', 'height']),
+          css('#sog-ui .sog-resultat', ['list-style-type', 'border-top-width'])]; }"""
 
 
 def test_search_works_again_after_instant_navigation(search_page):
@@ -104,7 +116,7 @@ def test_search_works_again_after_instant_navigation(search_page):
     search_page.evaluate("window.__samePage = true")  # gone if the browser loaded a new page
     pagefind_search(search_page, "årshjul")
     look = search_page.evaluate(UI_LOOK)
-    search_page.locator('#sog-ui a.pagefind-ui__result-link[href$="#aarshjul-som-styringsredskab"]').first.click()
+    search_page.locator('#sog-ui a.sog-link[href$="#aarshjul-som-styringsredskab"]').first.click()
     search_page.wait_for_url("**/trin-7/#aarshjul-som-styringsredskab")
     search_page.locator("h1", has_text="Den endelige aftale").wait_for()
     assert search_page.evaluate("window.__samePage === true"), "the result link loaded a new page"
@@ -115,7 +127,7 @@ def test_search_works_again_after_instant_navigation(search_page):
     # not live there.
     assert search_page.evaluate(UI_LOOK) == look
     assert rank(next(q for q in QUERIES if q.q == "madspild"), links) == 1
-    search_page.locator("#sog-ui a.pagefind-ui__result-link").first.click()
+    search_page.locator("#sog-ui a.sog-link").first.click()
     search_page.wait_for_url("**/eksempler/foedevarebanken-og-jyske-bank/**")
     assert search_page.evaluate("window.__samePage === true")
     assert not search_page.evaluate("document.getElementById('sog-dialog').open")
@@ -130,7 +142,7 @@ def test_slash_types_into_worksheet_fields(page):
     assert not page.evaluate("document.getElementById('sog-dialog').open")
     page.evaluate("document.activeElement.blur()")  # outside any field, "/" opens the search
     page.keyboard.press("/")
-    page.locator("#sog-ui .pagefind-ui__search-input").wait_for()
+    page.locator("#sog-felt").wait_for()
     assert page.evaluate("document.getElementById('sog-dialog').open")
 
 
@@ -141,26 +153,91 @@ def test_search_works_under_a_sub_path(browser, sub_path_site):
     page.goto("trin-1/")
     open_pagefind(page)
     results = pagefind_search(page, "risikoanalyse")
-    first = page.locator("#sog-ui a.pagefind-ui__result-link").first.get_attribute("href")
+    first = page.locator("#sog-ui a.sog-link").first.get_attribute("href")
     assert results and first.startswith("/parat/trin-4/"), first
-    page.locator("#sog-ui a.pagefind-ui__result-link").first.click()
+    page.locator("#sog-ui a.sog-link").first.click()
     page.wait_for_url("**/parat/trin-4/**")
     ctx.close()
 
 
 def test_the_search_loads_only_when_a_reader_heads_for_it(page):
     """Issue 25: a page loads none of the search (dialog code, Pagefind); the pointer on the button
-    starts loading both without opening anything (Pagefind's search module too, which its UI would
-    otherwise only ask for once the field has focus); a click opens the dialog."""
+    loads the dialog's code and starts Pagefind (its module and WebAssembly) without opening
+    anything; a click opens the dialog with the field focused. Pagefind's own UI is never loaded."""
     requested: list[str] = []
     page.on("request", lambda r: requested.append(r.url))
     page.goto("trin-1/")
     page.wait_for_load_state("networkidle")
     assert not [u for u in requested if "/sog/dialog.js" in u or "/pagefind/" in u], requested
-    with page.expect_request("**/pagefind/pagefind-ui.js"), page.expect_request("**/pagefind/pagefind.js"):
+    with page.expect_request("**/pagefind/pagefind.js"), page.expect_request("**/pagefind/wasm.da.pagefind"):
         page.locator(".sog-knap").hover()
     assert [u for u in requested if u.endswith("/sog/dialog.js")]
     assert not page.evaluate("document.getElementById('sog-dialog').open")
     page.locator(".sog-knap").click()
-    page.locator("#sog-ui .pagefind-ui__search-input").wait_for()
     assert page.evaluate("document.getElementById('sog-dialog').open")
+    assert page.evaluate("document.activeElement.id") == "sog-felt"
+    pagefind_search(page, "årshjul")
+    assert not [u for u in requested if "/pagefind/pagefind-ui" in u], requested
+
+
+def test_what_is_typed_before_the_search_has_loaded_is_searched(page):
+    """ "/" opens the dialog with its field at once: a reader who types straight away loses nothing
+    while the dialog's code and Pagefind are still on their way (here held back for a second)."""
+    held: list = []
+    page.route("**/sog/dialog.js", lambda route: held.append(route))
+    page.goto("trin-1/")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "sog-felt"
+    page.keyboard.type("årshjul")
+    page.wait_for_timeout(1000)
+    assert held and page.locator(RESULT).count() == 0
+    held[0].continue_()
+    page.wait_for_function("s => document.querySelector(s).textContent.endsWith(' for årshjul')", arg=STATUS)
+    assert rank(next(q for q in QUERIES if q.q == "årshjul"), page.evaluate(PAGEFIND_RESULTS)) == 1
+
+
+def test_more_results_are_shown_on_request_and_get_focus(search_page):
+    pagefind_search(search_page, "virksomhed")
+    status = search_page.locator(STATUS).inner_text()
+    total = int(status.split()[0])
+    assert total > 2 * PAGE_SIZE, status
+    assert search_page.locator(RESULT).count() == PAGE_SIZE
+    more = search_page.get_by_role("button", name="Vis flere resultater")
+    more.click()
+    search_page.wait_for_function("([s, n]) => document.querySelectorAll(s).length === n", arg=[RESULT, 2 * PAGE_SIZE])
+    # Focus goes to the first new result, so a keyboard or screen-reader user reads on from there.
+    assert search_page.evaluate(
+        "document.activeElement.closest('li.sog-resultat') === document.querySelectorAll('li.sog-resultat')[5]"
+    )
+    assert more.is_visible()
+
+
+def test_excerpts_mark_the_words_found_and_show_no_markup(search_page):
+    pagefind_search(search_page, "risikoanalyse")
+    first = search_page.locator(RESULT).first
+    assert first.locator("mark").count() >= 1
+    assert "<mark>" not in first.inner_text() and "&amp;" not in first.inner_text()
+    # The page is a heading a screen reader can jump between; its sections are links under it.
+    assert first.get_by_role("heading", level=3).count() == 1
+
+
+def test_a_search_that_cannot_load_says_so_in_danish_and_tries_again(page):
+    page.route("**/pagefind/pagefind.js", lambda route: route.abort())
+    page.goto("trin-1/")
+    open_pagefind(page)
+    page.locator(FIELD).fill("årshjul")
+    page.wait_for_function("s => document.querySelector(s).textContent.includes('kunne ikke indlæses')", arg=STATUS)
+    failed = "Søgningen kunne ikke indlæses. Prøv at genindlæse siden."
+    status = page.locator("#sog-dialog").get_by_role("status")
+    assert status.inner_text() == failed
+    page.unroute("**/pagefind/pagefind.js")
+    # Back on the network: the next search starts Pagefind again and answers.
+    links = pagefind_search(page, "madspild")
+    assert rank(next(q for q in QUERIES if q.q == "madspild"), links) == 1
+
+
+def test_escape_closes_the_search(search_page):
+    pagefind_search(search_page, "årshjul")
+    search_page.keyboard.press("Escape")
+    search_page.keyboard.press("Escape")  # the first may only empty the field (type="search")
+    assert not search_page.evaluate("document.getElementById('sog-dialog').open")

@@ -92,7 +92,7 @@ def styles(browser, site_url: str, path: str, width: int, action: str | None, fu
         page.emulate_media(media="print")
     elif action == "search":
         page.keyboard.press("/")
-        page.locator("#sog-ui .pagefind-ui__search-input").wait_for()
+        page.locator("#sog-felt").wait_for()
     page.mouse.move(0, 0)
     settled(page)
     result = dict(page.evaluate(STYLES, list(PROPERTIES)))

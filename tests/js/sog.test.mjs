@@ -55,3 +55,43 @@ test("sub-results: headings with a query word first, then the most matches, in p
   assert.deepEqual(showResult(page, "dialogpapir").sub_results.map((s) => s.url),
     ["/trin-4/", "/trin-4/#dialogpapir", "/trin-4/#grundlaget", "/trin-4/#refleksion"]);
 });
+
+// What the dialog lists (overrides/assets/javascripts/sog/results.js).
+import { excerptParts, listed, PAGE_SIZE, statusText } from "../../overrides/assets/javascripts/sog/results.js";
+import S from "../../overrides/assets/strings/da.json" with { type: "json" };
+
+test("the sentence under the field says how many results, in Danish, with the query", () => {
+  assert.equal(statusText(S.search, "årshjul", 12), "12 resultater for årshjul");
+  assert.equal(statusText(S.search, "madspild", 1), "1 resultat for madspild");
+  assert.equal(statusText(S.search, "xyzzy", 0), "Ingen resultater for xyzzy");
+  assert.throws(() => statusText({}, "x", 2), /search\.found/); // a strings file without the entry
+  assert.equal(PAGE_SIZE, 5);
+});
+
+test("an excerpt becomes text and marks, never markup", () => {
+  assert.deepEqual(excerptParts("en <mark>risiko</mark>analyse &amp; <mark>mål</mark>"), [
+    { text: "en " },
+    { text: "risiko", mark: true },
+    { text: "analyse & " },
+    { text: "mål", mark: true },
+  ]);
+  // Anything but <mark> stays text (the page gets it as a text node, not as HTML).
+  assert.deepEqual(excerptParts('<img src=x onerror="alert(1)"> &lt;b&gt;'), [{ text: '<img src=x onerror="alert(1)"> <b>' }]);
+  assert.deepEqual(excerptParts(undefined), []);
+  assert.deepEqual(excerptParts(""), []);
+});
+
+test("a result lists its page once and then its sections", () => {
+  const page = { url: "/trin-7/", meta: { title: "Trin 7" }, excerpt: "sidens uddrag" };
+  const top = { title: "Trin 7", url: "/trin-7/", excerpt: "over første overskrift" };
+  const section = { title: "Årshjul", url: "/trin-7/#aarshjul", excerpt: "et <mark>årshjul</mark>", locations: [3] };
+  assert.deepEqual(listed({ ...page, sub_results: [top, section] }), {
+    title: "Trin 7",
+    url: "/trin-7/",
+    excerpt: "over første overskrift",
+    sections: [{ title: "Årshjul", url: "/trin-7/#aarshjul", excerpt: "et <mark>årshjul</mark>" }],
+  });
+  assert.deepEqual(listed({ ...page, sub_results: [section] }).excerpt, "sidens uddrag");
+  assert.equal(listed({ ...page, sub_results: [section] }).sections.length, 1);
+  assert.deepEqual(listed({ url: "/forord/" }), { title: "/forord/", url: "/forord/", excerpt: undefined, sections: [] });
+});

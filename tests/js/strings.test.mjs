@@ -31,3 +31,14 @@ test("plurals, placeholders and unknown keys", () => {
   assert.throws(() => t("ark.nothing"), /no interface string/);
   assert.throws(() => t("ark.confirmClear"), /needs \{title\}/);
 });
+
+// The filling shared by the worksheets and the search (overrides/assets/javascripts/fill.js).
+import { fill } from "../../overrides/assets/javascripts/fill.js";
+
+test("fill picks the form for n and fills every placeholder, or says which entry is wrong", () => {
+  const found = { one: "{n} resultat for {term}", other: "{n} resultater for {term}" };
+  assert.equal(fill(found, { n: 1, term: "mål" }, "search.found"), "1 resultat for mål");
+  assert.equal(fill(found, { n: 0, term: "mål" }, "search.found"), "0 resultater for mål");
+  assert.throws(() => fill("{n} ark", {}, "ark.count"), /"ark.count" needs \{n\}/);
+  assert.throws(() => fill(undefined, {}, "ark.missing"), /no interface string "ark.missing"/);
+});

@@ -15,9 +15,14 @@ import yaml
 
 QUERIES = Path(__file__).with_name("queries.yml")
 
-# Results as the UI shows them: a list of pages, each a list of link hrefs (page first).
-PAGEFIND_RESULTS = """() => [...document.querySelectorAll('#sog-ui li.pagefind-ui__result')]
-  .map(li => [...li.querySelectorAll('a.pagefind-ui__result-link')].map(a => a.href))"""
+# The site's search dialog (overrides/partials/search.html, sog/dialog.js): its field, the
+# sentence that says what was found, the results (a page each) and their links (the page first).
+FIELD = "#sog-felt"
+STATUS = "#sog-ui .sog-status"
+RESULT = "#sog-ui li.sog-resultat"
+LINK = "a.sog-link"
+PAGEFIND_RESULTS = f"""() => [...document.querySelectorAll('{RESULT}')]
+  .map(li => [...li.querySelectorAll('{LINK}')].map(a => a.href))"""
 
 
 @dataclass
@@ -49,25 +54,19 @@ def rank(query: Query, results: list[list[str]]) -> int | None:
 
 
 def pagefind_search(page, text: str) -> list[list[str]]:
-    """Type into the open Pagefind dialog; wait for its message about this very query."""
-    field = page.locator("#sog-ui .pagefind-ui__search-input")
-    field.fill(text)
+    """Type into the open search dialog; wait for its sentence about this very query ("… for
+    <query>"), which comes once the results are in the page."""
+    page.locator(FIELD).fill(text)
     page.wait_for_function(
-        """q => { const m = document.querySelector('#sog-ui .pagefind-ui__message');
-                  return m && m.textContent.includes(q) && !m.textContent.startsWith('Søger'); }""",
-        arg=text,
-    )
-    # Each result fills in its links when its data has loaded: wait for the first three.
-    page.wait_for_function(
-        """() => [...document.querySelectorAll('#sog-ui li.pagefind-ui__result')].slice(0, 3)
-                   .every(li => li.querySelector('a.pagefind-ui__result-link'))"""
+        "([sel, q]) => (document.querySelector(sel)?.textContent || '').endsWith(' for ' + q)", arg=[STATUS, text]
     )
     return page.evaluate(PAGEFIND_RESULTS)
 
 
 def open_pagefind(page) -> None:
     page.keyboard.press("/")
-    page.locator("#sog-ui .pagefind-ui__search-input").wait_for()
+    page.locator(FIELD).wait_for()
+    page.wait_for_function("() => document.getElementById('sog-ui').dataset.started")  # the dialog's code runs
 
 
 # Material's search answers in a web worker ({type: 2} query → {type: 3} result). Installed

@@ -1,73 +1,119 @@
-// The search dialog (partials/search.html), loaded by main.js when the reader approaches the
-// search button or presses "/": the first time it opens, Pagefind's own UI (its Danish labels,
-// keyboard and screen-reader support) is loaded from the index folder scripts/build_search
-// writes, with the Danish query and result help of dansk.js.
+// The search dialog's working part (partials/search.html), loaded by main.js when the reader
+// approaches the search button or opens the dialog: it starts Pagefind (its module, WebAssembly
+// and worker, from the folder scripts/build_search writes) and searches as the reader types,
+// with the Danish help of dansk.js, listing the results as results.js says.
+//
+// Pagefind's own UI is not used: its 31 KB script had to run before there was a field to type in,
+// and a first answer took longer than the 500 ms issue 25 allows on a phone.
 import { danishQuery, showResult } from "./dansk.js";
-import { bundle } from "./main.js";
+import { excerptParts, listed, PAGE_SIZE, statusText } from "./results.js";
 
-// Pagefind's UI waits this long after a keystroke before it searches (its default is 300 ms, a
-// third of the first answer's time on a phone); it loads the index for the typed word meanwhile.
-// Shorter searches more often while someone types, which costs Pagefind a few milliseconds each.
+// How long after a keystroke the search starts (Pagefind's default is 300 ms, a third of a first
+// answer's time on a phone). Shorter searches more often while someone types, a few ms each.
 const DEBOUNCE_MS = 60;
-let started = null;
-let term = ""; // the last query searched (sub-results are chosen for it)
 
-// Into the dialog, not <head>: Material's instant navigation replaces <head> with the next
-// page's, which would drop Pagefind's stylesheet; the header with the dialog stays.
-function load(parent, tag, attrs) {
-  return new Promise((resolve, reject) => {
-    const el = Object.assign(document.createElement(tag), attrs);
-    el.onload = resolve;
-    el.onerror = () => reject(new Error(`${attrs.src || attrs.href} mangler`));
-    parent.append(el);
-  });
+let engine = null; // the promise of {pagefind, keep} once started
+
+/** Start Pagefind from its folder `bundle` (a URL: main.js's) and fetch the words the site spells
+ *  with ae/oe/aa (dansk.json), once; a failure (offline, a missing file) is reported by the search
+ *  that needed it, and the next search tries again. → Promise<{pagefind, keep: string[]}> */
+export function prepare(bundle) {
+  engine ||= Promise.all([
+    import(new URL("pagefind.js", bundle).href).then(async (pagefind) => {
+      // Result links under the site's own folder, also when published under a sub-path.
+      await pagefind.options({ baseUrl: new URL("../", bundle).pathname, excerptLength: 24 });
+      await pagefind.init();
+      return pagefind;
+    }),
+    fetch(new URL("dansk.json", bundle)).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`dansk.json: ${r.status}`)))),
+  ]).then(([pagefind, words]) => ({ pagefind, keep: Array.isArray(words?.ascii) ? words.ascii : [] }));
+  engine.catch(() => (engine = null));
+  return engine;
 }
 
-async function start(mount) {
-  const dialog = mount.closest("dialog");
-  const [, , words] = await Promise.all([
-    load(dialog, "link", { rel: "stylesheet", href: new URL("pagefind-ui.css", bundle).href }),
-    load(dialog, "script", { src: new URL("pagefind-ui.js", bundle).href }),
-    fetch(new URL("dansk.json", bundle)).then((r) => r.json()),
-  ]);
-  new window.PagefindUI({
-    element: mount,
-    bundlePath: bundle.pathname,
-    baseUrl: new URL("../", bundle).pathname, // result links under a sub-path (/parat/trin-4/)
-    showSubResults: true,
-    debounceTimeoutMs: DEBOUNCE_MS,
-    showImages: false,
-    resetStyles: false,
-    excerptLength: 24,
-    processTerm: (query) => (term = danishQuery(query, words.ascii)),
-    processResult: (result) => showResult(result, term),
-  });
-  // Pagefind's field has only a placeholder: a real label (visually hidden; the dialog's heading
-  // is above the field). Its text comes from partials/search.html (the strings file).
-  const input = mount.querySelector("input");
-  if (input) {
-    input.id = "sog-felt";
-    mount.before(Object.assign(document.createElement("label"), { htmlFor: input.id, className: "sr-only", textContent: mount.dataset.label }));
+const element = (tag, className, text) => Object.assign(document.createElement(tag), className ? { className } : {}, text ? { textContent: text } : {});
+
+function excerpt(html) {
+  const p = element("p", "sog-uddrag");
+  p.append(...excerptParts(html).map((part) => (part.mark ? element("mark", "", part.text) : part.text)));
+  return p;
+}
+
+function link(title, url) {
+  return Object.assign(element("a", "sog-link", title), { href: url });
+}
+
+/** One result: the page as a heading link with its excerpt, then its sections. */
+function item(result) {
+  const shown = listed(result);
+  const li = element("li", "sog-resultat");
+  const heading = element("h3", "sog-resultat__titel");
+  heading.append(link(shown.title, shown.url));
+  li.append(heading, excerpt(shown.excerpt));
+  if (shown.sections.length) {
+    const ul = element("ul", "sog-afsnit");
+    for (const section of shown.sections) {
+      const sub = element("li");
+      sub.append(link(section.title, section.url), excerpt(section.excerpt));
+      ul.append(sub);
+    }
+    li.append(ul);
   }
+  return li;
 }
 
-/** Open the dialog; the first time, start Pagefind in it. */
-export function open() {
-  const dialog = document.getElementById("sog-dialog");
-  if (!dialog || dialog.open) return;
-  dialog.showModal();
-  const mount = dialog.querySelector("#sog-ui");
-  (prepare(mount) || Promise.resolve()).then(() => dialog.querySelector("input")?.focus());
-}
+/** Wire the dialog's field to Pagefind (in `bundle`), once, and search what is already typed. */
+export function start(bundle) {
+  const ui = document.getElementById("sog-ui");
+  if (!ui || ui.dataset.started) return;
+  ui.dataset.started = "1";
+  const texts = JSON.parse(document.getElementById("strings-search").textContent);
+  const field = ui.querySelector(".sog-felt");
+  const status = ui.querySelector(".sog-status");
+  const list = ui.querySelector(".sog-resultater");
+  const more = ui.querySelector(".sog-flere");
+  let latest = 0; // the newest search; an older one that answers late is dropped
+  let found = []; // Pagefind's results of the newest search, their data not yet loaded
+  let term = "";
 
-/** Start loading Pagefind's UI into the (closed) dialog, once: the reader is about to search. */
-export function prepare(mount = document.querySelector("#sog-ui")) {
-  if (mount && !mount.dataset.started) {
-    mount.dataset.started = "1";
-    started = start(mount).catch((error) => {
-      mount.textContent = mount.dataset.failed; // partials/search.html, from the strings file
-      throw error;
-    });
-  }
-  return started;
+  const show = async (id) => {
+    const next = found.slice(list.children.length, list.children.length + PAGE_SIZE);
+    const data = await Promise.all(next.map((r) => r.data()));
+    if (id !== latest) return false;
+    list.append(...data.map((d) => item(showResult(d, term))));
+    more.hidden = list.children.length >= found.length;
+    return true;
+  };
+
+  const search = async () => {
+    const id = ++latest;
+    const query = field.value.trim();
+    if (!query) {
+      found = [];
+      list.replaceChildren();
+      status.textContent = "";
+      more.hidden = true;
+      return;
+    }
+    try {
+      const { pagefind, keep } = await prepare(bundle);
+      term = danishQuery(query, keep);
+      const answer = await pagefind.debouncedSearch(term, {}, DEBOUNCE_MS);
+      if (!answer || id !== latest) return; // a newer keystroke took over
+      found = answer.results;
+      list.replaceChildren();
+      if (await show(id)) status.textContent = statusText(texts, query, found.length);
+    } catch (error) {
+      if (id !== latest) return;
+      status.textContent = texts.failed;
+      console.error(error);
+    }
+  };
+
+  field.addEventListener("input", search);
+  more.addEventListener("click", () => {
+    const first = list.children.length;
+    show(latest).then((done) => done && list.children[first]?.querySelector("a")?.focus());
+  });
+  if (field.value.trim()) search();
 }

@@ -8,16 +8,12 @@
  * a key or sheet the contract does not know is described, not quoted.
  */
 import S from "../../../strings/da.json" with { type: "json" };
+import { fill } from "../../fill.js";
 
 /** The string at a dotted key ("ark.cleared") with its `{name}` placeholders filled from `params`. */
 export function t(key, params = {}) {
-  let value = key.split(".").reduce((node, part) => (node && typeof node === "object" ? node[part] : undefined), S);
-  if (value && typeof value === "object" && "other" in value) value = params.n === 1 ? value.one : value.other;
-  if (typeof value !== "string") throw new Error(`no interface string "${key}"`);
-  return value.replace(/\{(\w+)\}/g, (_, name) => {
-    if (!(name in params)) throw new Error(`interface string "${key}" needs {${name}}`);
-    return String(params[name]);
-  });
+  const value = key.split(".").reduce((node, part) => (node && typeof node === "object" ? node[part] : undefined), S);
+  return fill(value, params, key);
 }
 
 const a = (key, params) => t("ark." + key, params);
