@@ -22,7 +22,7 @@ export function danishQuery(query, keep = []) {
 
 const clean = (text) => (typeof text === "string" ? text.replaceAll(SPLIT_MARK, "") : text);
 
-// Pagefind's UI shows three sub-results per page, those with the most matches.
+// Three sections are shown per page (Pagefind's own UI showed the three with the most matches).
 const SHOWN = 3;
 const ENDING = 4; // letters of an inflection ending: "årshjul-et", "møde-rne", "risici-ene"
 

@@ -2,7 +2,7 @@
 // tests/js/sog.test.mjs). sog/dialog.js puts it into the page.
 import { fill } from "../fill.js";
 
-/** Results shown at first and added by each "Vis flere resultater" (Pagefind's own UI shows 5). */
+/** Results shown at first and added by each "Vis flere resultater" (as Pagefind's own UI did). */
 export const PAGE_SIZE = 5;
 
 /** The sentence under the field once a search has answered: "12 resultater for årshjul",
