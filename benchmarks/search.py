@@ -430,7 +430,7 @@ def report(r: dict) -> str:
             f"2-core machine (load: the 1-minute load average before→after each timing case). Timing: "
             f"{r['runs']} runs per engine and case, the engines by turns, each a fresh browser context (cold "
             f'cache) on trin-1/ at 4× CPU slowdown; from the "/" key to the first result link of '
-            f'"{QUERY}" in the page (Pagefind: loading the dialog\'s code, Pagefind\'s WebAssembly and index included, and the '
+            f"\"{QUERY}\" in the page (Pagefind: loading the dialog's code, Pagefind's WebAssembly and index included, and the "
             f'{debounce_ms()} ms typing pause; Playwright\'s own set-up in the page is done before the clock starts). "At the load event": "/" right at the page\'s load event; "page settled": '
             f"after network idle (Material: its worker has built the index) and 1 s."
         ),

@@ -1,7 +1,7 @@
 // The search's Danish help (overrides/assets/javascripts/sog/dansk.js).
 import test from "node:test";
 import assert from "node:assert/strict";
-import { danishQuery, pickSubResults, showResult, SPLIT_MARK } from "../../overrides/assets/javascripts/sog/dansk.js";
+import { danishQuery, isPageItself, pickSubResults, showResult, SPLIT_MARK } from "../../overrides/assets/javascripts/sog/dansk.js";
 
 test("ASCII transliterations become Danish letters", () => {
   assert.equal(danishQuery("vaerdi"), "værdi");
@@ -61,9 +61,9 @@ import { excerptParts, listed, PAGE_SIZE, statusText } from "../../overrides/ass
 import S from "../../overrides/assets/strings/da.json" with { type: "json" };
 
 test("the sentence under the field says how many results, in Danish, with the query", () => {
-  assert.equal(statusText(S.search, "årshjul", 12), "12 resultater for årshjul");
-  assert.equal(statusText(S.search, "madspild", 1), "1 resultat for madspild");
-  assert.equal(statusText(S.search, "xyzzy", 0), "Ingen resultater for xyzzy");
+  assert.equal(statusText(S.search, "årshjul", 12), "12 resultater for ”årshjul”");
+  assert.equal(statusText(S.search, "madspild", 1), "1 resultat for ”madspild”");
+  assert.equal(statusText(S.search, "xyzzy", 0), "Ingen resultater for ”xyzzy”. Prøv et andet ord.");
   assert.throws(() => statusText({}, "x", 2), /search\.found/); // a strings file without the entry
   assert.equal(PAGE_SIZE, 5);
 });
@@ -83,7 +83,7 @@ test("an excerpt becomes text and marks, never markup", () => {
 
 test("a result lists its page once and then its sections", () => {
   const page = { url: "/trin-7/", meta: { title: "Trin 7" }, excerpt: "sidens uddrag" };
-  const top = { title: "Trin 7", url: "/trin-7/", excerpt: "over første overskrift" };
+  const top = { title: "Trin 7", url: "/trin-7/", excerpt: "over første overskrift", page: true }; // showResult's mark
   const section = { title: "Årshjul", url: "/trin-7/#aarshjul", excerpt: "et <mark>årshjul</mark>", locations: [3] };
   assert.deepEqual(listed({ ...page, sub_results: [top, section] }), {
     title: "Trin 7",
@@ -94,4 +94,22 @@ test("a result lists its page once and then its sections", () => {
   assert.deepEqual(listed({ ...page, sub_results: [section] }).excerpt, "sidens uddrag");
   assert.equal(listed({ ...page, sub_results: [section] }).sections.length, 1);
   assert.deepEqual(listed({ url: "/forord/" }), { title: "/forord/", url: "/forord/", excerpt: undefined, sections: [] });
+});
+
+test("a long query is named shortened; a running search says so", () => {
+  const long = "partnerskab ".repeat(20);
+  const said = statusText(S.search, long.trim(), 3);
+  assert.ok(said.length < 100 && said.endsWith("…”"), said);
+  assert.equal(statusText(S.search, "mål", null), "Søger efter ”mål” …");
+});
+
+test("the page's own first section is the page itself, at its address or its title's anchor", () => {
+  const page = { url: "/forord/", meta: { title: "Forord" } };
+  assert.ok(isPageItself({ url: "/forord/", title: "" }, page));
+  assert.ok(isPageItself({ url: "/forord/#forord", title: "Forord" }, page));
+  assert.ok(!isPageItself({ url: "/forord/#tak", title: "Tak" }, page));
+  assert.ok(!isPageItself({ url: "/andet/#forord", title: "Forord" }, page));
+  assert.ok(!isPageItself(undefined, page));
+  const shown = showResult({ ...page, excerpt: "x", sub_results: [{ url: "/forord/#forord", title: "Forord", excerpt: "top" }] });
+  assert.deepEqual(listed(shown), { title: "Forord", url: "/forord/", excerpt: "top", sections: [] });
 });

@@ -55,10 +55,12 @@ def rank(query: Query, results: list[list[str]]) -> int | None:
 
 def pagefind_search(page, text: str) -> list[list[str]]:
     """Type into the open search dialog; wait for its sentence about this very query ("… for
-    <query>"), which comes once the results are in the page."""
+    ”<query>”"), which changes together with the results in the page."""
     page.locator(FIELD).fill(text)
     page.wait_for_function(
-        "([sel, q]) => (document.querySelector(sel)?.textContent || '').endsWith(' for ' + q)", arg=[STATUS, text]
+        """([sel, q]) => { const s = document.querySelector(sel)?.textContent || '';
+                           return s.includes('”' + q + '”') && !s.startsWith('Søger'); }""",
+        arg=[STATUS, text],
     )
     return page.evaluate(PAGEFIND_RESULTS)
 
@@ -66,7 +68,7 @@ def pagefind_search(page, text: str) -> list[list[str]]:
 def open_pagefind(page) -> None:
     page.keyboard.press("/")
     page.locator(FIELD).wait_for()
-    page.wait_for_function("() => document.getElementById('sog-ui').dataset.started")  # the dialog's code runs
+    page.wait_for_function("() => document.getElementById('sog-dialog').dataset.started")  # the dialog's code runs
 
 
 # Material's search answers in a web worker ({type: 2} query → {type: 3} result). Installed

@@ -46,20 +46,27 @@ export function pickSubResults(subs, query = "") {
     .map((x) => x.sub);
 }
 
+/** Whether a page's first sub-result is the page itself: the text above its first section, at the
+ *  page's address or at its title's anchor (the h1 has an id, so Pagefind gives "/forord/#forord"). */
+export function isPageItself(sub, result) {
+  const url = result.meta?.url || result.url;
+  return Boolean(sub) && (sub.url === url || (sub.url?.split("#")[0] === url && clean(sub.title) === clean(result.meta?.title)));
+}
+
 /** A Pagefind result as shown: compound marks removed from titles and excerpts, a result on a
  *  step page named by its step ("Trin 4 · Risikoanalyse"; meta "trin" set by searchbuild/), and
- *  the sub-results for `query` (pickSubResults; the UI shows a first sub-result that is the page
- *  itself as the page's own link). */
+ *  the sub-results for `query` (pickSubResults), after a first one that is the page itself
+ *  (isPageItself; marked `page: true`: the dialog shows it as the page's own link). */
 export function showResult(result, query = "") {
   const { trin: step, ...meta } = result.meta || {}; // not shown as a tag of its own
   const title = (t) => (step && t ? `${step} · ${clean(t)}` : clean(t));
   const subs = result.sub_results || [];
-  const top = subs.length && subs[0].url === (result.meta?.url || result.url) ? 1 : 0;
+  const top = isPageItself(subs[0], result) ? 1 : 0;
   return {
     ...result,
     excerpt: clean(result.excerpt),
     meta: { ...meta, title: title(meta.title) },
-    sub_results: [...subs.slice(0, top), ...pickSubResults(subs.slice(top), query)]
+    sub_results: [...subs.slice(0, top).map((sub) => ({ ...sub, page: true })), ...pickSubResults(subs.slice(top), query)]
       .map((sub) => ({ ...sub, title: title(sub.title), excerpt: clean(sub.excerpt) })),
   };
 }

@@ -5,9 +5,15 @@ import { fill } from "../fill.js";
 /** Results shown at first and added by each "Vis flere resultater" (as Pagefind's own UI did). */
 export const PAGE_SIZE = 5;
 
-/** The sentence under the field once a search has answered: "12 resultater for årshjul",
- *  "1 resultat for …", "Ingen resultater for …" (`texts`: the strings file's "search" group). */
-export function statusText(texts, term, count) {
+// A query is named in full in the sentences up to this many characters (a pasted paragraph is not).
+const NAMED = 60;
+
+/** The sentences about a search (`texts`: the strings file's "search" group), naming the query,
+ *  shortened to NAMED characters: `statusText(texts, "årshjul", 12)` → "12 resultater for
+ *  ”årshjul”", 1 → "1 resultat for …", 0 → "Ingen resultater for …"; `count` null → "Søger efter …". */
+export function statusText(texts, query, count) {
+  const term = query.length > NAMED ? query.slice(0, NAMED - 1).trimEnd() + "…" : query;
+  if (count === null) return fill(texts.searching, { term }, "search.searching");
   return count ? fill(texts.found, { n: count, term }, "search.found") : fill(texts.none, { term }, "search.none");
 }
 
@@ -30,13 +36,12 @@ export function excerptParts(excerpt) {
 }
 
 /** A shown result (dansk.js showResult) as the dialog lists it: the page's link and excerpt, and
- *  its sections'. Pagefind's first sub-result is the page itself when the match is above the
- *  page's first heading: then it gives the page's excerpt and is not listed again.
- *  → {title, url, excerpt, sections: [{title, url, excerpt}]} */
+ *  its sections'. A first sub-result that is the page itself (showResult marks it `page`) gives
+ *  the page's excerpt and is not listed again. → {title, url, excerpt, sections: [{title, url, excerpt}]} */
 export function listed(result) {
   const url = result.meta?.url || result.url;
   const subs = result.sub_results || [];
-  const top = subs.length && subs[0].url === url;
+  const top = Boolean(subs[0]?.page);
   return {
     title: result.meta?.title || url,
     url,
