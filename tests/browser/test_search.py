@@ -287,6 +287,8 @@ def test_a_search_without_its_webassembly_says_so_in_danish(browser, site_url):
     page.locator(FIELD).fill("årshjul")
     page.wait_for_function("([s, f]) => document.querySelector(s).textContent === f", arg=[STATUS, FAILED])
     assert page.locator(RESULT).count() == 0
+    page.locator(FIELD).fill("")  # an emptied field says nothing, not the old failure
+    page.wait_for_function("s => document.querySelector(s).textContent === ''", arg=STATUS)
     # Pagefind itself throws, uncaught, when its WebAssembly does not come (pagefind.js, its worker
     # message handler): nothing else may.
     assert all(e.startswith("Failed to load the Pagefind WASM") for e in errors), errors

@@ -88,7 +88,7 @@ export function start(bundle) {
   const list = dialog.querySelector(".sog-resultater");
   const more = dialog.querySelector(".sog-flere");
   let latest = 0; // the newest search; an older one that answers late is dropped
-  let asked = ""; // the query of the newest search
+  let asked = ""; // the query of the newest search (null after a failure: any text searches again)
   let found = []; // Pagefind's results of the newest search, their data loaded as they are shown
   let term = "";
   let slow = 0;
@@ -135,7 +135,7 @@ export function start(bundle) {
       say(statusText(texts, query, found.length), ANNOUNCE_MS);
     } catch (error) {
       if (!settle(id)) return;
-      asked = ""; // the same words typed again search again
+      asked = null;
       found = [];
       list.replaceChildren();
       list.hidden = more.hidden = true;
@@ -175,6 +175,9 @@ export function start(bundle) {
       const first = list.children[from];
       first?.querySelector("a")?.focus({ preventScroll: true });
       first?.scrollIntoView({ block: "center" });
+    } catch (error) {
+      if (id === latest) say(texts.failed, 0); // the results shown so far stay
+      console.error(error);
     } finally {
       adding = false;
     }
