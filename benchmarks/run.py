@@ -284,7 +284,7 @@ PHONE = {"width": 412, "height": 823}
 def loaded_files(base_url: str, page: str) -> list[str]:
     """Site-relative paths Chromium requests when `page` loads on a phone's screen and nobody touches
     it, until the network is idle: the HTML, stylesheets, scripts with the ES modules they import,
-    icons, fonts, images, and what Material's instant navigation fetches (sitemap.xml)."""
+    icons, fonts and images."""
     from playwright.sync_api import sync_playwright
 
     requested: list[str] = []
@@ -795,8 +795,7 @@ def transfer_section(result: TransferResult) -> str:
 
 Each page with everything Chromium loads for it on a phone's screen ({PHONE["width"]} × {PHONE["height"]},
 as Lighthouse's mobile emulation) until the network is idle, nobody touching it: the HTML, its
-stylesheets, scripts and the ES modules they import, icons, fonts and images, and `sitemap.xml`,
-which Material's instant navigation fetches. The worksheet modules load when a sheet comes near
+stylesheets, scripts and the ES modules they import, icons, fonts and images. The worksheet modules load when a sheet comes near
 the screen, is touched, or has stored answers; the search dialog's when the search button is
 approached or "/" pressed. The search itself (Pagefind) loads only when it is opened:
 **what a first search adds is below, on its own**. Each file compressed

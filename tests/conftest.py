@@ -36,9 +36,8 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-# The browser tests serve the built site on this port. site_url must name the same origin:
-# Material's instant navigation only intercepts links found in sitemap.xml, whose URLs it
-# compares including the port.
+# The browser tests serve the built site on this port; site_url names the same origin, so the
+# built canonical addresses and sitemap.xml point to the server the tests use.
 SITE_PORT = _free_port()
 SITE_URL = f"http://127.0.0.1:{SITE_PORT}/"
 # The PDFs are made for a public-looking address, so their footers have a realistic length.

@@ -662,13 +662,11 @@ def test_summary_on_a_phone_fits_and_shared_rows_span_both_parties(browser, site
     ctx.close()
 
 
-def test_instant_navigation_to_the_overview_runs_cleanly(page):
-    """The link "Skift svarsæt" loads "Mit partnerskab" through instant navigation, without errors."""
+def test_the_link_to_the_overview_runs_cleanly(page):
+    """The link "Skift svarsæt" opens "Mit partnerskab", ready (the `page` fixture fails on any error)."""
     sheet = open_sheet(page, sheet_path(SHEET), SHEET)
-    page.evaluate("window.__marker = 1")
     sheet.locator("a", has_text="Skift svarsæt").click()
     page.wait_for_selector("[data-ark-oversigt][data-ready='1']")
-    assert page.evaluate("window.__marker") == 1  # no full reload
 
 
 def test_a_full_storage_at_load_still_shows_what_was_saved(browser, site_url):

@@ -111,7 +111,7 @@ def test_the_site_works_offline_after_one_visit(browser, built_site, tmp_path):
         assert fetch_status(page, "pdf/parat-til-private-partnerskaber.pdf") == 0  # on first use: not precached
         assert fetch_status(page, "pdf/printpakke-trin-3.pdf") == 200
 
-        # Navigate: by address, and by a link (Material's instant navigation).
+        # Navigate: by address, and by a link.
         page.goto("trin-3/")
         assert "Det første møde" in page.locator("h1").inner_text()
         page.locator("a.md-footer__link--next").click()

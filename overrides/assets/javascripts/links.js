@@ -1,7 +1,7 @@
 /* Deep links for consultants: the "Kopiér link" buttons (rendered at build time on every
  * heading, worksheet and question, macros/copy_links.py) copy the address; opening a link with
  * #anchor scrolls to it, opens collapsed content around it and highlights it briefly.
- * Re-run after Material's instant navigation (document$). An ES module (deferred by nature), so
+ * Run when Material shows the page (document$). An ES module (deferred by nature), so
  * it shares the one reader of untrusted addresses with the worksheets (address.js).
  */
 import { fragmentId } from "./address.js";
@@ -99,8 +99,8 @@ function linkText(key, params) {
   window.addEventListener("hashchange", showTarget);
 
   /* The print margins (print-page.css) name the page and its address. main.html gives the title
-     (instant navigation swaps its <style> for the new page's); here the step and the address as
-     opened, set on <html>, which instant navigation keeps: so both are set for every page. */
+     and the address the site was built for; here the step and the address as opened, set on
+     <html>. */
   function cssString(text) { return '"' + text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\s+/g, " ") + '"'; }
 
   function updatePrintMargins() {

@@ -25,8 +25,7 @@ function texts() {
   return el ? JSON.parse(el.textContent) : null;
 }
 
-/* The footer line; the footer is part of what instant navigation replaces, so this runs again
- * after each navigation (document$). */
+/* The footer line, written when Material shows the page (document$). */
 function showStatus() {
   const S = texts();
   const footer = document.querySelector(".md-footer-meta__inner") || document.querySelector("footer");

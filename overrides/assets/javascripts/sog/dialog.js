@@ -147,7 +147,7 @@ export function start(bundle) {
   field.addEventListener("input", search);
   dialog.addEventListener("click", (event) => {
     const target = event.target instanceof Element ? event.target : null;
-    // A result link: close the dialog; Material's instant navigation (or the browser) follows it.
+    // A result link: close the dialog; the browser follows it.
     // Opened in a new tab or window, the dialog stays for the next result.
     if (target?.closest("a[href]")) {
       if (!(event.ctrlKey || event.metaKey || event.shiftKey)) dialog.close();
