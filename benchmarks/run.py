@@ -284,7 +284,8 @@ PHONE = {"width": 412, "height": 823}
 def loaded_files(base_url: str, page: str) -> list[str]:
     """Site-relative paths Chromium requests when `page` loads on a phone's screen and nobody touches
     it, until the network is idle: the HTML, stylesheets, scripts with the ES modules they import,
-    icons, fonts and images."""
+    icons, fonts and images. Not the offline worker: offline.js asks for sw.js with HEAD (no body)
+    after the load event, then registers it, whose download with its precache is offline.md's."""
     from playwright.sync_api import sync_playwright
 
     requested: list[str] = []
@@ -293,7 +294,7 @@ def loaded_files(base_url: str, page: str) -> list[str]:
         try:
             # The worker's precache (after the load event) is offline.md's: here what the page loads.
             tab = browser.new_page(base_url=base_url, locale="da-DK", viewport=PHONE, service_workers="block")
-            tab.on("request", lambda request: requested.append(request.url))
+            tab.on("request", lambda request: request.method != "HEAD" and requested.append(request.url))
             tab.goto(page)
             tab.wait_for_load_state("networkidle")
         finally:
@@ -337,6 +338,7 @@ class TransferResult:
     assets: dict[str, list[str]]  # page label → site-relative files it loads
     sizes: dict[str, Sizes]  # file → sizes
     first_search: dict[str, Sizes] | str  # file → sizes of what a first search loads, or why not measured
+    worker: Sizes | None = None  # sw.js, downloaded after the load event (not counted in `total`)
 
     def total(self, label: str) -> Sizes:
         return total([self.sizes[path] for path in self.assets[label]])
@@ -377,7 +379,8 @@ def benchmark_transfer(site: Path, base_url: str) -> TransferResult:
         searched = {path: compressed_sizes(site / path) for path in first_search_files(base_url)}
     except Exception as error:
         searched = f"{type(error).__name__}: {error}"
-    return TransferResult(assets, sizes, searched)
+    worker = compressed_sizes(site / "sw.js") if (site / "sw.js").is_file() else None
+    return TransferResult(assets, sizes, searched, worker)
 
 
 # --- First paint on a slow connection -----------------------------------------------------------
@@ -805,6 +808,7 @@ stored gzipped and served as they are.
 {table(["Page", "Address", "Files", "Raw", "gzip", "brotli"], totals)}
 
 **Step page: {kib(step.gzip)} gzip / {kib(step.brotli)} brotli** (target at most {kib(MAX_STEP_PAGE_BYTES)} gzip: {verdict(step.gzip <= MAX_STEP_PAGE_BYTES)}).
+{worker_note(result.worker, step)}
 
 {first_search_section(result.first_search)}
 
@@ -814,6 +818,18 @@ stored gzipped and served as they are.
 
 </details>
 """
+
+
+def worker_note(worker: Sizes | None, step: Sizes) -> str:
+    """The offline worker's script, apart: fetched after the load event with its precache."""
+    if worker is None:
+        return "The site has no `sw.js`."
+    return (
+        f"Not counted above: the offline worker. After the load event a first visit downloads "
+        f"`sw.js` ({kib(worker.gzip)} gzip) and then the whole precache it lists "
+        f"(`benchmarks/offline.md`); with `sw.js` alone the step page would be {kib((step + worker).gzip)}. "
+        f"Until stop 32 this table counted `sw.js` (offline.js's HEAD request for it) and not the precache."
+    )
 
 
 def first_search_section(searched: dict[str, Sizes] | str) -> str:

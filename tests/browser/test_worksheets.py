@@ -91,7 +91,9 @@ def test_answers_come_back_after_going_on_and_back(page):
     sheet = page.locator(f'.ark[data-ark="{SHEET}"]')
     page.wait_for_selector(f'.ark[data-ark="{SHEET}"][data-bound="1"]')
     assert field(sheet, note_key(ITEM)).input_value() == "Før navigation"
-    assert page.evaluate("window.__marker") is None, "a link was followed without a page load: navigation.instant is on again?"
+    assert page.evaluate("window.__marker") is None, (
+        "a link was followed without a page load: navigation.instant is on again?"
+    )
 
 
 def test_another_open_tab_follows(context):
