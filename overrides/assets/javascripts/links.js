@@ -99,19 +99,27 @@ function linkText(key, params) {
   window.addEventListener("hashchange", showTarget);
 
   /* The print margins (print-page.css) name the page and its address. main.html gives the title
-     and the address the site was built for; here the step and the address as opened, set on
-     <html>. */
+     and the address the site was built for; here the step and the address as opened, in a
+     print-only stylesheet of their own after main.html's (not on <html>'s style: custom
+     properties there made the browser restyle the whole page as it loaded). */
+  var PRINT_OPENED = "print-opened";
+
   function cssString(text) { return '"' + text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\s+/g, " ") + '"'; }
 
   function updatePrintMargins() {
-    var root = document.documentElement.style;
     // Name the step too: on a step page its header, on a worksheet page the sheet's step.
     var stepHeader = document.querySelector("article .trin-nummer");
     var sheet = document.querySelector("article .ark[data-standalone][data-ark-step]");
     var step = stepHeader ? stepHeader.textContent.trim() : sheet ? sheet.getAttribute("data-ark-step") : "";
-    if (step) root.setProperty("--ppp-print-step", cssString(step + " · "));
-    else root.removeProperty("--ppp-print-step");
-    root.setProperty("--ppp-print-address", cssString(location.origin + location.pathname));
+    var style = document.getElementById(PRINT_OPENED);
+    if (!style) {
+      style = document.createElement("style");
+      style.id = PRINT_OPENED;
+      style.media = "print";
+      document.head.appendChild(style);
+    }
+    style.textContent = ":root { " + (step ? "--ppp-print-step: " + cssString(step + " · ") + "; " : "") +
+      "--ppp-print-address: " + cssString(location.origin + location.pathname) + "; }";
   }
 
   function init() {
