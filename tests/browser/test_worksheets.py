@@ -338,18 +338,14 @@ def test_print_margins_follow_navigation(browser, site_url):
     ctx = browser.new_context(base_url=opened)
     page = ctx.new_page()
     page.goto(STEP3)
-    page.wait_for_function(
-        "(document.getElementById('print-opened')?.textContent || '').includes('/trin-3/')"
-    )
+    page.wait_for_function("(document.getElementById('print-opened')?.textContent || '').includes('/trin-3/')")
     # In a print-only stylesheet, not on <html>'s style (which would restyle the whole page on load).
     assert page.evaluate("document.documentElement.getAttribute('style')") is None
     flat = " ".join(pdf_text(page).split())
     assert f"{SITE_NAME} · Trin 3 af 7 · Det første møde" in flat
     assert f"{opened}trin-3/ · Side 1 af" in flat
     page.locator(".md-footer__link--next").click()
-    page.wait_for_function(
-        "(document.getElementById('print-opened')?.textContent || '').includes('/trin-4/')"
-    )
+    page.wait_for_function("(document.getElementById('print-opened')?.textContent || '').includes('/trin-4/')")
     flat = " ".join(pdf_text(page).split())
     assert f"{SITE_NAME} · Trin 4 af 7 · Dialog om de fælles idéer og mål" in flat
     assert f"{opened}trin-4/ · Side 1 af" in flat
