@@ -31,8 +31,9 @@ WORKER = ROOT / "offlinebuild" / "worker.js"
 WEB_MANIFEST = "manifest.webmanifest"  # the partial overrides/partials/offline.html links to it
 
 # Built files no page uses (globs relative to the site): source maps, Material's and Zensical's own
-# search (the site's is Pagefind), Pagefind's UIs (the site's is sog/dialog.js), the compressed
-# sitemap. The service worker itself is never precached (worker.js).
+# search (the site's is Pagefind), Pagefind's UIs (the site's is sog/dialog.js), the sitemaps (for
+# search engines; only Material's instant navigation, which the site does not use, read
+# sitemap.xml). The service worker itself is never precached (worker.js).
 NOT_PRECACHED = (
     "**/*.map",
     "assets/javascripts/lunr/**",
@@ -42,6 +43,7 @@ NOT_PRECACHED = (
     "pagefind/pagefind-modular-ui.*",
     "pagefind/pagefind-highlight.js",
     "search.json",
+    "sitemap.xml",
     "sitemap.xml.gz",
 )
 # The worker's precache list is most of sw.js (211 files), and sw.js is fetched on every first

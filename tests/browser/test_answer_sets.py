@@ -514,7 +514,7 @@ def test_every_sheet_names_its_set_and_links_to_the_help_page(page, built_site):
     sheet = open_sheet(page, "trin-3/", SHEET)
     assert sheet.locator("[data-ark-set]").inner_text() == DEFAULT_SET
     sheet.locator('a:has-text("Sådan gemmes dine svar")').click()
-    # Instant navigation, slow when busy; Material's anchor tracking may carry a heading's #hash along.
+    # A page load, slow when busy; Material's anchor tracking may carry a heading's #hash along.
     page.wait_for_url(lambda url: urlparse(url).path.endswith("/saadan-gemmes-dine-svar/"), timeout=30_000)
     page.wait_for_selector("article :text('Hjemmesidens vejledning')", timeout=30_000)
     assert "Hjemmesidens vejledning" in page.locator("article").inner_text()

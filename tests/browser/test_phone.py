@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support import CHROMIUM_ARGS, chromium_path
+
 from .helpers import open_sheet, tool, wait_bound, wait_status
 
 PHONE = {"width": 390, "height": 844}
@@ -348,3 +350,29 @@ def test_the_way_into_trin_1_is_on_the_home_pages_first_screen(phone):
     box = button.bounding_box()
     assert box is not None and box["y"] + box["height"] <= PHONE["height"], f"the button ends at y = {box}"
     assert phone.evaluate("scrollY") == 0
+
+
+def test_back_after_a_link_in_the_drawer_shows_the_page(browser, site_url):
+    """A phone's Back can restore the page as it was left (Chromium's back/forward cache, which
+    Playwright turns off unless asked): a link followed from the open drawer must not bring the
+    page back under an open drawer (links.js closes it on a restored page)."""
+    b = browser.browser_type.launch(
+        executable_path=chromium_path(), args=CHROMIUM_ARGS, ignore_default_args=["--disable-back-forward-cache"]
+    )
+    try:
+        ctx = b.new_context(
+            base_url=site_url, viewport=PHONE, has_touch=True, is_mobile=True, locale="da-DK", service_workers="block"
+        )
+        ctx.add_init_script("window.addEventListener('pageshow', (e) => { window.__restored = e.persisted; })")
+        pg = ctx.new_page()
+        pg.goto("trin-3/")
+        pg.locator('.md-header label[for="__drawer"]').tap()
+        pg.wait_for_function("document.getElementById('__drawer').checked")
+        pg.locator('.md-nav--primary a[href$="trin-5/"]').first.tap()
+        pg.wait_for_url("**/trin-5/")
+        pg.go_back(wait_until="commit")
+        pg.wait_for_function("window.__restored !== undefined")
+        assert pg.evaluate("window.__restored"), "Back did not restore the page from the cache: the test proves nothing"
+        assert not pg.evaluate("document.getElementById('__drawer').checked"), "the drawer came back open"
+    finally:
+        b.close()

@@ -176,7 +176,9 @@ function linkText(key, params) {
  * A page without headings under its title has an empty table of contents: a landmark that
  * leads nowhere, hidden from screen readers.
  * The narrow layout's menu icon (partials/header.html) and the drawer's section toggles are
- * labels in the tab order: Enter opens them (Material's script), and here Space, as on a button. */
+ * labels in the tab order: Enter opens them (Material's script), and here Space, as on a button.
+ * Back and Forward can restore a page as it was left (the back/forward cache): one left by a link
+ * in the open drawer would come back under it, so the drawer is closed then. */
 (function () {
   "use strict";
 
@@ -198,6 +200,13 @@ function linkText(key, params) {
       if (r.target.nodeName === "NAV" && r.target.hasAttribute("aria-expanded")) r.target.removeAttribute("aria-expanded");
     });
   }).observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ["aria-expanded"] });
+
+  window.addEventListener("pageshow", function (e) {
+    var drawer = document.getElementById("__drawer");
+    if (!e.persisted || !drawer || !drawer.checked) return;
+    drawer.checked = false;
+    drawer.dispatchEvent(new Event("change")); // Material unlocks the page's scrolling on "change"
+  });
 
   document.addEventListener("keydown", function (e) {
     var label = e.target.closest && e.target.closest('label[tabindex="0"][for]');
