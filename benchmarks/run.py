@@ -635,28 +635,19 @@ def lighthouse_page(url: str, runs: int, reports: Path, name: str) -> PageLighth
     return PageLighthouse(results)
 
 
-def benchmark_lighthouse(base_url: str, runs: int, reports: Path) -> dict[str, PageLighthouse] | str:
-    """Lighthouse results per page label, or why Lighthouse could not run."""
+def benchmark_lighthouse(
+    base_url: str, runs: int, reports: Path, pages: dict[str, str] = PAGES
+) -> dict[str, PageLighthouse] | str:
+    """Lighthouse results per page label of `pages` (label → path; the reports are named by the
+    label's slug, or by the path when the label is a path: STEP_PAGES), or why Lighthouse could
+    not run."""
     try:
         ensure_lighthouse()
         reports.mkdir(parents=True, exist_ok=True)
-        return {label: lighthouse_page(base_url + page, runs, reports, slug(label)) for label, page in PAGES.items()}
-    except (RuntimeError, subprocess.SubprocessError, OSError) as error:
-        return str(error)
-
-
-def benchmark_step_pages(base_url: str, runs: int, reports: Path) -> dict[str, list[dict]] | str:
-    """`runs` Lighthouse reports of each step page (STEP_PAGES), or why Lighthouse could not run."""
-    try:
-        ensure_lighthouse()
-        reports.mkdir(parents=True, exist_ok=True)
-        results = {}
-        for page in STEP_PAGES:
-            results[page] = []
-            for run in range(runs):
-                log(f"Lighthouse {base_url}{page} (run {run + 1}/{runs}) …")
-                results[page].append(run_lighthouse(base_url + page, reports / f"{page.strip('/')}-{run + 1}"))
-        return results
+        return {
+            label: lighthouse_page(base_url + page, runs, reports, page.strip("/") if label == page else slug(label))
+            for label, page in pages.items()
+        }
     except (RuntimeError, subprocess.SubprocessError, OSError) as error:
         return str(error)
 
@@ -946,19 +937,20 @@ def findings_section(result: dict[str, PageLighthouse]) -> str:
     return "\n\n".join([FINDINGS_INTRO] + (blocks or ["None: every page meets every target."]))
 
 
-def step_pages_section(result: dict[str, list[dict]] | str, runs: int) -> str:
+def step_pages_section(result: dict[str, PageLighthouse] | str, runs: int) -> str:
     head = f"""### Every step page
 
 Lighthouse performance of each step page, {runs} runs each, the same settings (issue 25's target:
 100 on every step page, best of {runs} runs). Simulated total blocking time (TBT) and largest
-contentful paint (LCP) of each run, in the order of the runs.
+contentful paint (LCP) of each run, in the order of their performance score.
 """
     if isinstance(result, str):
         return head + f"\n**Not measured:** {result}\n"
     rows = []
-    for page, reports in result.items():
+    for page, lighthouse in result.items():
+        reports = lighthouse.reports
         performance = [scores(report)["performance"] for report in reports]
-        best = max(performance)
+        best = performance[-1]
         rows.append(
             [
                 f"`/{page}`",
@@ -1001,7 +993,7 @@ def report(
     lighthouse: dict[str, PageLighthouse] | str,
     lighthouse_runs: int,
     slow: dict[str, list[float]] | str = "skipped",
-    steps: dict[str, list[dict]] | str = "skipped",
+    steps: dict[str, PageLighthouse] | str = "skipped",
     step_runs: int = 0,
 ) -> str:
     facts = "\n".join(f"- {key}: {value}" for key, value in env.items())
@@ -1079,7 +1071,7 @@ def main() -> None:
             steps = (
                 "skipped (--skip-lighthouse)"
                 if args.skip_lighthouse
-                else benchmark_step_pages(base_url, args.step_runs, args.reports)
+                else benchmark_lighthouse(base_url, args.step_runs, args.reports, {page: page for page in STEP_PAGES})
             )
             slow = "skipped (--skip-slow)" if args.skip_slow else benchmark_slow_paint(base_url)
     text = report(

@@ -203,9 +203,7 @@ function linkText(key, params) {
 
   window.addEventListener("pageshow", function (e) {
     var drawer = document.getElementById("__drawer");
-    if (!e.persisted || !drawer || !drawer.checked) return;
-    drawer.checked = false;
-    drawer.dispatchEvent(new Event("change")); // Material unlocks the page's scrolling on "change"
+    if (e.persisted && drawer && drawer.checked) drawer.click(); // closed as Material closes it (a click on its toggle)
   });
 
   document.addEventListener("keydown", function (e) {

@@ -1,7 +1,7 @@
-/* Worksheets: entry point (an ES module, so deferred). On each page Material shows (document$;
- * once per page load, as navigation.instant is off) it binds the worksheets and "Mit partnerskab", and follows
- * other tabs through the `storage` event. It loads the worksheet code (site.js, sheet.js and what
- * they import, about 13 KB compressed) only when a reader needs it (issue 25):
+/* Worksheets: entry point (an ES module, so deferred). On each page Material shows (document$,
+ * once per page load: navigation.instant is off) it binds the worksheets and "Mit partnerskab",
+ * and follows other tabs through the `storage` event. It loads the worksheet code (site.js,
+ * sheet.js and what they import, about 13 KB compressed) only when a reader needs it (issue 25):
  *   - at once on "Mit partnerskab", and on every page with a worksheet when this browser holds
  *     answers of the site (they are restored as the page loads; core/keys.js tells);
  *   - otherwise when a worksheet comes into view, or is touched (focus, pointer, key): a step page
